@@ -1,0 +1,92 @@
+// The story of source article 000 ("8 steps for handling complaints"): a customer's complaint is received,
+// acknowledged, information is gathered, a refund is proposed, the customer rejects it, the case is escalated to a
+// supervisor, a replacement is proposed and accepted, the complaint is resolved, followed up and closed with the
+// customer's rating.
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using NodaTime;
+using NodaTime.Text;
+
+var lifecycle = new ComplaintLifecycle(new LifecycleOptions { AuthorityCurrency = "EUR" });
+var start = InstantPattern.General.Parse("2026-03-02T09:15:00Z").Value;
+var agent = Actor.Staff("anna.agent");
+var supervisor = Actor.Staff("sam.supervisor");
+var customer = Actor.Customer("cust-1042");
+
+var complaint = Complaint.Receive(
+    new ComplaintId("C-2026-000117"),
+    new ComplaintIntake(
+        FeedbackKind.Complaint,
+        Channel.Email,
+        new CustomerRef("cust-1042", tier: "Gold", segment: "Consumer"),
+        Category.Parse("Products/Appliances/Defect"),
+        "The kettle I bought stopped working after two days.",
+        receivedAt: start,
+        occurredAt: start - Duration.FromDays(1),
+        desiredOutcome: "A working kettle.",
+        contact: "customer@example.org"),
+    lifecycle);
+
+// Step 1: acknowledge quickly and with empathy.
+complaint.Acknowledge(agent, start + Duration.FromMinutes(20), "We are sorry your kettle failed; we are on it.");
+complaint.Assess(agent, start + Duration.FromHours(1), Severity.Medium, Priority.High, summary: "Defective on arrival.");
+complaint.Assign(agent, start + Duration.FromHours(1), team: "Appliances", assignee: "anna.agent");
+complaint.StartInvestigation(agent, start + Duration.FromHours(2));
+
+// Step 2: gather information; ask only what is missing.
+complaint.RequestInformation(agent, start + Duration.FromHours(3), ["Order number?", "Photo of the rating plate?"]);
+complaint.ProvideInformation(customer, start + Duration.FromHours(26), "Order 55-1201, photo attached.");
+
+// Step 3: apologise and offer a remedy within the agent's authority.
+complaint.ProposeResolution(
+    agent,
+    start + Duration.FromHours(28),
+    [new Remedy(RemedyType.Apology), new Remedy(RemedyType.Refund, new Money(39.90m, "EUR"))],
+    "We apologise and will refund the price in full.");
+
+// Step 7: the customer wants a kettle, not money, and agrees to escalation.
+complaint.RejectResolution(customer, start + Duration.FromHours(30), consentToEscalate: true, "I want a replacement.");
+
+// The supervisor reviews and proposes a replacement, which the customer accepts.
+complaint.ProposeResolution(
+    supervisor,
+    start + Duration.FromHours(32),
+    [new Remedy(RemedyType.Apology), new Remedy(RemedyType.Replacement, new Money(39.90m, "EUR"), "Same model, express delivery")]);
+complaint.AcceptResolution(customer, start + Duration.FromHours(33), "Thank you.");
+complaint.RecordHandlingTime(supervisor, start + Duration.FromHours(33), Duration.FromMinutes(25), "Supervisor");
+
+// Step 4: follow up a few days later; step 5: document and close with the outcome and the customer's rating.
+complaint.StartFollowUp(agent, start + Duration.FromDays(4));
+complaint.Rate(customer, start + Duration.FromDays(4) + Duration.FromHours(1), 5, "Quick and kind.");
+complaint.Close(
+    agent,
+    start + Duration.FromDays(4) + Duration.FromHours(2),
+    ComplaintOutcome.Upheld,
+    new RootCause("SUPPLIER.QUALITY", ["Heating element failed", "Batch not tested", "Supplier skipped final QA"]));
+
+Console.WriteLine($"Complaint {complaint.Id}: {complaint.State}, level {complaint.Level.Name}, rating {complaint.Rating}");
+Console.WriteLine();
+Console.WriteLine("History:");
+foreach (var entry in complaint.History)
+{
+    var move = entry.IsStateChange ? $"{entry.From} -> {entry.To}" : $"{entry.From}";
+    Console.WriteLine($"  {entry.Sequence,2}. {entry.At:uuuu-MM-dd HH:mm}  {entry.Actor,-22} {entry.Trigger,-20} {move,-42} {Describe(entry.Data)}");
+}
+
+Console.WriteLine();
+Console.WriteLine("Lifecycle (Mermaid):");
+Console.WriteLine(lifecycle.ToMermaid());
+
+static string Describe(HistoryData data) => data switch
+{
+    ResolutionProposal p => string.Join(", ", p.Remedies.Select(r => r.Value is { } v ? $"{r.Type} {v}" : $"{r.Type}")),
+    ResolutionRejection r => $"escalated from level {r.FromLevel} to {r.ToLevel}",
+    InformationRequest r => string.Join(" ", r.Questions),
+    Rating r => $"score {r.Score}",
+    Closure c => $"{c.Outcome}, root cause {c.RootCause?.Code}",
+    AssignmentChange a => $"team {a.ToTeam}, assignee {a.ToAssignee}",
+    HandlingTime h => $"{h.Time.TotalMinutes} min ({h.Role})",
+    Assessment a => $"{a.Severity} severity, {a.Priority} priority",
+    _ => string.Empty,
+};

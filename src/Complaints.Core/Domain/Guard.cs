@@ -1,0 +1,64 @@
+namespace Complaints.Core.Domain;
+
+/// <summary>Shared argument checks that name the field in their message.</summary>
+internal static class Guard
+{
+    public static string Text(string? value, string paramName, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{paramName} must not be empty or white space.", paramName);
+        }
+
+        if (value.Length > maxLength)
+        {
+            throw new ArgumentException($"{paramName} must be at most {maxLength} characters; it has {value.Length}.", paramName);
+        }
+
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            throw new ArgumentException($"{paramName} must not start or end with white space.", paramName);
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c != '\n' && c != '\r' && c != '\t')
+            {
+                throw new ArgumentException($"{paramName} must not contain control characters.", paramName);
+            }
+        }
+
+        return value;
+    }
+
+    public static string? OptionalText(string? value, string paramName, int maxLength) =>
+        value is null ? null : Text(value, paramName, maxLength);
+
+    public static TEnum Defined<TEnum>(TEnum value, string paramName)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is not a defined {typeof(TEnum).Name} value.");
+        }
+
+        return value;
+    }
+
+    public static IReadOnlyList<T> List<T>(IEnumerable<T>? items, string paramName)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        var copy = items.ToArray();
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (copy[i] is null)
+            {
+                throw new ArgumentException($"{paramName}[{i}] must not be null.", paramName);
+            }
+        }
+
+        return Array.AsReadOnly(copy);
+    }
+}

@@ -1,0 +1,746 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using NodaTime;
+
+namespace Complaints.Core.Lifecycle;
+
+/// <summary>
+/// A complaint, claim or suggestion: its intake record, its state and its append-only history. It changes only
+/// through its methods; each accepted method appends exactly one <see cref="HistoryEntry"/> and raises one
+/// <see cref="ComplaintEvent"/>. A refused method throws and leaves the complaint exactly as it was.
+/// </summary>
+/// <remarks>
+/// Every method takes the <see cref="Actor"/> who acts and the <see cref="Instant"/> it happens; instants may not go
+/// back in time. Everything the complaint reports besides its intake (state, level, priority, outcome…) is derived
+/// from the history. An instance is not thread-safe; the <see cref="ComplaintLifecycle"/> it uses is.
+/// </remarks>
+public sealed class Complaint
+{
+    private const int MaxText = 20_000;
+    private const int MaxShortText = 256;
+
+    private readonly ComplaintLifecycle _lifecycle;
+    private readonly List<HistoryEntry> _history = new(8);
+    private HashSet<string>? _answered;
+    private IReadOnlyList<string> _openQuestions = [];
+    private int _dispatched;
+
+    private Complaint(ComplaintId id, ComplaintIntake intake, ComplaintLifecycle lifecycle)
+    {
+        Id = id;
+        Intake = intake;
+        _lifecycle = lifecycle;
+        Level = lifecycle.Levels[0];
+        Priority = intake.Priority;
+        Severity = intake.Severity;
+        Category = intake.Category;
+        CustomerTier = intake.Customer.Tier;
+        LastActivityAt = intake.ReceivedAt;
+    }
+
+    /// <summary>Gets the complaint's id.</summary>
+    public ComplaintId Id { get; }
+
+    /// <summary>Gets the record taken on intake.</summary>
+    public ComplaintIntake Intake { get; }
+
+    /// <summary>Gets whether this is a complaint, a claim or a suggestion.</summary>
+    public FeedbackKind Kind => Intake.Kind;
+
+    /// <summary>Gets the current state.</summary>
+    public ComplaintState State { get; private set; }
+
+    /// <summary>Gets the escalation level that handles the complaint now.</summary>
+    public EscalationLevel Level { get; private set; }
+
+    /// <summary>Gets the current priority.</summary>
+    public Priority Priority { get; private set; }
+
+    /// <summary>Gets the current severity.</summary>
+    public Severity Severity { get; private set; }
+
+    /// <summary>Gets the current category.</summary>
+    public Category Category { get; private set; }
+
+    /// <summary>Gets the team the complaint is routed to, if any.</summary>
+    public string? Team { get; private set; }
+
+    /// <summary>Gets the person the complaint is assigned to, if any.</summary>
+    public string? Assignee { get; private set; }
+
+    /// <summary>Gets the instant promised to the customer for a response, if any.</summary>
+    public Instant? PromisedAt { get; private set; }
+
+    /// <summary>Gets the customer's current tier, if known.</summary>
+    public string? CustomerTier { get; private set; }
+
+    /// <summary>Gets whether abusive or threatening contact has been flagged.</summary>
+    public bool IsFlaggedAbusive { get; private set; }
+
+    /// <summary>Gets how many times the complaint was reopened; each reopening starts a new SLA cycle.</summary>
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Gets the proposal made most recently, if any.</summary>
+    public ResolutionProposal? LatestProposal { get; private set; }
+
+    /// <summary>Gets the outcome recorded at the latest closure, if any.</summary>
+    public ComplaintOutcome? Outcome { get; private set; }
+
+    /// <summary>Gets the root cause recorded at the latest closure, if any.</summary>
+    public RootCause? RootCause { get; private set; }
+
+    /// <summary>Gets the customer's latest satisfaction score (1 to 5), if rated.</summary>
+    public int? Rating { get; private set; }
+
+    /// <summary>Gets when the complaint was last closed, if it is closed now.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>Gets the instant of the latest history entry, or of receipt when there is none.</summary>
+    public Instant LastActivityAt { get; private set; }
+
+    /// <summary>Gets the questions put to the customer that are not answered yet.</summary>
+    public IReadOnlyList<string> OpenQuestions => _openQuestions;
+
+    /// <summary>Gets the history, oldest first. Read-only.</summary>
+    public IReadOnlyList<HistoryEntry> History => _history;
+
+    /// <summary>Gets the version: the number of history entries. A store uses it for optimistic concurrency.</summary>
+    public long Version => _history.Count;
+
+    /// <summary>Gets whether the complaint is in a terminal state.</summary>
+    public bool IsTerminal => ComplaintLifecycle.IsTerminal(State);
+
+    /// <summary>Receives a new complaint in the <see cref="ComplaintState.Received"/> state, with an empty history.</summary>
+    /// <param name="id">The complaint's id.</param>
+    /// <param name="intake">The intake record.</param>
+    /// <param name="lifecycle">The lifecycle definition, shared by all complaints.</param>
+    /// <returns>The new complaint.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="intake"/> or <paramref name="lifecycle"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
+    public static Complaint Receive(ComplaintId id, ComplaintIntake intake, ComplaintLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        if (id == default)
+        {
+            throw new ArgumentException("id must not be the default ComplaintId.", nameof(id));
+        }
+
+        return new Complaint(id, intake, lifecycle);
+    }
+
+    /// <summary>Gets whether a trigger is permitted now, judging data-dependent guards (authority, consent, outcome) as met.</summary>
+    /// <param name="trigger">The trigger.</param>
+    /// <returns><see langword="true"/> if the state accepts the trigger and every guard that does not depend on call data is met.</returns>
+    public bool CanFire(ComplaintTrigger trigger)
+    {
+        if (ComplaintLifecycle.IsRecordingTrigger(trigger))
+        {
+            return _lifecycle.RecordingAllowed(State, trigger) && (trigger != ComplaintTrigger.RaiseLevel || _lifecycle.NextLevel(Level.Rank) is not null);
+        }
+
+        var runner = _lifecycle.Rent();
+        try
+        {
+            return runner.CanFire(this, trigger);
+        }
+        finally
+        {
+            _lifecycle.Return(runner);
+        }
+    }
+
+    /// <summary>Lists the triggers permitted now, judging data-dependent guards as met.</summary>
+    /// <returns>The permitted triggers in declaration order.</returns>
+    public IReadOnlyList<ComplaintTrigger> GetPermittedTriggers()
+    {
+        var list = new List<ComplaintTrigger>();
+        var runner = _lifecycle.Rent();
+        try
+        {
+            runner.AddPermitted(this, list);
+        }
+        finally
+        {
+            _lifecycle.Return(runner);
+        }
+
+        foreach (var trigger in _lifecycle.RecordingTriggers(State))
+        {
+            if (trigger != ComplaintTrigger.RaiseLevel || _lifecycle.NextLevel(Level.Rank) is not null)
+            {
+                list.Add(trigger);
+            }
+        }
+
+        list.Sort();
+        return list;
+    }
+
+    /// <summary>Gets the domain events raised since <see cref="MarkEventsDispatched"/> was last called, oldest first.</summary>
+    /// <returns>One event per history entry not yet dispatched.</returns>
+    public IReadOnlyList<ComplaintEvent> GetPendingEvents()
+    {
+        var events = new ComplaintEvent[_history.Count - _dispatched];
+        for (var i = 0; i < events.Length; i++)
+        {
+            events[i] = new ComplaintEvent(Id, _history[_dispatched + i]);
+        }
+
+        return events;
+    }
+
+    /// <summary>Marks every pending event as dispatched, typically after the host saved them to its outbox.</summary>
+    public void MarkEventsDispatched() => _dispatched = _history.Count;
+
+    /// <summary>Gets whether the customer has already answered a question (compared ignoring case and surrounding space).</summary>
+    /// <param name="question">The question.</param>
+    /// <returns><see langword="true"/> if an earlier information request asked it and the customer answered.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> is <see langword="null"/>.</exception>
+    public bool WasAnswered(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return _answered is not null && _answered.Contains(question.Trim());
+    }
+
+    /// <summary>Acknowledges receipt to the customer.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="message">The acknowledgement sent, if recorded.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry Acknowledge(Actor actor, Instant at, string? message = null) =>
+        Fire(actor, at, ComplaintTrigger.Acknowledge, new Acknowledgement(Guard.OptionalText(message, nameof(message), MaxText)));
+
+    /// <summary>Records the initial assessment: severity, priority and (optionally a new) category.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="severity">The assessed severity.</param>
+    /// <param name="priority">The assessed priority.</param>
+    /// <param name="category">The assessed category; <see langword="null"/> keeps the current one.</param>
+    /// <param name="summary">The assessment: nature, complexity, actions needed.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum value is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry Assess(Actor actor, Instant at, Severity severity, Priority priority, Category? category = null, string? summary = null) =>
+        Fire(actor, at, ComplaintTrigger.Assess, new Assessment(
+            Guard.Defined(severity, nameof(severity)),
+            Guard.Defined(priority, nameof(priority)),
+            category ?? Category,
+            Guard.OptionalText(summary, nameof(summary), MaxText)));
+
+    /// <summary>Starts (or, after escalation or reopening, resumes) the investigation.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry StartInvestigation(Actor actor, Instant at, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.StartInvestigation, Note(note));
+
+    /// <summary>Asks the customer for missing information. A question the customer already answered is refused.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="questions">The questions; at least one.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="questions"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="questions"/> is empty or holds an empty question.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or a question was already answered.</exception>
+    public HistoryEntry RequestInformation(Actor actor, Instant at, IEnumerable<string> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var list = questions.Select((q, i) => Guard.Text(q?.Trim(), $"{nameof(questions)}[{i}]", MaxText)).ToArray();
+        if (list.Length == 0)
+        {
+            throw new ArgumentException("questions must hold at least one question.", nameof(questions));
+        }
+
+        return Fire(actor, at, ComplaintTrigger.RequestInformation, new InformationRequest(Array.AsReadOnly(list)));
+    }
+
+    /// <summary>Records that the customer supplied the information asked for.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="answer">The answer, if recorded.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry ProvideInformation(Actor actor, Instant at, string? answer = null) =>
+        Fire(actor, at, ComplaintTrigger.ProvideInformation, new InformationProvided(Guard.OptionalText(answer, nameof(answer), MaxText)));
+
+    /// <summary>
+    /// Proposes a resolution. Its total monetary value must be within the authority limit of the level that handles
+    /// the complaint; above it, escalate first.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="remedies">The remedies offered; may be empty when <paramref name="explanation"/> is given.</param>
+    /// <param name="explanation">The explanation for the customer.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="remedies"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Neither a remedy nor an explanation is given, or a remedy is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or the compensation is above the level's authority.</exception>
+    public HistoryEntry ProposeResolution(Actor actor, Instant at, IEnumerable<Remedy> remedies, string? explanation = null)
+    {
+        var list = Guard.List(remedies, nameof(remedies));
+        explanation = Guard.OptionalText(explanation, nameof(explanation), MaxText);
+        if (list.Count == 0 && explanation is null)
+        {
+            throw new ArgumentException("remedies must hold at least one remedy when no explanation is given.", nameof(remedies));
+        }
+
+        return Fire(actor, at, ComplaintTrigger.ProposeResolution, new ResolutionProposal(list, explanation));
+    }
+
+    /// <summary>Records the customer's acceptance of the proposed resolution.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="comment">The customer's comment, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry AcceptResolution(Actor actor, Instant at, string? comment = null) =>
+        Fire(actor, at, ComplaintTrigger.AcceptResolution, new ResolutionAcceptance(Guard.OptionalText(comment, nameof(comment), MaxText)));
+
+    /// <summary>
+    /// Records the customer's rejection of the proposed resolution. With the customer's consent (where required) and a
+    /// higher level on the ladder, the case is escalated to the next level; otherwise investigation resumes.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="consentToEscalate">Whether the customer agrees to the case being escalated.</param>
+    /// <param name="comment">The customer's comment, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry RejectResolution(Actor actor, Instant at, bool consentToEscalate, string? comment = null)
+    {
+        var from = Level.Rank;
+        var draft = new ResolutionRejection(Guard.OptionalText(comment, nameof(comment), MaxText), consentToEscalate, from, from);
+        return Fire(actor, at, ComplaintTrigger.RejectResolution, draft, to => to == ComplaintState.Escalated ? draft with { ToLevel = from + 1 } : draft);
+    }
+
+    /// <summary>
+    /// Escalates the case, because the customer is not satisfied, to a higher level that reviews it in the
+    /// <see cref="ComplaintState.Escalated"/> state.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="customerConsent">Whether the customer agreed to the escalation.</param>
+    /// <param name="toLevel">The level's rank; <see langword="null"/> for the next level up.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="reason"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toLevel"/> is not above the current level or beyond the ladder, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, no higher level exists, or consent is required and missing.</exception>
+    public HistoryEntry Escalate(Actor actor, Instant at, string reason, bool customerConsent, int? toLevel = null) =>
+        Fire(actor, at, ComplaintTrigger.Escalate, EscalationData(reason, customerConsent, toLevel));
+
+    /// <summary>Resolves a suggestion, which takes no remedy and no follow-up.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="note">What was done with the suggestion.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or this is not a suggestion.</exception>
+    public HistoryEntry Resolve(Actor actor, Instant at, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.Resolve, Note(note));
+
+    /// <summary>Starts the follow-up that confirms the customer is satisfied.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry StartFollowUp(Actor actor, Instant at, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.StartFollowUp, Note(note));
+
+    /// <summary>Closes the complaint with its outcome and, where found or required, its root cause.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="outcome">The outcome; required for complaints and claims.</param>
+    /// <param name="rootCause">The root cause; required when the lifecycle says so.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or the outcome or a required root cause is missing.</exception>
+    public HistoryEntry Close(Actor actor, Instant at, ComplaintOutcome? outcome, RootCause? rootCause = null)
+    {
+        if (outcome is { } o)
+        {
+            Guard.Defined(o, nameof(outcome));
+        }
+
+        return Fire(actor, at, ComplaintTrigger.Close, new Closure(outcome, rootCause));
+    }
+
+    /// <summary>Reopens a resolved complaint, or a closed one within the reopen window. A new SLA cycle starts.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="reason"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or the reopen window has passed.</exception>
+    public HistoryEntry Reopen(Actor actor, Instant at, string reason) =>
+        Fire(actor, at, ComplaintTrigger.Reopen, new Reopening(Guard.Text(reason, nameof(reason), MaxText)));
+
+    /// <summary>Records that the customer withdrew the complaint.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="note">A note, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry Withdraw(Actor actor, Instant at, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.Withdraw, Note(note));
+
+    /// <summary>Rejects the complaint as out of scope, a duplicate or abusive.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="note">More detail, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry Reject(Actor actor, Instant at, RejectionReason reason, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.Reject, new Rejection(Guard.Defined(reason, nameof(reason)), Guard.OptionalText(note, nameof(note), MaxText)));
+
+    /// <summary>Refers the complaint to an ombudsman, regulator or court.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="body">The body referred to.</param>
+    /// <param name="reference">The body's reference, if known.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
+    public HistoryEntry Refer(Actor actor, Instant at, string body, string? reference = null) =>
+        Fire(actor, at, ComplaintTrigger.Refer, new Referral(Guard.Text(body, nameof(body), MaxShortText), Guard.OptionalText(reference, nameof(reference), MaxShortText)));
+
+    /// <summary>Records a communication: a reply, an internal note, a customer message, an acknowledgement or a holding reply.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="kind">What sort of communication.</param>
+    /// <param name="text">Its text or a summary.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    public HistoryEntry RecordCommunication(Actor actor, Instant at, CommunicationKind kind, string text) =>
+        Fire(actor, at, ComplaintTrigger.RecordCommunication, new Communication(Guard.Defined(kind, nameof(kind)), Guard.Text(text, nameof(text), MaxText)));
+
+    /// <summary>Changes the priority.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="priority">The new priority; different from the current one.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priority"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="priority"/> is the current priority.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
+    public HistoryEntry ChangePriority(Actor actor, Instant at, Priority priority) =>
+        Fire(actor, at, ComplaintTrigger.ChangePriority, new PriorityChange(Priority, Changed(Priority, Guard.Defined(priority, nameof(priority)), nameof(priority))));
+
+    /// <summary>Changes the severity.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="severity">The new severity; different from the current one.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="severity"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="severity"/> is the current severity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
+    public HistoryEntry ChangeSeverity(Actor actor, Instant at, Severity severity) =>
+        Fire(actor, at, ComplaintTrigger.ChangeSeverity, new SeverityChange(Severity, Changed(Severity, Guard.Defined(severity, nameof(severity)), nameof(severity))));
+
+    /// <summary>Changes the category.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="category">The new category; different from the current one.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="category"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="category"/> is the current category.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
+    public HistoryEntry ChangeCategory(Actor actor, Instant at, Category category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return Fire(actor, at, ComplaintTrigger.ChangeCategory, new CategoryChange(Category, Changed(Category, category, nameof(category))));
+    }
+
+    /// <summary>Routes the complaint to a team and, optionally, a person.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="team">The team or department; <see langword="null"/> to clear.</param>
+    /// <param name="assignee">The person; <see langword="null"/> to clear.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException">The team and assignee are the current ones, or a name is empty or padded.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
+    public HistoryEntry Assign(Actor actor, Instant at, string? team, string? assignee = null)
+    {
+        team = Guard.OptionalText(team, nameof(team), MaxShortText);
+        assignee = Guard.OptionalText(assignee, nameof(assignee), MaxShortText);
+        if (team == Team && assignee == Assignee)
+        {
+            throw new ArgumentException("team and assignee are already the current ones.", nameof(team));
+        }
+
+        return Fire(actor, at, ComplaintTrigger.Assign, new AssignmentChange(Team, Assignee, team, assignee));
+    }
+
+    /// <summary>Sets or clears the instant promised to the customer.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="promisedAt">The promised instant; <see langword="null"/> to clear.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="promisedAt"/> is the current promise.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
+    public HistoryEntry ChangePromisedDate(Actor actor, Instant at, Instant? promisedAt) =>
+        Fire(actor, at, ComplaintTrigger.ChangePromisedDate, new PromisedDateChange(PromisedAt, Changed(PromisedAt, promisedAt, nameof(promisedAt))));
+
+    /// <summary>Changes the customer's tier.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="tier">The new tier; <see langword="null"/> to clear.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tier"/> is the current tier, or empty or padded.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
+    public HistoryEntry ChangeCustomerTier(Actor actor, Instant at, string? tier) =>
+        Fire(actor, at, ComplaintTrigger.ChangeCustomerTier, new CustomerTierChange(CustomerTier, Changed(CustomerTier, Guard.OptionalText(tier, nameof(tier), 64), nameof(tier))));
+
+    /// <summary>Raises the escalation level (who handles the case) without changing the state, for example on an SLA breach.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="toLevel">The level's rank; <see langword="null"/> for the next level up.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="reason"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toLevel"/> is not above the current level or beyond the ladder, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state or already at the top level.</exception>
+    public HistoryEntry RaiseLevel(Actor actor, Instant at, string reason, int? toLevel = null) =>
+        Fire(actor, at, ComplaintTrigger.RaiseLevel, EscalationData(reason, customerConsent: false, toLevel));
+
+    /// <summary>Records the customer's satisfaction rating after resolution.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="score">The score, 1 (very dissatisfied) to 5 (very satisfied).</param>
+    /// <param name="comment">The customer's comment, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> is outside 1 to 5, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is not resolved, followed up or closed.</exception>
+    public HistoryEntry Rate(Actor actor, Instant at, int score, string? comment = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
+        return Fire(actor, at, ComplaintTrigger.Rate, new Rating(score, Guard.OptionalText(comment, nameof(comment), MaxText)));
+    }
+
+    /// <summary>Records time spent by staff handling the complaint.</summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="time">The time spent; positive.</param>
+    /// <param name="role">The role or team that spent it, for costing.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is not positive, or <paramref name="at"/> is before the latest activity.</exception>
+    public HistoryEntry RecordHandlingTime(Actor actor, Instant at, Duration time, string? role = null)
+    {
+        if (time <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "time must be positive.");
+        }
+
+        return Fire(actor, at, ComplaintTrigger.RecordHandlingTime, new HandlingTime(time, Guard.OptionalText(role, nameof(role), MaxShortText)));
+    }
+
+    /// <summary>Records an approval, for example of a remedy above the usual limits.</summary>
+    /// <param name="actor">Who approves.</param>
+    /// <param name="at">When.</param>
+    /// <param name="subject">What was approved.</param>
+    /// <param name="note">More detail, if any.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="subject"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    public HistoryEntry RecordApproval(Actor actor, Instant at, string subject, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.RecordApproval, new Approval(Guard.Text(subject, nameof(subject), MaxText), Guard.OptionalText(note, nameof(note), MaxText)));
+
+    /// <summary>
+    /// Flags abusive or threatening contact: staff end the conversation, and the case is flagged and kept in its
+    /// current state (it may then be rejected as abusive, or handled on).
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="note">What happened.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="note"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    public HistoryEntry FlagAbusiveContact(Actor actor, Instant at, string note) =>
+        Fire(actor, at, ComplaintTrigger.FlagAbusiveContact, new AbusiveContact(Guard.Text(note, nameof(note), MaxText)));
+
+    private static TransitionNote Note(string? note) => new(Guard.OptionalText(note, nameof(note), MaxText));
+
+    private static TValue Changed<TValue>(TValue current, TValue next, string paramName)
+    {
+        if (EqualityComparer<TValue>.Default.Equals(current, next))
+        {
+            throw new ArgumentException($"{paramName} is already '{next}'.", paramName);
+        }
+
+        return next;
+    }
+
+    private Escalation EscalationData(string reason, bool customerConsent, int? toLevel)
+    {
+        reason = Guard.Text(reason, nameof(reason), MaxText);
+        var target = toLevel ?? Level.Rank + 1;
+        if (toLevel is { } rank && (rank <= Level.Rank || rank >= _lifecycle.Levels.Count))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(toLevel),
+                rank,
+                $"toLevel must be above the current level ({Level.Rank}) and below {_lifecycle.Levels.Count}.");
+        }
+
+        return new Escalation(Level.Rank, target, reason, customerConsent);
+    }
+
+    private HistoryEntry Fire(Actor actor, Instant at, ComplaintTrigger trigger, HistoryData data, Func<ComplaintState, HistoryData>? finish = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (at < LastActivityAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"at must not be before the complaint's latest activity ({LastActivityAt}).");
+        }
+
+        ComplaintState to;
+        if (ComplaintLifecycle.IsRecordingTrigger(trigger))
+        {
+            if (!CanFire(trigger))
+            {
+                throw Refused(trigger, []);
+            }
+
+            to = State;
+        }
+        else
+        {
+            var runner = _lifecycle.Rent();
+            bool accepted;
+            IReadOnlyList<string> unmet;
+            try
+            {
+                accepted = runner.TryFire(this, trigger, data, at, out to, out unmet);
+            }
+            finally
+            {
+                _lifecycle.Return(runner);
+            }
+
+            if (!accepted)
+            {
+                throw Refused(trigger, unmet);
+            }
+
+            if (finish is not null)
+            {
+                data = finish(to);
+            }
+        }
+
+        var entry = new HistoryEntry(_history.Count + 1, at, actor, trigger, State, to, data);
+        Apply(entry);
+        return entry;
+    }
+
+    private ComplaintTransitionRefusedException Refused(ComplaintTrigger trigger, IReadOnlyList<string> unmet) =>
+        new(Id, State, trigger, GetPermittedTriggers(), unmet);
+
+    private void Apply(HistoryEntry entry)
+    {
+        switch (entry.Data)
+        {
+            case Assessment a:
+                Severity = a.Severity;
+                Priority = a.Priority;
+                Category = a.Category;
+                break;
+            case InformationRequest r:
+                _openQuestions = r.Questions;
+                break;
+            case InformationProvided:
+                _answered ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                _answered.UnionWith(_openQuestions);
+                _openQuestions = [];
+                break;
+            case ResolutionProposal p:
+                LatestProposal = p;
+                break;
+            case ResolutionRejection r:
+                Level = _lifecycle.Levels[r.ToLevel];
+                break;
+            case Escalation e:
+                Level = _lifecycle.Levels[e.ToLevel];
+                break;
+            case Closure c:
+                Outcome = c.Outcome;
+                RootCause = c.RootCause;
+                ClosedAt = entry.At;
+                break;
+            case Reopening:
+                ReopenCount++;
+                ClosedAt = null;
+                break;
+            case PriorityChange c:
+                Priority = c.To;
+                break;
+            case SeverityChange c:
+                Severity = c.To;
+                break;
+            case CategoryChange c:
+                Category = c.To;
+                break;
+            case AssignmentChange c:
+                Team = c.ToTeam;
+                Assignee = c.ToAssignee;
+                break;
+            case PromisedDateChange c:
+                PromisedAt = c.To;
+                break;
+            case CustomerTierChange c:
+                CustomerTier = c.To;
+                break;
+            case Rating r:
+                Rating = r.Score;
+                break;
+            case AbusiveContact:
+                IsFlaggedAbusive = true;
+                break;
+        }
+
+        State = entry.To;
+        LastActivityAt = entry.At;
+        _history.Add(entry);
+    }
+}
