@@ -1,0 +1,68 @@
+using Complaints.Core.Lifecycle;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Core.Tests.Hosting;
+
+public sealed class ComplaintsServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddComplaints_RegistersOneSharedLifecycleWithConfiguredOptions()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(10)).ConfigureLifecycle(o => o.RequireRootCauseToClose = true);
+        using var provider = services.BuildServiceProvider();
+
+        var lifecycle = provider.GetRequiredService<ComplaintLifecycle>();
+
+        Assert.Same(lifecycle, provider.GetRequiredService<ComplaintLifecycle>());
+        Assert.Equal(NodaTime.Duration.FromDays(10), lifecycle.ReopenWindow);
+        Assert.True(lifecycle.RequireRootCauseToClose);
+    }
+
+    [Fact]
+    public void AddComplaints_CalledTwice_AddsNothing()
+    {
+        var once = new ServiceCollection();
+        once.AddComplaints();
+        var twice = new ServiceCollection();
+        twice.AddComplaints();
+        twice.AddComplaints();
+
+        Assert.Equal(once.Count, twice.Count);
+        Assert.Equal(once.Select(d => d.ServiceType), twice.Select(d => d.ServiceType));
+    }
+
+    [Fact]
+    public void InvalidOptions_FailWhenTheHostStarts()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints(o => o.AuthorityCurrency = "euro");
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("AuthorityCurrency", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidOptions_FailWhenReadDirectly()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromHours(-1));
+        using var provider = services.BuildServiceProvider();
+
+        var fromOptions = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LifecycleOptions>>().Value);
+        var fromLifecycle = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ComplaintLifecycle>());
+
+        Assert.Contains("ReopenWindow", fromOptions.Message, StringComparison.Ordinal);
+        Assert.Contains("ReopenWindow", fromLifecycle.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddComplaints_NullArguments_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddComplaints());
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddComplaints().ConfigureLifecycle(null!));
+    }
+}
