@@ -25,6 +25,16 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void DotExport_NamesEveryStateAndGuardedEdge()
+    {
+        var dot = new ComplaintLifecycle().ToDot();
+
+        Assert.StartsWith("digraph {", dot, StringComparison.Ordinal);
+        Assert.All(Enum.GetNames<ComplaintState>(), state => Assert.Contains($"\"{state}\"", dot, StringComparison.Ordinal));
+        Assert.Contains("\"Closed\" -> \"Reopened\" [style=\"solid\", label=\"Reopen [within the reopen window]\"]", dot, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuickStart_InReadme_IsTheCompiledQuickStart()
     {
         var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "QuickStart.cs")).ReplaceLineEndings("\n");
