@@ -39,6 +39,7 @@ internal sealed class LifecycleRunner
 
     private readonly ComplaintLifecycle _lifecycle;
     private readonly T[][] _configuredFrom;
+    private readonly Tuple<Func<bool>, string>[] _escalationGuards;
     private S _state;
     private Complaint? _complaint;
     private HistoryData? _data;
@@ -49,6 +50,7 @@ internal sealed class LifecycleRunner
     public LifecycleRunner(ComplaintLifecycle lifecycle)
     {
         _lifecycle = lifecycle;
+        _escalationGuards = [new(HigherLevelExists, GuardHigherLevel), new(ConsentGiven, GuardConsent)];
         Machine = new StateMachine<S, T>(() => _state, s => _state = s, FiringMode.Immediate);
         Configure(Machine);
         Machine.OnUnhandledTrigger((_, _, unmet) =>
@@ -138,30 +140,18 @@ internal sealed class LifecycleRunner
                 S.ResolutionProposed,
                 new Tuple<Func<bool>, string>(IsNotSuggestion, GuardNotSuggestion),
                 new Tuple<Func<bool>, string>(WithinAuthority, GuardWithinAuthority))
-            .PermitIf(
-                T.Escalate,
-                S.Escalated,
-                new Tuple<Func<bool>, string>(HigherLevelExists, GuardHigherLevel),
-                new Tuple<Func<bool>, string>(ConsentGiven, GuardConsent))
+            .PermitIf(T.Escalate, S.Escalated, _escalationGuards)
             .PermitIf(T.Resolve, S.Resolved, IsSuggestion, GuardSuggestion);
 
         m.Configure(S.AwaitingCustomer)
             .Permit(T.ProvideInformation, S.Investigating)
-            .PermitIf(
-                T.Escalate,
-                S.Escalated,
-                new Tuple<Func<bool>, string>(HigherLevelExists, GuardHigherLevel),
-                new Tuple<Func<bool>, string>(ConsentGiven, GuardConsent));
+            .PermitIf(T.Escalate, S.Escalated, _escalationGuards);
 
         m.Configure(S.ResolutionProposed)
             .Permit(T.AcceptResolution, S.Resolved)
             .PermitIf(T.RejectResolution, S.Escalated, RejectionEscalates, GuardRejectionEscalates)
             .PermitIf(T.RejectResolution, S.Investigating, () => !RejectionEscalates(), GuardRejectionStays)
-            .PermitIf(
-                T.Escalate,
-                S.Escalated,
-                new Tuple<Func<bool>, string>(HigherLevelExists, GuardHigherLevel),
-                new Tuple<Func<bool>, string>(ConsentGiven, GuardConsent));
+            .PermitIf(T.Escalate, S.Escalated, _escalationGuards);
 
         m.Configure(S.Escalated)
             .Permit(T.StartInvestigation, S.Investigating)
