@@ -129,6 +129,46 @@ public sealed class Complaint
         return new Complaint(id, intake, lifecycle);
     }
 
+    /// <summary>
+    /// Restores a stored complaint by replaying its history. Each entry is checked for shape (sequence, time order,
+    /// a transition the lifecycle defines from the state reached so far, data of the trigger's type, levels on the
+    /// ladder); guards are not evaluated again, because they held when the entry was recorded, possibly under other
+    /// options. The restored entries count as dispatched: no events are pending.
+    /// </summary>
+    /// <param name="id">The complaint's id.</param>
+    /// <param name="intake">The intake record.</param>
+    /// <param name="history">The stored history, oldest first.</param>
+    /// <param name="lifecycle">The lifecycle definition.</param>
+    /// <returns>The complaint as it was after the last entry.</returns>
+    /// <exception cref="ArgumentNullException">An argument or an entry is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value, or an entry does not fit; the message names the entry and what is wrong.</exception>
+    public static Complaint Restore(ComplaintId id, ComplaintIntake intake, IEnumerable<HistoryEntry> history, ComplaintLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var complaint = Receive(id, intake, lifecycle);
+        var index = 0;
+        foreach (var entry in history)
+        {
+            var name = $"{nameof(history)}[{index}]";
+            if (entry is null)
+            {
+                throw new ArgumentNullException(name);
+            }
+
+            var problem = complaint.CheckReplay(entry);
+            if (problem is not null)
+            {
+                throw new ArgumentException($"{name} ({entry.Trigger} at {entry.At}) {problem}.", nameof(history));
+            }
+
+            complaint.Apply(entry);
+            index++;
+        }
+
+        complaint.MarkEventsDispatched();
+        return complaint;
+    }
+
     /// <summary>Gets whether a trigger is permitted now, judging data-dependent guards (authority, consent, outcome) as met.</summary>
     /// <param name="trigger">The trigger.</param>
     /// <returns><see langword="true"/> if the state accepts the trigger and every guard that does not depend on call data is met.</returns>
@@ -673,6 +713,71 @@ public sealed class Complaint
         Apply(entry);
         return entry;
     }
+
+    private string? CheckReplay(HistoryEntry entry)
+    {
+        if (entry.Sequence != _history.Count + 1)
+        {
+            return $"has sequence {entry.Sequence}; expected {_history.Count + 1}";
+        }
+
+        if (entry.At < LastActivityAt)
+        {
+            return $"is before the latest activity ({LastActivityAt})";
+        }
+
+        if (entry.From != State)
+        {
+            return $"starts from {entry.From}, but the complaint is in {State}";
+        }
+
+        if (ComplaintLifecycle.IsRecordingTrigger(entry.Trigger) ? entry.To != entry.From : !_lifecycle.HasTransition(entry.From, entry.Trigger, entry.To))
+        {
+            return $"moves from {entry.From} to {entry.To}, which the lifecycle does not define";
+        }
+
+        if (!DataFits(entry.Trigger, entry.Data))
+        {
+            return $"carries {entry.Data?.GetType().Name ?? "no data"}, which does not belong to {entry.Trigger}";
+        }
+
+        return entry.Data switch
+        {
+            Escalation e when e.FromLevel != Level.Rank || e.ToLevel <= e.FromLevel || e.ToLevel >= _lifecycle.Levels.Count =>
+                $"escalates from level {e.FromLevel} to {e.ToLevel}, which does not fit level {Level.Rank} of a {_lifecycle.Levels.Count}-level ladder",
+            ResolutionRejection r when r.FromLevel != Level.Rank || r.ToLevel < r.FromLevel || r.ToLevel >= _lifecycle.Levels.Count =>
+                $"moves from level {r.FromLevel} to {r.ToLevel}, which does not fit level {Level.Rank} of a {_lifecycle.Levels.Count}-level ladder",
+            _ => null,
+        };
+    }
+
+    private static bool DataFits(ComplaintTrigger trigger, HistoryData? data) => trigger switch
+    {
+        ComplaintTrigger.Acknowledge => data is Acknowledgement,
+        ComplaintTrigger.Assess => data is Assessment,
+        ComplaintTrigger.RequestInformation => data is InformationRequest,
+        ComplaintTrigger.ProvideInformation => data is InformationProvided,
+        ComplaintTrigger.ProposeResolution => data is ResolutionProposal,
+        ComplaintTrigger.AcceptResolution => data is ResolutionAcceptance,
+        ComplaintTrigger.RejectResolution => data is ResolutionRejection,
+        ComplaintTrigger.Escalate or ComplaintTrigger.RaiseLevel => data is Escalation,
+        ComplaintTrigger.Close => data is Closure,
+        ComplaintTrigger.Reopen => data is Reopening,
+        ComplaintTrigger.Reject => data is Rejection,
+        ComplaintTrigger.Refer => data is Referral,
+        ComplaintTrigger.RecordCommunication => data is Communication,
+        ComplaintTrigger.ChangePriority => data is PriorityChange,
+        ComplaintTrigger.ChangeSeverity => data is SeverityChange,
+        ComplaintTrigger.ChangeCategory => data is CategoryChange,
+        ComplaintTrigger.Assign => data is AssignmentChange,
+        ComplaintTrigger.ChangePromisedDate => data is PromisedDateChange,
+        ComplaintTrigger.ChangeCustomerTier => data is CustomerTierChange,
+        ComplaintTrigger.Rate => data is Rating,
+        ComplaintTrigger.RecordHandlingTime => data is HandlingTime,
+        ComplaintTrigger.RecordApproval => data is Approval,
+        ComplaintTrigger.FlagAbusiveContact => data is AbusiveContact,
+        _ => data is TransitionNote,
+    };
 
     private ComplaintTransitionRefusedException Refused(ComplaintTrigger trigger, IReadOnlyList<string> unmet) =>
         new(Id, State, trigger, GetPermittedTriggers(), unmet);

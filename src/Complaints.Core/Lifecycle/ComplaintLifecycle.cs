@@ -23,6 +23,7 @@ public sealed class ComplaintLifecycle
 {
     private readonly LifecycleRunner?[] _pool;
     private readonly FrozenSet<ComplaintTrigger>[] _recordingTriggersByState;
+    private readonly FrozenSet<(ComplaintState From, ComplaintTrigger Trigger, ComplaintState To)> _edges;
 
     /// <summary>Initializes a new instance of the <see cref="ComplaintLifecycle"/> class with the default options.</summary>
     public ComplaintLifecycle()
@@ -58,6 +59,10 @@ public sealed class ComplaintLifecycle
             .ToArray();
         _pool = new LifecycleRunner?[Math.Max(2, Environment.ProcessorCount * 2)];
         _pool[0] = new LifecycleRunner(this);
+        _edges = _pool[0]!.Machine.GetInfo().States
+            .SelectMany(s => s.FixedTransitions.Select(t =>
+                ((ComplaintState)s.UnderlyingState, (ComplaintTrigger)t.Trigger.UnderlyingTrigger, (ComplaintState)t.DestinationState.UnderlyingState)))
+            .ToFrozenSet();
     }
 
     /// <summary>Gets the escalation ladder, lowest level first.</summary>
@@ -99,6 +104,13 @@ public sealed class ComplaintLifecycle
     /// <summary>Exports the state machine as a Graphviz DOT graph.</summary>
     /// <returns>The graph text.</returns>
     public string ToDot() => WithRunner(r => UmlDotGraph.Format(r.Machine.GetInfo()));
+
+    /// <summary>Gets whether the definition has a transition from one state to another on a trigger, under some guard.</summary>
+    /// <param name="from">The state before.</param>
+    /// <param name="trigger">The trigger.</param>
+    /// <param name="to">The state after.</param>
+    /// <returns><see langword="true"/> if the state machine defines that transition.</returns>
+    public bool HasTransition(ComplaintState from, ComplaintTrigger trigger, ComplaintState to) => _edges.Contains((from, trigger, to));
 
     internal EscalationLevel? NextLevel(int rank) => rank + 1 < Levels.Count ? Levels[rank + 1] : null;
 
