@@ -1,0 +1,400 @@
+using System.Collections.Frozen;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Complaints.Core.Calendars;
+
+/// <summary>
+/// A business calendar: an IANA time zone, weekly working intervals, holidays and one-off closures, precomputed over
+/// a range of years into sorted tables so that every operation costs a binary search, whatever the distance, and
+/// allocates nothing. A 24×7 calendar (<see cref="AlwaysOpen"/>) is a calendar too.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Local times become instants with deliberate resolvers. A working interval or closure that starts in a
+/// spring-forward gap starts at the first instant after the gap (<see cref="Resolvers.ReturnStartOfIntervalAfter"/>);
+/// one that ends in the gap ends there too, so a gap never adds working time. In an autumn overlap a start takes the
+/// earlier occurrence (<see cref="Resolvers.ReturnEarlier"/>) and an end the later one (<see cref="Resolvers.ReturnLater"/>),
+/// so the repeated hour is worked once in real time, as staff on the clock work it.
+/// </para>
+/// <para>Instances are immutable and safe to share across threads. Build one with <see cref="CreateBuilder(string)"/>.</para>
+/// </remarks>
+public sealed class BusinessCalendar
+{
+    internal static readonly ZoneLocalMappingResolver StartResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
+    internal static readonly ZoneLocalMappingResolver EndResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+
+    private readonly long[] _starts;
+    private readonly long[] _ends;
+    private readonly long[] _cumulative;
+    private readonly int[] _businessDaysThrough;
+    private readonly int[] _businessDayIndex;
+    private readonly long[] _closeOfBusiness;
+    private readonly FrozenSet<LocalDate> _holidays;
+    private readonly LocalDate _firstDay;
+    private readonly long _coverageStart;
+    private readonly long _coverageEnd;
+
+    internal BusinessCalendar(
+        DateTimeZone zone,
+        IReadOnlyList<WorkingInterval> weeklyHours,
+        FrozenSet<LocalDate> holidays,
+        IReadOnlyList<CalendarClosure> closures,
+        int firstYear,
+        int lastYear,
+        bool alwaysOpen)
+    {
+        Zone = zone;
+        WeeklyHours = weeklyHours;
+        Closures = closures;
+        FirstYear = firstYear;
+        LastYear = lastYear;
+        IsAlwaysOpen = alwaysOpen;
+        _holidays = holidays;
+        _firstDay = new LocalDate(firstYear, 1, 1);
+        var lastDay = new LocalDate(lastYear, 12, 31);
+        var dayCount = Period.DaysBetween(_firstDay, lastDay) + 1;
+        _coverageStart = Nanos(zone.AtStartOfDay(_firstDay).ToInstant());
+        _coverageEnd = Nanos(zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant());
+
+        var closed = closures
+            .Select(c => (Start: Nanos(zone.ResolveLocal(c.Start, StartResolver).ToInstant()), End: Nanos(zone.ResolveLocal(c.End, EndResolver).ToInstant())))
+            .Where(c => c.End > c.Start)
+            .OrderBy(c => c.Start)
+            .ToArray();
+        var byDay = Enumerable.Range(1, 7).Select(d => weeklyHours.Where(w => (int)w.Day == d).OrderBy(w => w.Start).ToArray()).ToArray();
+
+        var starts = new List<long>(dayCount);
+        var ends = new List<long>(dayCount);
+        var businessDaysThrough = new int[dayCount];
+        var businessDayIndex = new List<int>(dayCount);
+        var closeOfBusiness = new List<long>(dayCount);
+        var pieces = new List<(long Start, long End)>(4);
+        for (var i = 0; i < dayCount; i++)
+        {
+            var day = _firstDay.PlusDays(i);
+            pieces.Clear();
+            if (!holidays.Contains(day))
+            {
+                foreach (var w in byDay[(int)day.DayOfWeek - 1])
+                {
+                    var start = Nanos(zone.ResolveLocal(day + w.Start, StartResolver).ToInstant());
+                    var end = Nanos(zone.ResolveLocal((w.CrossesMidnight ? day.PlusDays(1) : day) + w.End, EndResolver).ToInstant());
+                    Subtract(start, end, closed, pieces);
+                }
+            }
+
+            if (pieces.Count > 0)
+            {
+                businessDayIndex.Add(i);
+                closeOfBusiness.Add(pieces.Max(p => p.End));
+            }
+
+            businessDaysThrough[i] = businessDayIndex.Count;
+            foreach (var (start, end) in pieces)
+            {
+                if (ends.Count > 0 && start <= ends[^1])
+                {
+                    ends[^1] = Math.Max(ends[^1], end);
+                }
+                else
+                {
+                    starts.Add(start);
+                    ends.Add(end);
+                }
+            }
+        }
+
+        if (starts.Count == 0)
+        {
+            throw new ArgumentException($"The calendar has no working time in {firstYear}–{lastYear}: every working interval falls on a holiday or closure.", nameof(weeklyHours));
+        }
+
+        _starts = [.. starts];
+        _ends = [.. ends];
+        _cumulative = new long[_starts.Length + 1];
+        for (var i = 0; i < _starts.Length; i++)
+        {
+            _cumulative[i + 1] = _cumulative[i] + (_ends[i] - _starts[i]);
+        }
+
+        _businessDaysThrough = businessDaysThrough;
+        _businessDayIndex = [.. businessDayIndex];
+        _closeOfBusiness = [.. closeOfBusiness];
+    }
+
+    /// <summary>Gets the calendar's time zone.</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>Gets the weekly working intervals.</summary>
+    public IReadOnlyList<WorkingInterval> WeeklyHours { get; }
+
+    /// <summary>Gets the one-off closures.</summary>
+    public IReadOnlyList<CalendarClosure> Closures { get; }
+
+    /// <summary>Gets the first year the calendar covers.</summary>
+    public int FirstYear { get; }
+
+    /// <summary>Gets the last year the calendar covers.</summary>
+    public int LastYear { get; }
+
+    /// <summary>Gets whether this is a 24×7 calendar.</summary>
+    public bool IsAlwaysOpen { get; }
+
+    /// <summary>Creates a builder for a calendar in an IANA time zone.</summary>
+    /// <param name="zoneId">The IANA zone id, for example <c>Europe/London</c>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zoneId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="zoneId"/> is not an IANA zone id known to <see cref="DateTimeZoneProviders.Tzdb"/>.</exception>
+    public static BusinessCalendarBuilder CreateBuilder(string zoneId) => new(ZoneFor(zoneId, nameof(zoneId)));
+
+    /// <summary>Creates a builder for a calendar in a time zone.</summary>
+    /// <param name="zone">The time zone.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is <see langword="null"/>.</exception>
+    public static BusinessCalendarBuilder CreateBuilder(DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return new BusinessCalendarBuilder(zone);
+    }
+
+    /// <summary>Creates a 24×7 calendar: every instant is working time and every day a business day, closing at midnight.</summary>
+    /// <param name="zoneId">The IANA zone id; it decides where days (and so business days) begin and end.</param>
+    /// <param name="firstYear">The first year covered.</param>
+    /// <param name="lastYear">The last year covered.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentException"><paramref name="zoneId"/> is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The years are outside the supported range or in the wrong order.</exception>
+    public static BusinessCalendar AlwaysOpen(
+        string zoneId = "Etc/UTC",
+        int firstYear = BusinessCalendarBuilder.DefaultFirstYear,
+        int lastYear = BusinessCalendarBuilder.DefaultLastYear)
+    {
+        BusinessCalendarBuilder.CheckYears(firstYear, lastYear);
+        var allDay = Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)
+            .Select(d => new WorkingInterval(d, LocalTime.Midnight, LocalTime.Midnight)).ToArray();
+        return new BusinessCalendar(ZoneFor(zoneId, nameof(zoneId)), allDay, FrozenSet<LocalDate>.Empty, [], firstYear, lastYear, alwaysOpen: true);
+    }
+
+    /// <summary>Gets whether a date is a holiday of this calendar (by rule or provider).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> for a holiday.</returns>
+    public bool IsHoliday(LocalDate date) => _holidays.Contains(date);
+
+    /// <summary>Gets whether a date is a business day: a day on which some working time starts.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns><see langword="true"/> for a business day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the covered years.</exception>
+    public bool IsBusinessDay(LocalDate date)
+    {
+        var i = DayIndex(date, nameof(date));
+        return _businessDaysThrough[i] > (i == 0 ? 0 : _businessDaysThrough[i - 1]);
+    }
+
+    /// <summary>Gets whether an instant is working time.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><see langword="true"/> if it lies in a working interval (start included, end excluded).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the covered years.</exception>
+    public bool IsWorkingTime(Instant instant)
+    {
+        var t = Covered(instant, nameof(instant));
+        var i = IntervalAtOrBefore(t);
+        return i >= 0 && t < _ends[i];
+    }
+
+    /// <summary>Gets the first working instant at or after an instant.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns><paramref name="instant"/> itself in working time, else the start of the next working interval.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the covered years, or no working time follows it there.</exception>
+    public Instant NextWorkingInstant(Instant instant)
+    {
+        var t = Covered(instant, nameof(instant));
+        var i = IntervalAtOrBefore(t);
+        if (i >= 0 && t < _ends[i])
+        {
+            return instant;
+        }
+
+        if (i + 1 >= _starts.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(instant), instant, $"No working time follows {instant} before the end of {LastYear}.");
+        }
+
+        return FromNanos(_starts[i + 1]);
+    }
+
+    /// <summary>Adds working time to an instant: the earliest instant by which <paramref name="amount"/> of working time has passed.</summary>
+    /// <param name="start">The instant to count from; it need not be working time.</param>
+    /// <param name="amount">The working time to add; zero or more.</param>
+    /// <returns>An instant inside working time or at the end of a working interval; <paramref name="start"/> when <paramref name="amount"/> is zero.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="start"/> or the result is outside the covered years.</exception>
+    public Instant AddWorkingTime(Instant start, Duration amount)
+    {
+        if (amount < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "amount must not be negative.");
+        }
+
+        var t = Covered(start, nameof(start));
+        if (amount == Duration.Zero)
+        {
+            return start;
+        }
+
+        var target = WorkedBefore(t) + amount.ToInt64Nanoseconds();
+        var idx = Array.BinarySearch(_cumulative, target);
+        if (idx >= 0)
+        {
+            return FromNanos(_ends[idx - 1]);
+        }
+
+        var j = ~idx - 1;
+        if (j >= _starts.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Adding {amount} of working time to {start} goes past the end of {LastYear}, the last year the calendar covers.");
+        }
+
+        return FromNanos(_starts[j] + (target - _cumulative[j]));
+    }
+
+    /// <summary>Measures the working time between two instants.</summary>
+    /// <param name="start">The first instant.</param>
+    /// <param name="end">The second instant.</param>
+    /// <returns>The working time from <paramref name="start"/> to <paramref name="end"/>; negative when <paramref name="end"/> is before <paramref name="start"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An instant is outside the covered years.</exception>
+    public Duration WorkingTimeBetween(Instant start, Instant end) =>
+        Duration.FromNanoseconds(WorkedBefore(Covered(end, nameof(end))) - WorkedBefore(Covered(start, nameof(start))));
+
+    /// <summary>Gets the <paramref name="days"/>th business day after a date (the date itself never counts).</summary>
+    /// <param name="date">The date counted from, for example the day of receipt.</param>
+    /// <param name="days">How many business days; 1 or more.</param>
+    /// <returns>The business day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1, or the date or result is outside the covered years.</exception>
+    public LocalDate AddBusinessDays(LocalDate date, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        return _firstDay.PlusDays(_businessDayIndex[BusinessDayOrdinal(date, days)]);
+    }
+
+    /// <summary>
+    /// Gets the close of business of the <paramref name="days"/>th business day after the day an instant falls on in
+    /// the calendar's zone ("by the close of the third business day after the day of receipt").
+    /// </summary>
+    /// <param name="receivedAt">The instant counted from; its day never counts, whatever the hour.</param>
+    /// <param name="days">How many business days; 1 or more.</param>
+    /// <returns>The end of the last working interval that starts on that business day.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is less than 1, or an instant or the result is outside the covered years.</exception>
+    public Instant AddBusinessDays(Instant receivedAt, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        Covered(receivedAt, nameof(receivedAt));
+        return FromNanos(_closeOfBusiness[BusinessDayOrdinal(receivedAt.InZone(Zone).Date, days)]);
+    }
+
+    /// <summary>Gets the close of business of a business day: the end of the last working interval that starts on it.</summary>
+    /// <param name="businessDay">The business day.</param>
+    /// <returns>The close of business.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="businessDay"/> is not a business day or is outside the covered years.</exception>
+    public Instant CloseOfBusiness(LocalDate businessDay)
+    {
+        var i = DayIndex(businessDay, nameof(businessDay));
+        var through = _businessDaysThrough[i];
+        if (through == 0 || _businessDayIndex[through - 1] != i)
+        {
+            throw new ArgumentOutOfRangeException(nameof(businessDay), businessDay, $"{businessDay} is not a business day.");
+        }
+
+        return FromNanos(_closeOfBusiness[through - 1]);
+    }
+
+    internal static long Nanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    internal static Instant FromNanos(long nanos) => NodaConstants.UnixEpoch.PlusNanoseconds(nanos);
+
+    internal static DateTimeZone ZoneFor(string zoneId, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(zoneId, paramName);
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+            ?? throw new ArgumentException($"{paramName} '{zoneId}' is not an IANA time zone id known to the TZDB provider.", paramName);
+    }
+
+    private static void Subtract(long start, long end, (long Start, long End)[] closed, List<(long Start, long End)> into)
+    {
+        foreach (var (cs, ce) in closed)
+        {
+            if (ce <= start)
+            {
+                continue;
+            }
+
+            if (cs >= end)
+            {
+                break;
+            }
+
+            if (cs > start)
+            {
+                into.Add((start, cs));
+            }
+
+            start = Math.Max(start, ce);
+            if (start >= end)
+            {
+                return;
+            }
+        }
+
+        if (end > start)
+        {
+            into.Add((start, end));
+        }
+    }
+
+    private int BusinessDayOrdinal(LocalDate date, int days)
+    {
+        var ordinal = (long)_businessDaysThrough[DayIndex(date, nameof(date))] + days - 1;
+        if (ordinal >= _businessDayIndex.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"{days} business days after {date} is past the end of {LastYear}, the last year the calendar covers.");
+        }
+
+        return (int)ordinal;
+    }
+
+    private int DayIndex(LocalDate date, string paramName)
+    {
+        var i = Period.DaysBetween(_firstDay, date);
+        if (i < 0 || i >= _businessDaysThrough.Length)
+        {
+            throw new ArgumentOutOfRangeException(paramName, date, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
+        }
+
+        return i;
+    }
+
+    private long Covered(Instant instant, string paramName)
+    {
+        var t = Nanos(instant);
+        if (t < _coverageStart || t > _coverageEnd)
+        {
+            throw new ArgumentOutOfRangeException(paramName, instant, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
+        }
+
+        return t;
+    }
+
+    private int IntervalAtOrBefore(long t)
+    {
+        var idx = Array.BinarySearch(_starts, t);
+        return idx >= 0 ? idx : ~idx - 1;
+    }
+
+    private long WorkedBefore(long t)
+    {
+        var i = IntervalAtOrBefore(t);
+        return i < 0 ? 0 : _cumulative[i] + (Math.Min(t, _ends[i]) - _starts[i]);
+    }
+}

@@ -1,0 +1,243 @@
+using System.Collections.Frozen;
+using NodaTime;
+
+namespace Complaints.Core.Calendars;
+
+/// <summary>
+/// Builds a <see cref="BusinessCalendar"/>. Each call validates what it adds and names the field in its exception;
+/// <see cref="Build"/> may be called once.
+/// </summary>
+public sealed class BusinessCalendarBuilder
+{
+    /// <summary>The first year covered unless <see cref="Covering"/> says otherwise.</summary>
+    public const int DefaultFirstYear = 2000;
+
+    /// <summary>The last year covered unless <see cref="Covering"/> says otherwise.</summary>
+    public const int DefaultLastYear = 2100;
+
+    /// <summary>The earliest year a calendar may cover.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year a calendar may cover.</summary>
+    public const int MaxYear = 2200;
+
+    private readonly DateTimeZone _zone;
+    private readonly List<WorkingInterval> _weekly = [];
+    private readonly List<HolidayRule> _rules = [];
+    private readonly List<IHolidayProvider> _providers = [];
+    private readonly List<CalendarClosure> _closures = [];
+    private int _firstYear = DefaultFirstYear;
+    private int _lastYear = DefaultLastYear;
+    private bool _built;
+
+    internal BusinessCalendarBuilder(DateTimeZone zone)
+    {
+        _zone = zone;
+    }
+
+    /// <summary>Adds a weekly working interval.</summary>
+    /// <param name="day">The day it starts on.</param>
+    /// <param name="start">The local start.</param>
+    /// <param name="end">The local end; at or before <paramref name="start"/> to cross midnight.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not a day of the week.</exception>
+    /// <exception cref="ArgumentException">The interval overlaps one added before.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWorkingHours(IsoDayOfWeek day, LocalTime start, LocalTime end)
+    {
+        EnsureNotBuilt();
+        var interval = new WorkingInterval(day, start, end);
+        const long week = 7 * NodaConstants.NanosecondsPerDay;
+        foreach (var other in _weekly)
+        {
+            // Two arcs on the week's circle overlap when either starts inside the other.
+            var a = (other.StartOfWeekNanos - interval.StartOfWeekNanos + week) % week;
+            var b = (interval.StartOfWeekNanos - other.StartOfWeekNanos + week) % week;
+            if (a < interval.LengthNanos || b < other.LengthNanos)
+            {
+                throw new ArgumentException(
+                    $"The working interval {day} {start:HH:mm}–{end:HH:mm} overlaps {other.Day} {other.Start:HH:mm}–{other.End:HH:mm}.",
+                    nameof(start));
+            }
+        }
+
+        _weekly.Add(interval);
+        return this;
+    }
+
+    /// <summary>Adds the same working interval on several days.</summary>
+    /// <param name="days">The days it starts on.</param>
+    /// <param name="start">The local start.</param>
+    /// <param name="end">The local end; at or before <paramref name="start"/> to cross midnight.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="days"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An interval overlaps another.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWorkingHours(IEnumerable<IsoDayOfWeek> days, LocalTime start, LocalTime end)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        foreach (var day in days)
+        {
+            AddWorkingHours(day, start, end);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the same working interval on Monday to Friday.</summary>
+    /// <param name="start">The local start.</param>
+    /// <param name="end">The local end.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">An interval overlaps another.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWeekdayHours(LocalTime start, LocalTime end) =>
+        AddWorkingHours([IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday], start, end);
+
+    /// <summary>Adds holiday rules, for example <see cref="UkBankHolidays.EnglandAndWales"/>.</summary>
+    /// <param name="rules">The rules.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/> or one of them is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddHolidays(IEnumerable<HolidayRule> rules)
+    {
+        EnsureNotBuilt();
+        _rules.AddRange(Domain.Guard.List(rules, nameof(rules)));
+        return this;
+    }
+
+    /// <summary>Adds a provider of holiday dates that rules cannot express.</summary>
+    /// <param name="provider">The provider; asked once per covered year on <see cref="Build"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddHolidayProvider(IHolidayProvider provider)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(provider);
+        _providers.Add(provider);
+        return this;
+    }
+
+    /// <summary>Adds a one-off closure (whole or part days).</summary>
+    /// <param name="closure">The closure.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="closure"/> is the default value.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddClosure(CalendarClosure closure)
+    {
+        EnsureNotBuilt();
+        if (closure == default)
+        {
+            throw new ArgumentException("closure must not be the default value.", nameof(closure));
+        }
+
+        _closures.Add(closure);
+        return this;
+    }
+
+    /// <summary>Sets the years the calendar covers; operations outside them throw.</summary>
+    /// <param name="firstYear">The first year, from 1900.</param>
+    /// <param name="lastYear">The last year, up to 2200.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A year is outside 1900–2200, or <paramref name="lastYear"/> is before <paramref name="firstYear"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder Covering(int firstYear, int lastYear)
+    {
+        EnsureNotBuilt();
+        CheckYears(firstYear, lastYear);
+        _firstYear = firstYear;
+        _lastYear = lastYear;
+        return this;
+    }
+
+    /// <summary>Builds the calendar, precomputing its tables.</summary>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentException">No working interval was added, or holidays and closures leave no working time.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendar Build()
+    {
+        EnsureNotBuilt();
+        if (_weekly.Count == 0)
+        {
+            throw new ArgumentException("A calendar needs at least one weekly working interval; use BusinessCalendar.AlwaysOpen for 24×7.", "weeklyHours");
+        }
+
+        _built = true;
+        return new BusinessCalendar(_zone, _weekly.ToArray(), Holidays(), _closures.ToArray(), _firstYear, _lastYear, alwaysOpen: false);
+    }
+
+    internal static void CheckYears(int firstYear, int lastYear)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstYear, MinYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lastYear, MaxYear);
+        if (lastYear < firstYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"lastYear must not be before firstYear ({firstYear}).");
+        }
+    }
+
+    /// <summary>Gets every holiday date of the covered years, with weekend dates of substituting rules moved on.</summary>
+    internal static IEnumerable<LocalDate> HolidaysIn(int year, IReadOnlyList<HolidayRule> rules)
+    {
+        var fixedDates = new SortedSet<LocalDate>();
+        var moving = new List<LocalDate>();
+        foreach (var rule in rules)
+        {
+            if (rule.DateIn(year) is not { } date)
+            {
+                continue;
+            }
+
+            if (rule.SubstituteIfWeekend && IsWeekend(date))
+            {
+                moving.Add(date);
+            }
+            else
+            {
+                fixedDates.Add(date);
+            }
+        }
+
+        moving.Sort();
+        foreach (var date in moving)
+        {
+            var substitute = date.PlusDays(1);
+            while (IsWeekend(substitute) || fixedDates.Contains(substitute))
+            {
+                substitute = substitute.PlusDays(1);
+            }
+
+            fixedDates.Add(substitute);
+        }
+
+        return fixedDates;
+    }
+
+    private static bool IsWeekend(LocalDate date) => date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday;
+
+    private FrozenSet<LocalDate> Holidays()
+    {
+        var set = new HashSet<LocalDate>();
+        for (var year = _firstYear - 1; year <= _lastYear; year++)
+        {
+            set.UnionWith(HolidaysIn(year, _rules));
+            if (year >= _firstYear)
+            {
+                foreach (var provider in _providers)
+                {
+                    set.UnionWith(provider.GetHolidays(year).Where(d => d.Year == year));
+                }
+            }
+        }
+
+        return set.ToFrozenSet();
+    }
+
+    private void EnsureNotBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This builder has already built its calendar; create a new builder.");
+        }
+    }
+}

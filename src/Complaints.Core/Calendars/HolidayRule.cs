@@ -1,0 +1,166 @@
+using NodaTime;
+
+namespace Complaints.Core.Calendars;
+
+/// <summary>A rule that gives a holiday's date in any year.</summary>
+public abstract record HolidayRule
+{
+    private protected HolidayRule(string name, bool substituteIfWeekend)
+    {
+        Name = Domain.Guard.Text(name, nameof(name), 128);
+        SubstituteIfWeekend = substituteIfWeekend;
+    }
+
+    /// <summary>Gets the holiday's name.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// Gets whether a holiday falling on a Saturday or Sunday moves to the next weekday that is not already a holiday
+    /// (as UK bank holidays do: Christmas on a Saturday is observed on Monday 27 December, Boxing Day on Tuesday 28).
+    /// </summary>
+    public bool SubstituteIfWeekend { get; }
+
+    /// <summary>Gets the holiday's date in a year, before any substitution.</summary>
+    /// <param name="year">The ISO year.</param>
+    /// <returns>The date, or <see langword="null"/> if the holiday does not occur that year (29 February, a fifth Monday).</returns>
+    public abstract LocalDate? DateIn(int year);
+}
+
+/// <summary>A holiday on the same date every year, such as 25 December.</summary>
+public sealed record FixedDateHoliday : HolidayRule
+{
+    /// <summary>Initializes a new instance of the <see cref="FixedDateHoliday"/> class.</summary>
+    /// <param name="name">The holiday's name.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="day">The day of the month; must exist in that month (29 February occurs in leap years only).</param>
+    /// <param name="substituteIfWeekend">Whether a Saturday or Sunday date moves to the next free weekday.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> or <paramref name="day"/> names no day.</exception>
+    public FixedDateHoliday(string name, int month, int day, bool substituteIfWeekend = false)
+        : base(name, substituteIfWeekend)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
+        var longest = CalendarSystem.Iso.GetDaysInMonth(2000, month); // 2000 is a leap year
+        if (day > longest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), day, $"day must be at most {longest} in month {month}.");
+        }
+
+        Month = month;
+        Day = day;
+    }
+
+    /// <summary>Gets the month.</summary>
+    public int Month { get; }
+
+    /// <summary>Gets the day of the month.</summary>
+    public int Day { get; }
+
+    /// <inheritdoc/>
+    public override LocalDate? DateIn(int year) =>
+        Day <= CalendarSystem.Iso.GetDaysInMonth(year, Month) ? new LocalDate(year, Month, Day) : null;
+}
+
+/// <summary>A holiday on the nth (or last) given weekday of a month, such as the first Monday of May.</summary>
+public sealed record NthWeekdayHoliday : HolidayRule
+{
+    /// <summary>The value of <see cref="Occurrence"/> that means the last such weekday of the month.</summary>
+    public const int Last = -1;
+
+    /// <summary>Initializes a new instance of the <see cref="NthWeekdayHoliday"/> class.</summary>
+    /// <param name="name">The holiday's name.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="weekday">The day of the week.</param>
+    /// <param name="occurrence">1 to 5 for the first to fifth, or <see cref="Last"/> (-1) for the last. A fifth that a month lacks gives no holiday that year.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument names no day.</exception>
+    public NthWeekdayHoliday(string name, int month, IsoDayOfWeek weekday, int occurrence)
+        : base(name, substituteIfWeekend: false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        if (weekday is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weekday), weekday, "weekday must be Monday to Sunday.");
+        }
+
+        if (occurrence is not (Last or >= 1 and <= 5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(occurrence), occurrence, "occurrence must be 1 to 5, or -1 for the last.");
+        }
+
+        Month = month;
+        Weekday = weekday;
+        Occurrence = occurrence;
+    }
+
+    /// <summary>Gets the month.</summary>
+    public int Month { get; }
+
+    /// <summary>Gets the day of the week.</summary>
+    public IsoDayOfWeek Weekday { get; }
+
+    /// <summary>Gets which occurrence: 1 to 5, or <see cref="Last"/>.</summary>
+    public int Occurrence { get; }
+
+    /// <inheritdoc/>
+    public override LocalDate? DateIn(int year)
+    {
+        if (Occurrence == Last)
+        {
+            var last = new LocalDate(year, Month, CalendarSystem.Iso.GetDaysInMonth(year, Month));
+            return last.DayOfWeek == Weekday ? last : last.Previous(Weekday);
+        }
+
+        var first = new LocalDate(year, Month, 1);
+        var date = (first.DayOfWeek == Weekday ? first : first.Next(Weekday)).PlusWeeks(Occurrence - 1);
+        return date.Month == Month ? date : null;
+    }
+}
+
+/// <summary>A holiday a fixed number of days from Western (Gregorian) Easter Sunday: Good Friday is -2, Easter Monday +1.</summary>
+public sealed record EasterHoliday : HolidayRule
+{
+    /// <summary>Initializes a new instance of the <see cref="EasterHoliday"/> class.</summary>
+    /// <param name="name">The holiday's name.</param>
+    /// <param name="daysFromEaster">Days from Easter Sunday, -100 to 100.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysFromEaster"/> is outside -100 to 100.</exception>
+    public EasterHoliday(string name, int daysFromEaster)
+        : base(name, substituteIfWeekend: false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(daysFromEaster, -100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(daysFromEaster, 100);
+        DaysFromEaster = daysFromEaster;
+    }
+
+    /// <summary>Gets the number of days from Easter Sunday.</summary>
+    public int DaysFromEaster { get; }
+
+    /// <summary>Gets Western Easter Sunday of a Gregorian year (the anonymous Gregorian computus of Meeus, Jones and Butcher).</summary>
+    /// <param name="year">The year, 1583 or later.</param>
+    /// <returns>Easter Sunday.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is before 1583 or after 9999.</exception>
+    public static LocalDate EasterSunday(int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1583);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
+        var a = year % 19;
+        var b = year / 100;
+        var c = year % 100;
+        var d = b / 4;
+        var e = b % 4;
+        var f = (b + 8) / 25;
+        var g = (b - f + 1) / 3;
+        var h = ((19 * a) + b - d - g + 15) % 30;
+        var i = c / 4;
+        var k = c % 4;
+        var l = (32 + (2 * e) + (2 * i) - h - k) % 7;
+        var m = (a + (11 * h) + (22 * l)) / 451;
+        var month = (h + l - (7 * m) + 114) / 31;
+        var day = ((h + l - (7 * m) + 114) % 31) + 1;
+        return new LocalDate(year, month, day);
+    }
+
+    /// <inheritdoc/>
+    public override LocalDate? DateIn(int year) => EasterSunday(year).PlusDays(DaysFromEaster);
+}
