@@ -1,0 +1,158 @@
+using Complaints.Core.Calendars;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace Complaints.Core.Tests.Calendars;
+
+/// <summary>A random calendar and random queries on it.</summary>
+public sealed record CalendarCase(string ZoneId, (int Day, int StartQuarter, int LengthQuarters)[] Intervals, bool UkHolidays, long[] InstantSeconds, int[] DurationMinutes)
+{
+    public override string ToString() =>
+        $"{ZoneId} [{string.Join(", ", Intervals.Select(i => $"{(IsoDayOfWeek)i.Day} {i.StartQuarter / 4:00}:{i.StartQuarter % 4 * 15:00}+{i.LengthQuarters * 15}m"))}] holidays={UkHolidays} " +
+        $"instants=[{string.Join(", ", InstantSeconds.Select(s => Instant.FromUnixTimeSeconds(s)))}] minutes=[{string.Join(", ", DurationMinutes)}]";
+}
+
+public static class CalendarArbitraries
+{
+    private static readonly string[] Zones =
+        ["Europe/London", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Chatham", "Etc/UTC", "Europe/Berlin"];
+
+    // DST changes in 2025–2026 in the zones above, so queries often straddle one.
+    private static readonly long[] Transitions = new[]
+    {
+        "2025-03-09", "2025-03-30", "2025-04-06", "2025-10-05", "2025-10-26", "2025-11-02",
+        "2026-03-08", "2026-03-29", "2026-04-05", "2026-10-04", "2026-10-25", "2026-11-01", "2026-12-24",
+    }.Select(d => NodaTime.Text.LocalDatePattern.Iso.Parse(d).Value.AtMidnight().InUtc().ToInstant().ToUnixTimeSeconds()).ToArray();
+
+    private static readonly long RangeStart = Instant.FromUtc(2025, 1, 6, 0, 0).ToUnixTimeSeconds();
+
+    public static Arbitrary<CalendarCase> Cases() =>
+        (from zone in Gen.Elements(Zones)
+         from count in Gen.Choose(1, 9)
+         from intervals in (from day in Gen.Choose(1, 7)
+                            from start in Gen.Choose(0, 95)
+                            from length in Gen.Frequency((3, Gen.Choose(2, 40)), (1, Gen.Choose(1, 96)))
+                            select (day, start, length)).ArrayOf(count)
+         from holidays in Gen.Elements(true, false)
+         from instants in Gen.Frequency(
+                 (1, Gen.Choose(0, 800 * 24 * 60).Select(m => RangeStart + (m * 60L))),
+                 (1, from t in Gen.Elements(Transitions) from m in Gen.Choose(-4 * 24 * 60, 4 * 24 * 60) select t + (m * 60L)))
+             .ArrayOf(4)
+         from minutes in Gen.Frequency((3, Gen.Choose(0, 16 * 60)), (1, Gen.Choose(0, 200 * 60))).ArrayOf(4)
+         select new CalendarCase(zone, intervals, holidays, instants, minutes))
+        .ToArbitrary();
+}
+
+public sealed class BusinessCalendarPropertyTests
+{
+    private static (BusinessCalendar Fast, ReferenceCalendar Reference) Build(CalendarCase c)
+    {
+        var builder = BusinessCalendar.CreateBuilder(c.ZoneId).Covering(2024, 2028);
+        var any = false;
+        foreach (var (day, start, length) in c.Intervals)
+        {
+            var s = LocalTime.Midnight.PlusMinutes(start * 15);
+            try
+            {
+                builder.AddWorkingHours((IsoDayOfWeek)day, s, s.PlusMinutes(length * 15));
+                any = true;
+            }
+            catch (ArgumentException)
+            {
+                // Overlaps an earlier interval: the builder refuses it; the case goes on without it.
+            }
+        }
+
+        if (!any)
+        {
+            builder.AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0));
+        }
+
+        if (c.UkHolidays)
+        {
+            builder.AddHolidays(UkBankHolidays.EnglandAndWales);
+        }
+
+        var fast = builder.Build();
+        return (fast, new ReferenceCalendar(fast.Zone, fast.WeeklyHours, fast.IsHoliday, new LocalDate(2028, 12, 31)));
+    }
+
+    private static Instant At(long seconds) => Instant.FromUnixTimeSeconds(seconds);
+
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 150)]
+    public void FastCalendar_AgreesWithDayByDayReference(CalendarCase c)
+    {
+        var (fast, reference) = Build(c);
+        for (var i = 0; i < c.InstantSeconds.Length; i++)
+        {
+            var start = At(c.InstantSeconds[i]);
+            var amount = Duration.FromMinutes(c.DurationMinutes[i]);
+            var expected = reference.Add(start, amount);
+            if (expected is { } e && e < fast.Zone.AtStartOfDay(new LocalDate(2029, 1, 1)).ToInstant())
+            {
+                Assert.Equal(e, fast.AddWorkingTime(start, amount));
+            }
+            else
+            {
+                Assert.Throws<ArgumentOutOfRangeException>(() => fast.AddWorkingTime(start, amount));
+            }
+
+            var other = At(c.InstantSeconds[(i + 1) % c.InstantSeconds.Length]);
+            var (a, b) = start <= other ? (start, other) : (other, start);
+            Assert.Equal(reference.Between(a, b), fast.WorkingTimeBetween(a, b));
+
+            var date = start.InZone(fast.Zone).Date;
+            var days = 1 + (c.DurationMinutes[i] % 40);
+            Assert.Equal(reference.AddBusinessDays(date, days), fast.AddBusinessDays(date, days));
+        }
+    }
+
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 150)]
+    public void AddWorkingTime_IsMonotonic_InverseOfMeasuring_AndLandsInWorkingTime(CalendarCase c)
+    {
+        var (fast, _) = Build(c);
+        var start = At(c.InstantSeconds[0]);
+        var amounts = c.DurationMinutes.Select(m => Duration.FromMinutes(m)).Order().ToArray();
+        var previous = start;
+        foreach (var amount in amounts)
+        {
+            var result = fast.AddWorkingTime(start, amount);
+
+            Assert.True(result >= previous, $"Add({amount}) = {result} is before a smaller amount's {previous}.");
+            Assert.Equal(amount, fast.WorkingTimeBetween(start, result));
+            if (amount > Duration.Zero)
+            {
+                Assert.True(
+                    fast.IsWorkingTime(result) || fast.IsWorkingTime(result - Duration.Epsilon),
+                    $"{result} is neither working time nor the end of a working interval.");
+            }
+
+            previous = result;
+        }
+    }
+
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 100)]
+    public void AddBusinessDays_AgreesWithDayByDayCounting_AndClosesAtTheDaysLastEnd(CalendarCase c)
+    {
+        var (fast, _) = Build(c);
+        var date = At(c.InstantSeconds[0]).InZone(fast.Zone).Date;
+        var days = 1 + (c.DurationMinutes[0] % 30);
+
+        var counted = 0;
+        var day = date;
+        while (counted < days)
+        {
+            day = day.PlusDays(1);
+            if (fast.IsBusinessDay(day))
+            {
+                counted++;
+            }
+        }
+
+        Assert.Equal(day, fast.AddBusinessDays(date, days));
+        var close = fast.CloseOfBusiness(day);
+        Assert.True(fast.IsWorkingTime(close - Duration.Epsilon));
+    }
+}

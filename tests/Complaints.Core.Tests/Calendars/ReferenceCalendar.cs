@@ -1,0 +1,121 @@
+using Complaints.Core.Calendars;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Complaints.Core.Tests.Calendars;
+
+/// <summary>
+/// A plain day-by-day reference for <see cref="BusinessCalendar"/>: it maps each day's weekly intervals to instants
+/// when asked, takes their union over the days it needs, and walks them. No tables, no prefix sums.
+/// </summary>
+internal sealed class ReferenceCalendar(DateTimeZone zone, IReadOnlyList<WorkingInterval> weekly, Func<LocalDate, bool> isHoliday, LocalDate lastDay)
+{
+    private static readonly ZoneLocalMappingResolver Start =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+
+    private static readonly ZoneLocalMappingResolver End =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+
+    public IEnumerable<(Instant Start, Instant End)> DayIntervals(LocalDate day)
+    {
+        if (isHoliday(day))
+        {
+            yield break;
+        }
+
+        foreach (var w in weekly.Where(w => w.Day == day.DayOfWeek).OrderBy(w => w.Start))
+        {
+            var start = zone.ResolveLocal(day + w.Start, Start).ToInstant();
+            var end = zone.ResolveLocal((w.CrossesMidnight ? day.PlusDays(1) : day) + w.End, End).ToInstant();
+            if (end > start)
+            {
+                yield return (start, end);
+            }
+        }
+    }
+
+    /// <summary>The union of working intervals of the days from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public List<(Instant Start, Instant End)> Union(LocalDate first, LocalDate last)
+    {
+        var all = new List<(Instant Start, Instant End)>();
+        for (var d = first; d <= last; d = d.PlusDays(1))
+        {
+            all.AddRange(DayIntervals(d));
+        }
+
+        all.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var union = new List<(Instant Start, Instant End)>();
+        foreach (var interval in all)
+        {
+            if (union.Count > 0 && interval.Start <= union[^1].End)
+            {
+                union[^1] = (union[^1].Start, Instant.Max(union[^1].End, interval.End));
+            }
+            else
+            {
+                union.Add(interval);
+            }
+        }
+
+        return union;
+    }
+
+    public Duration Between(Instant a, Instant b)
+    {
+        var total = Duration.Zero;
+        foreach (var (s, e) in Union(a.InZone(zone).Date.PlusDays(-2), b.InZone(zone).Date.PlusDays(1)))
+        {
+            var from = Instant.Max(s, a);
+            var to = Instant.Min(e, b);
+            if (to > from)
+            {
+                total += to - from;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The earliest instant by which <paramref name="amount"/> of working time has passed, or null past <c>lastDay</c>.</summary>
+    public Instant? Add(Instant start, Duration amount)
+    {
+        if (amount == Duration.Zero)
+        {
+            return start;
+        }
+
+        var remaining = amount;
+        var first = start.InZone(zone).Date.PlusDays(-2);
+        foreach (var (s, e) in Union(first, lastDay))
+        {
+            if (e <= start)
+            {
+                continue;
+            }
+
+            var from = Instant.Max(s, start);
+            if (remaining <= e - from)
+            {
+                return from + remaining;
+            }
+
+            remaining -= e - from;
+        }
+
+        return null;
+    }
+
+    public LocalDate? AddBusinessDays(LocalDate date, int days)
+    {
+        var count = 0;
+        for (var d = date.PlusDays(1); d <= lastDay; d = d.PlusDays(1))
+        {
+            if (DayIntervals(d).Any() && ++count == days)
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+}
