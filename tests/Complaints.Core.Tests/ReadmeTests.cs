@@ -3,7 +3,7 @@ using Complaints.Core.Lifecycle;
 
 namespace Complaints.Core.Tests;
 
-public sealed partial class ReadmeTests
+public sealed class ReadmeTests
 {
     private static string Readme => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")).ReplaceLineEndings("\n");
 
@@ -34,36 +34,67 @@ public sealed partial class ReadmeTests
         Assert.Contains("\"Closed\" -> \"Reopened\" [style=\"solid\", label=\"Reopen [within the reopen window]\"]", dot, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void QuickStart_InReadme_IsTheCompiledQuickStart()
+    private static string CompiledRegion(string file, string marker)
     {
-        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "QuickStart.cs")).ReplaceLineEndings("\n");
-        var compiled = QuickStartRegion().Match(source).Groups[1].Value
-            .Split('\n')
-            .Select(l => l.Length >= 8 ? l[8..] : l.TrimStart());
-
-        Assert.Equal(string.Join('\n', compiled).TrimEnd('\n'), Block("csharp", "## Quick start"));
+        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, file)).ReplaceLineEndings("\n");
+        var match = new Regex($"// {marker}:begin\\n(.*?)\\n\\s*// {marker}:end", RegexOptions.Singleline).Match(source);
+        Assert.True(match.Success, $"{file} has no {marker} region.");
+        return string.Join('\n', match.Groups[1].Value.Split('\n').Select(l => l.Length >= 8 ? l[8..] : l.TrimStart())).TrimEnd('\n');
     }
 
-    [Fact]
-    public void QuickStart_Runs_AndEndsResolvedWithCloseRefused()
+    private static string[] RunCapturingConsole(Action run)
     {
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);
-        Complaint complaint;
         try
         {
-            complaint = QuickStart.Run();
+            run();
         }
         finally
         {
             Console.SetOut(original);
         }
 
+        return output.ToString().ReplaceLineEndings("\n").Split('\n');
+    }
+
+    [Fact]
+    public void QuickStart_InReadme_IsTheCompiledQuickStart()
+    {
+        Assert.Equal(CompiledRegion("QuickStart.cs", "quick-start"), Block("csharp", "## Quick start"));
+    }
+
+    [Fact]
+    public void CalendarExample_InReadme_IsTheCompiledExample()
+    {
+        Assert.Equal(CompiledRegion("CalendarExample.cs", "calendar-example"), Block("csharp", "## Business calendars and deadlines"));
+    }
+
+    [Fact]
+    public void CalendarExample_PrintsWhatItsCommentsSay()
+    {
+        var expected = CompiledRegion("CalendarExample.cs", "calendar-example").Split('\n')
+            .Where(l => l.Contains("Console.WriteLine", StringComparison.Ordinal) || l.StartsWith("    anchors with", StringComparison.Ordinal))
+            .Where(l => l.Contains("// ", StringComparison.Ordinal))
+            .Select(l => l[(l.LastIndexOf("// ", StringComparison.Ordinal) + 3)..].Split(' ')[0])
+            .Select(v => v == "null:" ? string.Empty : v)
+            .ToArray();
+
+        var printed = RunCapturingConsole(CalendarExample.Run);
+
+        Assert.Equal(15, expected.Length);
+        Assert.Equal(expected, printed[..expected.Length]);
+    }
+
+    [Fact]
+    public void QuickStart_Runs_AndEndsResolvedWithCloseRefused()
+    {
+        Complaint complaint = null!;
+        var lines = RunCapturingConsole(() => complaint = QuickStart.Run());
+
         Assert.Equal(ComplaintState.Resolved, complaint.State);
         Assert.Equal(5, complaint.History.Count);
-        var lines = output.ToString().ReplaceLineEndings("\n").Split('\n');
         Assert.Equal(["Resolved", "5", "False"], lines[..3]);
         Assert.Contains("Trigger Close is refused", lines[3], StringComparison.Ordinal);
     }
@@ -74,7 +105,4 @@ public sealed partial class ReadmeTests
         Assert.Contains("dotnet run --project samples/Complaints.Samples.QuickStart", Readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test Complaints.Core.sln", Readme, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"// quick-start:begin\n(.*?)\n\s*// quick-start:end", RegexOptions.Singleline)]
-    private static partial Regex QuickStartRegion();
 }
