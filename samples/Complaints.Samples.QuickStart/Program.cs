@@ -2,6 +2,8 @@
 // acknowledged, information is gathered, a refund is proposed, the customer rejects it, the case is escalated to a
 // supervisor, a replacement is proposed and accepted, the complaint is resolved, followed up and closed with the
 // customer's rating.
+using Complaints.Core.Calendars;
+using Complaints.Core.Deadlines;
 using Complaints.Core.Domain;
 using Complaints.Core.History;
 using Complaints.Core.Lifecycle;
@@ -72,6 +74,22 @@ foreach (var entry in complaint.History)
 {
     var move = entry.IsStateChange ? $"{entry.From} -> {entry.To}" : $"{entry.From}";
     Console.WriteLine($"  {entry.Sequence,2}. {entry.At:uuuu-MM-dd HH:mm}  {entry.Actor,-22} {entry.Trigger,-20} {move,-42} {Describe(entry.Data)}");
+}
+
+// The deadlines that applied, on an England and Wales business calendar.
+var englandAndWales = BusinessCalendar.CreateBuilder("Europe/London")
+    .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
+    .AddHolidays(UkBankHolidays.EnglandAndWales)
+    .Covering(2025, 2030)
+    .Build();
+var anchors = new DeadlineAnchors(complaint.Intake.ReceivedAt, AcknowledgedAt: complaint.History[0].At);
+Console.WriteLine();
+Console.WriteLine("Deadlines (Europe/London, England and Wales bank holidays):");
+foreach (var rule in new[] { DeadlinePresets.Acknowledge24Hours, DeadlinePresets.FcaSummaryResolution, DeadlinePresets.FcaFinalResponse })
+{
+    var due = rule.Due(anchors, englandAndWales);
+    var done = rule == DeadlinePresets.Acknowledge24Hours ? complaint.History[0].At : complaint.ClosedAt;
+    Console.WriteLine($"  {rule.Name,-30} due {due:uuuu-MM-dd HH:mm}Z  {(done <= due ? "met" : "missed")}  ({rule.Source})");
 }
 
 Console.WriteLine();
