@@ -6,8 +6,9 @@ namespace Complaints.Core.Calendars;
 
 /// <summary>
 /// A business calendar: an IANA time zone, weekly working intervals, holidays and one-off closures, precomputed over
-/// a range of years into sorted tables so that every operation costs a binary search, whatever the distance, and
-/// allocates nothing. A 24×7 calendar (<see cref="AlwaysOpen"/>) is a calendar too.
+/// a range of years into sorted tables (working intervals with prefix sums, indexed by day and by working time) so
+/// that every operation costs a table lookup and a step or two, whatever the distance, and allocates nothing.
+/// A 24×7 calendar (<see cref="AlwaysOpen"/>) is a calendar too.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,6 +31,10 @@ public sealed class BusinessCalendar
     private readonly long[] _starts;
     private readonly long[] _ends;
     private readonly long[] _cumulative;
+    private readonly int[] _intervalByDay;
+    private readonly long[] _dayStarts;
+    private readonly int[] _intervalByWork;
+    private readonly long _workBucket;
     private readonly int[] _businessDaysThrough;
     private readonly int[] _businessDayIndex;
     private readonly long[] _closeOfBusiness;
@@ -73,9 +78,11 @@ public sealed class BusinessCalendar
         var businessDayIndex = new List<int>(dayCount);
         var closeOfBusiness = new List<long>(dayCount);
         var pieces = new List<(long Start, long End)>(4);
+        _dayStarts = new long[dayCount];
         for (var i = 0; i < dayCount; i++)
         {
             var day = _firstDay.PlusDays(i);
+            _dayStarts[i] = Nanos(zone.AtStartOfDay(day).ToInstant());
             pieces.Clear();
             if (!holidays.Contains(day))
             {
@@ -119,6 +126,36 @@ public sealed class BusinessCalendar
         for (var i = 0; i < _starts.Length; i++)
         {
             _cumulative[i + 1] = _cumulative[i] + (_ends[i] - _starts[i]);
+        }
+
+        // Lookup tables that replace binary searches with one array read and a step or two:
+        // for each 24-hour bucket from the coverage start, the last interval starting at or before the bucket's start;
+        // for each bucket of working time, the interval holding the bucket's first nanosecond of working time.
+        const long dayNanos = NodaConstants.NanosecondsPerDay;
+        _intervalByDay = new int[((_coverageEnd - _coverageStart) / dayNanos) + 2];
+        for (int b = 0, i = -1; b < _intervalByDay.Length; b++)
+        {
+            var bucketStart = _coverageStart + (b * dayNanos);
+            while (i + 1 < _starts.Length && _starts[i + 1] <= bucketStart)
+            {
+                i++;
+            }
+
+            _intervalByDay[b] = i;
+        }
+
+        var total = _cumulative[^1];
+        _workBucket = Math.Max(1, total / _starts.Length);
+        _intervalByWork = new int[(total / _workBucket) + 2];
+        for (int k = 0, j = 0; k < _intervalByWork.Length; k++)
+        {
+            var worked = k * _workBucket;
+            while (j + 1 < _starts.Length && _cumulative[j + 1] < worked)
+            {
+                j++;
+            }
+
+            _intervalByWork[k] = j;
         }
 
         _businessDaysThrough = businessDaysThrough;
@@ -245,16 +282,16 @@ public sealed class BusinessCalendar
         }
 
         var target = WorkedBefore(t) + amount.ToInt64Nanoseconds();
-        var idx = Array.BinarySearch(_cumulative, target);
-        if (idx >= 0)
-        {
-            return FromNanos(_ends[idx - 1]);
-        }
-
-        var j = ~idx - 1;
-        if (j >= _starts.Length)
+        if (target > _cumulative[^1])
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Adding {amount} of working time to {start} goes past the end of {LastYear}, the last year the calendar covers.");
+        }
+
+        // The interval j in which the target-th nanosecond of working time falls: cumulative[j] < target <= cumulative[j + 1].
+        var j = _intervalByWork[target / _workBucket];
+        while (_cumulative[j + 1] < target)
+        {
+            j++;
         }
 
         return FromNanos(_starts[j] + (target - _cumulative[j]));
@@ -290,8 +327,20 @@ public sealed class BusinessCalendar
     public Instant AddBusinessDays(Instant receivedAt, int days)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
-        Covered(receivedAt, nameof(receivedAt));
-        return FromNanos(_closeOfBusiness[BusinessDayOrdinal(receivedAt.InZone(Zone).Date, days)]);
+        var t = Covered(receivedAt, nameof(receivedAt));
+        if (t == _coverageEnd)
+        {
+            throw new ArgumentOutOfRangeException(nameof(receivedAt), receivedAt, $"receivedAt must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
+        }
+
+        var dayIndex = LocalDayIndex(t);
+        var ordinal = (long)_businessDaysThrough[dayIndex] + days - 1;
+        if (ordinal >= _businessDayIndex.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"{days} business days after {receivedAt} is past the end of {LastYear}, the last year the calendar covers.");
+        }
+
+        return FromNanos(_closeOfBusiness[ordinal]);
     }
 
     /// <summary>Gets the close of business of a business day: the end of the last working interval that starts on it.</summary>
@@ -386,10 +435,33 @@ public sealed class BusinessCalendar
         return t;
     }
 
+    /// <summary>Gets the index of the local day an instant falls on, from the table of local midnights.</summary>
+    /// <remarks>Local days last 23 to 25 hours, so the 24-hour bucket is at most a day or so off; a step or two corrects it.</remarks>
+    private int LocalDayIndex(long t)
+    {
+        var i = (int)Math.Min((t - _coverageStart) / NodaConstants.NanosecondsPerDay, _dayStarts.Length - 1);
+        while (i > 0 && _dayStarts[i] > t)
+        {
+            i--;
+        }
+
+        while (i + 1 < _dayStarts.Length && _dayStarts[i + 1] <= t)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     private int IntervalAtOrBefore(long t)
     {
-        var idx = Array.BinarySearch(_starts, t);
-        return idx >= 0 ? idx : ~idx - 1;
+        var i = _intervalByDay[(t - _coverageStart) / NodaConstants.NanosecondsPerDay];
+        while (i + 1 < _starts.Length && _starts[i + 1] <= t)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private long WorkedBefore(long t)

@@ -153,6 +153,13 @@ public sealed class BusinessCalendarPropertyTests
 
         Assert.Equal(day, fast.AddBusinessDays(date, days));
         var close = fast.CloseOfBusiness(day);
+        foreach (var seconds in c.InstantSeconds)
+        {
+            // The instant overload finds the local day from its own table; it must agree with the zone's own answer.
+            var at = At(seconds);
+            Assert.Equal(fast.CloseOfBusiness(fast.AddBusinessDays(at.InZone(fast.Zone).Date, days)), fast.AddBusinessDays(at, days));
+        }
+
         Assert.True(fast.IsWorkingTime(close - Duration.Epsilon));
     }
 }
