@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using NodaTime;
 
 namespace Complaints.Core.Calendars;
@@ -7,7 +8,7 @@ public abstract record HolidayRule
 {
     private protected HolidayRule(string name, bool substituteIfWeekend)
     {
-        Name = Domain.Guard.Text(name, nameof(name), 128);
+        Name = Guard.Text(name, nameof(name), 128);
         SubstituteIfWeekend = substituteIfWeekend;
     }
 
@@ -79,11 +80,7 @@ public sealed record NthWeekdayHoliday : HolidayRule
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
-        if (weekday is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
-        {
-            throw new ArgumentOutOfRangeException(nameof(weekday), weekday, "weekday must be Monday to Sunday.");
-        }
-
+        Guard.DayOfWeek(weekday, nameof(weekday));
         if (occurrence is not (Last or >= 1 and <= 5))
         {
             throw new ArgumentOutOfRangeException(nameof(occurrence), occurrence, "occurrence must be 1 to 5, or -1 for the last.");

@@ -16,12 +16,7 @@ public readonly record struct WorkingInterval
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not a day of the week.</exception>
     public WorkingInterval(IsoDayOfWeek day, LocalTime start, LocalTime end)
     {
-        if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
-        {
-            throw new ArgumentOutOfRangeException(nameof(day), day, "day must be Monday to Sunday.");
-        }
-
-        Day = day;
+        Day = Domain.Guard.DayOfWeek(day, nameof(day));
         Start = start;
         End = end;
     }

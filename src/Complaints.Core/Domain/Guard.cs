@@ -46,6 +46,11 @@ internal static class Guard
         return value;
     }
 
+    public static NodaTime.IsoDayOfWeek DayOfWeek(NodaTime.IsoDayOfWeek value, string paramName) =>
+        value is >= NodaTime.IsoDayOfWeek.Monday and <= NodaTime.IsoDayOfWeek.Sunday
+            ? value
+            : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be Monday to Sunday.");
+
     public static IReadOnlyList<T> List<T>(IEnumerable<T>? items, string paramName)
         where T : class
     {
