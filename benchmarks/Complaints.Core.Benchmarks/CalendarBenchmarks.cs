@@ -39,13 +39,11 @@ public class CalendarBenchmarks
     private static readonly Duration _eightHours = Duration.FromHours(8);
     private static readonly Duration _eightWeeks = Duration.FromHours(8 * 40);
 
-    // The same resolvers as the library's: a start in a gap moves to the end of the gap, an end in a gap too; in an
-    // overlap a start takes the earlier occurrence and an end the later one.
-    private static readonly ZoneLocalMappingResolver _startResolver =
-        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
+    // The library's own resolvers: a start or end in a gap moves to the end of the gap; in an overlap a start takes
+    // the earlier occurrence and an end the later one.
+    private static readonly ZoneLocalMappingResolver _startResolver = BusinessCalendar.StartResolver;
 
-    private static readonly ZoneLocalMappingResolver _endResolver =
-        Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
+    private static readonly ZoneLocalMappingResolver _endResolver = BusinessCalendar.EndResolver;
 
     private readonly HashSet<LocalDate> _holidays = [];
     private BusinessCalendar _calendar = null!;

@@ -313,7 +313,7 @@ public sealed class BusinessCalendar
     public LocalDate AddBusinessDays(LocalDate date, int days)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
-        return _firstDay.PlusDays(_businessDayIndex[BusinessDayOrdinal(date, days)]);
+        return _firstDay.PlusDays(_businessDayIndex[BusinessDayOrdinal(DayIndex(date, nameof(date)), days, date)]);
     }
 
     /// <summary>
@@ -333,13 +333,7 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(receivedAt), receivedAt, $"receivedAt must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
         }
 
-        var dayIndex = LocalDayIndex(t);
-        var ordinal = (long)_businessDaysThrough[dayIndex] + days - 1;
-        if (ordinal >= _businessDayIndex.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(days), days, $"{days} business days after {receivedAt} is past the end of {LastYear}, the last year the calendar covers.");
-        }
-
+        var ordinal = BusinessDayOrdinal(LocalDayIndex(t), days, receivedAt);
         return FromNanos(_closeOfBusiness[ordinal]);
     }
 
@@ -402,12 +396,12 @@ public sealed class BusinessCalendar
         }
     }
 
-    private int BusinessDayOrdinal(LocalDate date, int days)
+    private int BusinessDayOrdinal<TFrom>(int dayIndex, int days, TFrom countedFrom)
     {
-        var ordinal = (long)_businessDaysThrough[DayIndex(date, nameof(date))] + days - 1;
+        var ordinal = (long)_businessDaysThrough[dayIndex] + days - 1;
         if (ordinal >= _businessDayIndex.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(days), days, $"{days} business days after {date} is past the end of {LastYear}, the last year the calendar covers.");
+            throw new ArgumentOutOfRangeException(nameof(days), days, $"{days} business days after {countedFrom} is past the end of {LastYear}, the last year the calendar covers.");
         }
 
         return (int)ordinal;

@@ -205,13 +205,7 @@ public sealed class Complaint
             _lifecycle.Return(runner);
         }
 
-        foreach (var trigger in _lifecycle.RecordingTriggers(State))
-        {
-            if (trigger != ComplaintTrigger.RaiseLevel || _lifecycle.NextLevel(Level.Rank) is not null)
-            {
-                list.Add(trigger);
-            }
-        }
+        list.AddRange(_lifecycle.RecordingTriggers(State).Where(CanFire));
 
         list.Sort();
         return list;

@@ -24,6 +24,7 @@ public sealed class ComplaintLifecycle
     private readonly LifecycleRunner?[] _pool;
     private readonly FrozenSet<ComplaintTrigger>[] _recordingTriggersByState;
     private readonly FrozenSet<(ComplaintState From, ComplaintTrigger Trigger, ComplaintState To)> _edges;
+    private readonly ComplaintTrigger[][] _triggersFrom;
 
     /// <summary>Initializes a new instance of the <see cref="ComplaintLifecycle"/> class with the default options.</summary>
     public ComplaintLifecycle()
@@ -63,6 +64,9 @@ public sealed class ComplaintLifecycle
             .SelectMany(s => s.FixedTransitions.Select(t =>
                 ((ComplaintState)s.UnderlyingState, (ComplaintTrigger)t.Trigger.UnderlyingTrigger, (ComplaintState)t.DestinationState.UnderlyingState)))
             .ToFrozenSet();
+        _triggersFrom = Enum.GetValues<ComplaintState>()
+            .Select(state => _edges.Where(e => e.From == state).Select(e => e.Trigger).Distinct().Order().ToArray())
+            .ToArray();
     }
 
     /// <summary>Gets the escalation ladder, lowest level first.</summary>
@@ -111,6 +115,8 @@ public sealed class ComplaintLifecycle
     /// <param name="to">The state after.</param>
     /// <returns><see langword="true"/> if the state machine defines that transition.</returns>
     public bool HasTransition(ComplaintState from, ComplaintTrigger trigger, ComplaintState to) => _edges.Contains((from, trigger, to));
+
+    internal ComplaintTrigger[] TriggersFrom(ComplaintState state) => _triggersFrom[(int)state];
 
     internal EscalationLevel? NextLevel(int rank) => rank + 1 < Levels.Count ? Levels[rank + 1] : null;
 

@@ -38,7 +38,6 @@ internal sealed class LifecycleRunner
     ];
 
     private readonly ComplaintLifecycle _lifecycle;
-    private readonly T[][] _configuredFrom;
     private readonly Tuple<Func<bool>, string>[] _escalationGuards;
     private S _state;
     private Complaint? _complaint;
@@ -58,15 +57,6 @@ internal sealed class LifecycleRunner
             _refused = true;
             _unmetGuards = unmet;
         });
-        var info = Machine.GetInfo();
-        _configuredFrom = new T[Enum.GetValues<S>().Length][];
-        foreach (var state in Enum.GetValues<S>())
-        {
-            var stateInfo = info.States.FirstOrDefault(s => Equals(s.UnderlyingState, state));
-            _configuredFrom[(int)state] = stateInfo is null
-                ? []
-                : stateInfo.Transitions.Select(t => (T)t.Trigger.UnderlyingTrigger).Distinct().Order().ToArray();
-        }
     }
 
     public StateMachine<S, T> Machine { get; }
@@ -94,7 +84,7 @@ internal sealed class LifecycleRunner
         _data = null;
         _at = complaint.LastActivityAt;
         _state = complaint.State;
-        foreach (var trigger in _configuredFrom[(int)complaint.State])
+        foreach (var trigger in _lifecycle.TriggersFrom(complaint.State))
         {
             if (Machine.CanFire(trigger))
             {
