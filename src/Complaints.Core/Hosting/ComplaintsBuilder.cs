@@ -1,4 +1,5 @@
 using Complaints.Core.Lifecycle;
+using Complaints.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Complaints.Core.Hosting;
@@ -19,6 +20,17 @@ public sealed class ComplaintsBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
     public ComplaintsBuilder ConfigureLifecycle(Action<LifecycleOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Configures the metrics options (calendar, horizons, rates, windows).</summary>
+    /// <param name="configure">The configuration action.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    public ComplaintsBuilder ConfigureMetrics(Action<MetricsOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(configure);

@@ -1,5 +1,6 @@
 using Complaints.Core.Hosting;
 using Complaints.Core.Lifecycle;
+using Complaints.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ComplaintsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the complaint lifecycle: <see cref="LifecycleOptions"/> validated by
-    /// <see cref="LifecycleOptionsValidator"/> when the host starts, and one shared <see cref="ComplaintLifecycle"/>
-    /// singleton built from them. Calling it again adds nothing but the new configuration.
+    /// Registers the complaint lifecycle and the metrics calculator: <see cref="LifecycleOptions"/> and
+    /// <see cref="MetricsOptions"/>, validated by <see cref="LifecycleOptionsValidator"/> and
+    /// <see cref="MetricsOptionsValidator"/> when the host starts, and one shared <see cref="ComplaintLifecycle"/> and
+    /// <see cref="MetricsCalculator"/> singleton built from them. Calling it again adds nothing but the new configuration.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the lifecycle options, or <see langword="null"/>.</param>
@@ -26,7 +28,11 @@ public static class ComplaintsServiceCollectionExtensions
             services.AddOptions<LifecycleOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>());
             services.TryAddSingleton(sp => new ComplaintLifecycle(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value));
+            services.AddOptions<MetricsOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+            services.TryAddSingleton(sp => new MetricsCalculator(sp.GetRequiredService<IOptions<MetricsOptions>>().Value));
         }
+
         var builder = new ComplaintsBuilder(services);
         if (configure is not null)
         {

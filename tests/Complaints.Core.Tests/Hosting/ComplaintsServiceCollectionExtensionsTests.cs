@@ -1,4 +1,5 @@
 using Complaints.Core.Lifecycle;
+using Complaints.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -64,5 +65,33 @@ public sealed class ComplaintsServiceCollectionExtensionsTests
     {
         Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddComplaints());
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddComplaints().ConfigureLifecycle(null!));
+    }
+
+    [Fact]
+    public void AddComplaints_RegistersOneSharedMetricsCalculatorWithConfiguredOptions()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints().ConfigureMetrics(o => o.Currency = "GBP");
+        using var provider = services.BuildServiceProvider();
+
+        var calculator = provider.GetRequiredService<MetricsCalculator>();
+
+        Assert.Same(calculator, provider.GetRequiredService<MetricsCalculator>());
+        Assert.Equal("GBP", calculator.Currency);
+    }
+
+    [Fact]
+    public void InvalidMetricsOptions_FailWhenTheHostStartsAndWhenRead()
+    {
+        var services = new ServiceCollection();
+        services.AddComplaints().ConfigureMetrics(o => o.ParetoShare = 1.5);
+        using var provider = services.BuildServiceProvider();
+
+        var atStart = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var whenRead = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<MetricsCalculator>());
+
+        Assert.Contains("ParetoShare", atStart.Message, StringComparison.Ordinal);
+        Assert.Contains("ParetoShare", whenRead.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddComplaints().ConfigureMetrics(null!));
     }
 }

@@ -1,0 +1,319 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using NodaTime;
+
+namespace Complaints.Core.Metrics;
+
+/// <summary>
+/// What the metrics calculator needs to know about one complaint: a flat, immutable summary of its intake and
+/// history. Build it with <see cref="From(Complaint, IEnumerable{SlaResult}?)"/>, or directly from a host's own
+/// storage when complaints are not kept as <see cref="Complaint"/> objects.
+/// </summary>
+/// <remarks>
+/// Each property checks its own value. Checks that relate properties to each other (for example that
+/// <see cref="ClosedAt"/> is not before <see cref="ReceivedAt"/>) run when the facts are added to a
+/// <see cref="MetricsAccumulator"/>, which refuses inconsistent facts before changing anything.
+/// </remarks>
+public sealed class ComplaintFacts
+{
+    /// <summary>Initializes a new instance of the <see cref="ComplaintFacts"/> class.</summary>
+    /// <param name="id">The complaint's identifier.</param>
+    /// <param name="kind">What sort of feedback it is.</param>
+    /// <param name="channel">The channel it came in through.</param>
+    /// <param name="category">Its (current) category.</param>
+    /// <param name="customer">The customer who raised it.</param>
+    /// <param name="receivedAt">When it was received.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="category"/> or <paramref name="customer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> or <paramref name="channel"/> is not a defined value.</exception>
+    public ComplaintFacts(ComplaintId id, FeedbackKind kind, Channel channel, Category category, CustomerRef customer, Instant receivedAt)
+    {
+        if (id == default)
+        {
+            throw new ArgumentException("id must not be the default ComplaintId.", nameof(id));
+        }
+
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(customer);
+        Id = id;
+        Kind = Guard.Defined(kind, nameof(kind));
+        Channel = Guard.Defined(channel, nameof(channel));
+        Category = category;
+        Customer = customer;
+        ReceivedAt = receivedAt;
+    }
+
+    /// <summary>Gets the complaint's identifier.</summary>
+    public ComplaintId Id { get; }
+
+    /// <summary>Gets what sort of feedback it is.</summary>
+    public FeedbackKind Kind { get; }
+
+    /// <summary>Gets the channel it came in through.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>Gets its category.</summary>
+    public Category Category { get; }
+
+    /// <summary>Gets the customer who raised it (its <see cref="CustomerRef.Segment"/> groups the volumes by segment).</summary>
+    public CustomerRef Customer { get; }
+
+    /// <summary>Gets when it was received.</summary>
+    public Instant ReceivedAt { get; }
+
+    /// <summary>Gets its lifecycle state.</summary>
+    /// <value>The default value is <see cref="ComplaintState.Received"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not a defined state.</exception>
+    public ComplaintState State { get; init => field = Guard.Defined(value, nameof(State)); } = ComplaintState.Received;
+
+    /// <summary>Gets the team handling it, or <see langword="null"/> when unassigned.</summary>
+    /// <exception cref="ArgumentException">The value set is empty or longer than 128 characters.</exception>
+    public string? Team { get; init => field = Guard.OptionalText(value, nameof(Team), 128); }
+
+    /// <summary>
+    /// Gets when the firm first responded: the first acknowledgement, public reply, holding reply, information
+    /// request, proposal or closure. Automated acknowledgements do not count.
+    /// </summary>
+    public Instant? FirstResponseAt { get; init; }
+
+    /// <summary>
+    /// Gets when the complaint reached its current terminal state (closed, withdrawn, rejected or referred), or
+    /// <see langword="null"/> while it is open. Required exactly when <see cref="State"/> is terminal.
+    /// </summary>
+    public Instant? ClosedAt { get; init; }
+
+    /// <summary>
+    /// Gets when the complaint was first closed, which differs from <see cref="ClosedAt"/> when it was reopened.
+    /// When <see langword="null"/> and <see cref="State"/> is <see cref="ComplaintState.Closed"/>, <see cref="ClosedAt"/> is used.
+    /// </summary>
+    public Instant? FirstClosedAt { get; init; }
+
+    /// <summary>Gets when the complaint was first reopened after its first closure, if it was.</summary>
+    public Instant? ReopenedAt { get; init; }
+
+    /// <summary>Gets when the customer first came back after the first closure (a reopening or a new message), if they did.</summary>
+    public Instant? RecontactAt { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the first closure came at the first interaction: before it, nobody asked for
+    /// or gave more information, the customer neither rejected a proposal nor sent another message, and the
+    /// complaint was not escalated.
+    /// </summary>
+    public bool ResolvedAtFirstContact { get; init; }
+
+    /// <summary>Gets the outcome recorded at closure, if any.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not a defined outcome.</exception>
+    public ComplaintOutcome? Outcome { get; init => field = value is { } v ? Guard.Defined(v, nameof(Outcome)) : null; }
+
+    /// <summary>Gets the root-cause code recorded at closure, if any.</summary>
+    /// <exception cref="ArgumentException">The value set is empty or longer than 128 characters.</exception>
+    public string? RootCause { get; init => field = Guard.OptionalText(value, nameof(RootCause), 128); }
+
+    /// <summary>Gets the customer's satisfaction score, 1 (very dissatisfied) to 5 (very satisfied), if they gave one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is outside 1 to 5.</exception>
+    public int? Rating
+    {
+        get;
+        init => field = value is null or (>= 1 and <= 5)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Rating), value, "Rating must be between 1 and 5.");
+    }
+
+    /// <summary>Gets the rank of the highest escalation level the complaint reached; 0 when it was never escalated.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is negative.</exception>
+    public int HighestLevel
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(HighestLevel), value, "HighestLevel must not be negative.");
+    }
+
+    /// <summary>Gets the staff time recorded on the complaint, with the role of whoever spent it.</summary>
+    /// <value>The default value is an empty list.</value>
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/> or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A time is negative.</exception>
+    public IReadOnlyList<HandlingTime> Handling
+    {
+        get;
+        init
+        {
+            var list = Guard.List(value, nameof(Handling));
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].Time < Duration.Zero)
+                {
+                    throw new ArgumentException($"Handling[{i}].Time must not be negative; it is {list[i].Time}.", nameof(Handling));
+                }
+            }
+
+            field = list;
+        }
+    } = [];
+
+    /// <summary>Gets the remedies given to the customer; only those with a value count as compensation.</summary>
+    /// <value>The default value is an empty list.</value>
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/> or holds <see langword="null"/>.</exception>
+    public IReadOnlyList<Remedy> Remedies { get; init => field = Guard.List(value, nameof(Remedies)); } = [];
+
+    /// <summary>Gets the complaint's status against each service-level target.</summary>
+    /// <value>The default value is an empty list.</value>
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The list holds a default <see cref="SlaResult"/> or names a target twice.</exception>
+    public IReadOnlyList<SlaResult> Sla
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Sla));
+            var list = value.ToArray();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < list.Length; i++)
+            {
+                if (list[i] == default)
+                {
+                    throw new ArgumentException($"Sla[{i}] is the default SlaResult and names no target.", nameof(Sla));
+                }
+
+                if (!seen.Add(list[i].Target))
+                {
+                    throw new ArgumentException($"Sla[{i}] names target '{list[i].Target}' a second time.", nameof(Sla));
+                }
+            }
+
+            field = Array.AsReadOnly(list);
+        }
+    } = [];
+
+    /// <summary>Gets the first closure: <see cref="FirstClosedAt"/>, or <see cref="ClosedAt"/> for a closed complaint without one.</summary>
+    internal Instant? EffectiveFirstClosedAt => FirstClosedAt ?? (State == ComplaintState.Closed ? ClosedAt : null);
+
+    /// <summary>Summarises a complaint's intake and history.</summary>
+    /// <param name="complaint">The complaint.</param>
+    /// <param name="sla">Its status against each service-level target, when the host tracks them.</param>
+    /// <returns>The facts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sla"/> names a target twice.</exception>
+    public static ComplaintFacts From(Complaint complaint, IEnumerable<SlaResult>? sla = null)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        Instant? firstResponse = null, firstClosed = null, reopened = null, recontact = null, closed = null;
+        var interactive = false;
+        var highest = 0;
+        List<HandlingTime>? handling = null;
+        foreach (var entry in complaint.History)
+        {
+            if (firstResponse is null && IsResponse(entry))
+            {
+                firstResponse = entry.At;
+            }
+
+            if (entry.To != entry.From && ComplaintLifecycle.IsTerminal(entry.To))
+            {
+                closed = entry.At;
+            }
+
+            switch (entry.Data)
+            {
+                case Escalation e:
+                    highest = Math.Max(highest, e.ToLevel);
+                    break;
+                case ResolutionRejection r:
+                    highest = Math.Max(highest, r.ToLevel);
+                    break;
+                case HandlingTime h:
+                    (handling ??= []).Add(h);
+                    break;
+            }
+
+            if (firstClosed is null)
+            {
+                if (entry.To == ComplaintState.Closed && entry.From != ComplaintState.Closed)
+                {
+                    firstClosed = entry.At;
+                }
+                else
+                {
+                    interactive |= IsFurtherInteraction(entry);
+                }
+            }
+            else if (entry.Trigger == ComplaintTrigger.Reopen)
+            {
+                reopened ??= entry.At;
+                recontact ??= entry.At;
+            }
+            else if (entry.Data is Communication { Kind: CommunicationKind.CustomerMessage })
+            {
+                recontact ??= entry.At;
+            }
+        }
+
+        return new ComplaintFacts(complaint.Id, complaint.Kind, complaint.Intake.Channel, complaint.Category, complaint.Intake.Customer, complaint.Intake.ReceivedAt)
+        {
+            State = complaint.State,
+            Team = complaint.Team,
+            FirstResponseAt = firstResponse,
+            ClosedAt = complaint.IsTerminal ? closed : null,
+            FirstClosedAt = firstClosed,
+            ReopenedAt = reopened,
+            RecontactAt = recontact,
+            ResolvedAtFirstContact = firstClosed is not null && !interactive,
+            Outcome = complaint.Outcome,
+            RootCause = complaint.RootCause?.Code,
+            Rating = complaint.Rating,
+            HighestLevel = highest,
+            Handling = handling ?? [],
+            Remedies = complaint.State == ComplaintState.Closed ? complaint.LatestProposal?.Remedies ?? [] : [],
+            Sla = sla is null ? [] : [.. sla],
+        };
+    }
+
+    /// <summary>Describes the first inconsistency between the properties, or returns <see langword="null"/>.</summary>
+    internal string? Inconsistency()
+    {
+        var terminal = ComplaintLifecycle.IsTerminal(State);
+        if (terminal && ClosedAt is null)
+        {
+            return $"State is {State}, a terminal state, but ClosedAt is not set.";
+        }
+
+        if (!terminal && ClosedAt is not null)
+        {
+            return $"State is {State}, an open state, but ClosedAt is set.";
+        }
+
+        return Before(FirstResponseAt, nameof(FirstResponseAt), ReceivedAt, nameof(ReceivedAt))
+            ?? Before(ClosedAt, nameof(ClosedAt), ReceivedAt, nameof(ReceivedAt))
+            ?? Before(FirstClosedAt, nameof(FirstClosedAt), ReceivedAt, nameof(ReceivedAt))
+            ?? After(FirstClosedAt, nameof(FirstClosedAt), State == ComplaintState.Closed ? ClosedAt : null, nameof(ClosedAt))
+            ?? Needs(ReopenedAt, nameof(ReopenedAt))
+            ?? Needs(RecontactAt, nameof(RecontactAt))
+            ?? Before(ReopenedAt, nameof(ReopenedAt), EffectiveFirstClosedAt, "the first closure")
+            ?? Before(RecontactAt, nameof(RecontactAt), EffectiveFirstClosedAt, "the first closure")
+            ?? (ResolvedAtFirstContact && EffectiveFirstClosedAt is null
+                ? "ResolvedAtFirstContact is set but the complaint was never closed."
+                : null);
+    }
+
+    private string? Needs(Instant? value, string name) =>
+        value is not null && EffectiveFirstClosedAt is null ? $"{name} is set but the complaint was never closed." : null;
+
+    private static string? Before(Instant? value, string name, Instant? limit, string limitName) =>
+        value is { } v && limit is { } l && v < l ? $"{name} ({v}) is before {limitName} ({l})." : null;
+
+    private static string? After(Instant? value, string name, Instant? limit, string limitName) =>
+        value is { } v && limit is { } l && v > l ? $"{name} ({v}) is after {limitName} ({l})." : null;
+
+    private static bool IsResponse(HistoryEntry entry) => entry.Data switch
+    {
+        Acknowledgement or InformationRequest or ResolutionProposal or Closure => true,
+        Communication c => c.Kind is CommunicationKind.PublicReply or CommunicationKind.HoldingReply,
+        _ => false,
+    };
+
+    private static bool IsFurtherInteraction(HistoryEntry entry) => entry.Data switch
+    {
+        InformationRequest or InformationProvided or ResolutionRejection or Escalation => true,
+        Communication c => c.Kind == CommunicationKind.CustomerMessage,
+        _ => false,
+    };
+}

@@ -1,0 +1,568 @@
+using System.Runtime.InteropServices;
+using Complaints.Core.Domain;
+using Complaints.Core.Deadlines;
+using Complaints.Core.Lifecycle;
+using NodaTime;
+
+namespace Complaints.Core.Metrics;
+
+/// <summary>
+/// Gathers metrics over complaints fed one at a time or in batches, for one period; read a report at any point.
+/// Accumulators of the same calculator and period merge: the merged accumulator reports exactly what one
+/// accumulator fed with both sets would. Not thread-safe: give each thread (or shard) its own and merge them.
+/// </summary>
+/// <remarks>
+/// Memory grows with the number of groups (categories, teams, segments, customers, days, SLA targets) plus, with
+/// <see cref="PercentileMode.Exact"/>, eight bytes per response and resolution time kept.
+/// </remarks>
+public sealed partial class MetricsAccumulator
+{
+    private const decimal NanosecondsPerHour = 3_600_000_000_000m;
+    private static readonly int KindCount = Enum.GetValues<FeedbackKind>().Length;
+    private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
+    private static readonly int StateCount = Enum.GetValues<ComplaintState>().Length;
+    private static readonly int RemedyTypeCount = Enum.GetValues<RemedyType>().Length;
+
+    private readonly MetricsCalculator _calculator;
+    private readonly Instant? _start;
+    private readonly Instant _end;
+    private readonly DateTimeZone _zone;
+
+    private readonly long[] _byKind = new long[KindCount];
+    private readonly long[] _byChannel = new long[ChannelCount];
+    private readonly long[] _byState = new long[StateCount];
+    private readonly Dictionary<Category, CategoryTally> _byCategory = [];
+    private readonly Dictionary<string, long> _byTeam = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _bySegment = new(StringComparer.Ordinal);
+    private readonly long[] _ageBuckets;
+    private readonly DurationSample _firstResponse;
+    private readonly DurationSample _resolution;
+    private readonly Dictionary<string, SlaTally> _sla = new(StringComparer.Ordinal);
+    private readonly long[] _within;
+    private readonly long[] _mix;
+    private readonly long[] _scores = new long[5];
+    private readonly Dictionary<int, long> _byLevel = [];
+    private readonly long[] _outcomes = new long[3];
+    private readonly long[] _remedyCounts = new long[RemedyTypeCount];
+    private readonly decimal[] _remedyAmounts = new decimal[RemedyTypeCount];
+    private readonly Dictionary<string, CustomerTally> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _rootCauses = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, DayTally> _days = [];
+
+    private long _added;
+    private long _received;
+    private long _closed;
+    private long _finished;
+    private long _noTeam;
+    private long _noSegment;
+    private long _open;
+    private Int128 _openAgeSum;
+    private long _oldestAge;
+    private long _slaComplaints;
+    private long _rated;
+    private long _scoreSum;
+    private long _firstContactResolved;
+    private long _escalated;
+    private long _referred;
+    private long _firstClosed;
+    private long _reopened;
+    private Int128 _handlingNanoseconds;
+    private decimal _handlingCost;
+    private decimal _compensation;
+
+    internal MetricsAccumulator(MetricsCalculator calculator, Interval period)
+    {
+        _calculator = calculator;
+        Period = period;
+        _start = period.HasStart ? period.Start : null;
+        _end = period.End;
+        _zone = calculator.Calendar.Zone;
+        _ageBuckets = new long[calculator.BacklogAgeBounds.Length + 1];
+        _firstResponse = new DurationSample(calculator.Percentiles, calculator.SketchRelativeAccuracy);
+        _resolution = new DurationSample(calculator.Percentiles, calculator.SketchRelativeAccuracy);
+        _within = new long[calculator.Horizons.Count];
+        _mix = new long[calculator.Horizons.Count + 1];
+    }
+
+    /// <summary>Gets the period the accumulator counts.</summary>
+    public Interval Period { get; }
+
+    /// <summary>Gets the number of complaint facts added (directly or by merging), whether or not they fall in the period.</summary>
+    public long Count => _added;
+
+    /// <summary>Adds one complaint. Inconsistent facts are refused before anything changes.</summary>
+    /// <param name="facts">The complaint's facts.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The facts are inconsistent (for example closed before received), give compensation in another currency, or
+    /// fall outside the years the calendar covers when working time or business-day horizons are measured; the
+    /// message names the complaint and the field.
+    /// </exception>
+    public void Add(ComplaintFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var prepared = Prepare(facts);
+        Apply(facts, in prepared);
+    }
+
+    /// <summary>
+    /// Adds complaints in order, as <see cref="Add(ComplaintFacts)"/> does for each. When one is refused, those
+    /// before it stay added and the exception gives its position.
+    /// </summary>
+    /// <param name="facts">The complaints' facts.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A complaint's facts are refused; the message gives its position, its id and what is wrong.</exception>
+    public void AddRange(IEnumerable<ComplaintFacts> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var index = 0;
+        foreach (var item in facts)
+        {
+            if (item is null)
+            {
+                throw new ArgumentNullException(nameof(facts), $"facts[{index}] is null; {index} complaint(s) before it were added.");
+            }
+
+            try
+            {
+                Add(item);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"facts[{index}]: {e.Message} {index} complaint(s) before it were added.", nameof(facts), e);
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>Adds everything another accumulator of the same calculator and period has gathered. The other accumulator is unchanged.</summary>
+    /// <param name="other">The other accumulator.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, or comes from another calculator or period.</exception>
+    public void Merge(MetricsAccumulator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            throw new ArgumentException("An accumulator cannot be merged into itself.", nameof(other));
+        }
+
+        if (!ReferenceEquals(other._calculator, _calculator))
+        {
+            throw new ArgumentException("other comes from a different MetricsCalculator; only accumulators of the same calculator merge.", nameof(other));
+        }
+
+        if (other.Period != Period)
+        {
+            throw new ArgumentException($"other counts the period {other.Period}, not {Period}.", nameof(other));
+        }
+
+        _added += other._added;
+        _received += other._received;
+        _closed += other._closed;
+        _finished += other._finished;
+        AddInto(_byKind, other._byKind);
+        AddInto(_byChannel, other._byChannel);
+        AddInto(_byState, other._byState);
+        foreach (var (category, tally) in other._byCategory)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_byCategory, category, out _);
+            mine.Add(tally.Path, tally.Count);
+        }
+
+        AddInto(_byTeam, other._byTeam);
+        AddInto(_bySegment, other._bySegment);
+        _noTeam += other._noTeam;
+        _noSegment += other._noSegment;
+        _open += other._open;
+        _openAgeSum += other._openAgeSum;
+        _oldestAge = Math.Max(_oldestAge, other._oldestAge);
+        AddInto(_ageBuckets, other._ageBuckets);
+        _firstResponse.Merge(other._firstResponse);
+        _resolution.Merge(other._resolution);
+        _slaComplaints += other._slaComplaints;
+        foreach (var (target, tally) in other._sla)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_sla, target, out _);
+            mine.Met += tally.Met;
+            mine.Breached += tally.Breached;
+            mine.Open += tally.Open;
+        }
+
+        AddInto(_within, other._within);
+        AddInto(_mix, other._mix);
+        AddInto(_scores, other._scores);
+        _rated += other._rated;
+        _scoreSum += other._scoreSum;
+        _firstContactResolved += other._firstContactResolved;
+        _escalated += other._escalated;
+        AddInto(_byLevel, other._byLevel);
+        _referred += other._referred;
+        _firstClosed += other._firstClosed;
+        _reopened += other._reopened;
+        AddInto(_outcomes, other._outcomes);
+        _handlingNanoseconds += other._handlingNanoseconds;
+        _handlingCost += other._handlingCost;
+        _compensation += other._compensation;
+        AddInto(_remedyCounts, other._remedyCounts);
+        for (var i = 0; i < _remedyAmounts.Length; i++)
+        {
+            _remedyAmounts[i] += other._remedyAmounts[i];
+        }
+
+        foreach (var (customer, tally) in other._customers)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out _);
+            mine.Complaints += tally.Complaints;
+            mine.Cost += tally.Cost;
+        }
+
+        AddInto(_rootCauses, other._rootCauses);
+        foreach (var (day, tally) in other._days)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _);
+            mine.Received += tally.Received;
+            mine.Closed += tally.Closed;
+            mine.Cost += tally.Cost;
+        }
+    }
+
+
+    private Prepared Prepare(ComplaintFacts facts)
+    {
+        if (facts.Inconsistency() is { } problem)
+        {
+            throw new ArgumentException($"Complaint {facts.Id}: {problem}", nameof(facts));
+        }
+
+        var prepared = default(Prepared);
+        for (var i = 0; i < facts.Remedies.Count; i++)
+        {
+            if (facts.Remedies[i].Value is { } value && !string.Equals(value.Currency, _calculator.Currency, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Complaint {facts.Id}: Remedies[{i}] is worth {value}, but the metrics are in {_calculator.Currency}; convert it first.",
+                    nameof(facts));
+            }
+        }
+
+        try
+        {
+            prepared.Received = InPeriod(facts.ReceivedAt);
+            var closedAt = facts.ClosedAt;
+            prepared.Finished = closedAt is { } ended && InPeriod(ended);
+            prepared.Closed = prepared.Finished && facts.State == ComplaintState.Closed;
+            if (prepared.Received && facts.FirstResponseAt is { } responded && responded < _end)
+            {
+                prepared.FirstResponse = _calculator.Measure(facts.ReceivedAt, responded);
+            }
+
+            if (prepared.Closed)
+            {
+                prepared.Resolution = _calculator.Measure(facts.ReceivedAt, closedAt!.Value);
+                prepared.Band = Band(facts, closedAt.Value, out prepared.WithinMask);
+            }
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException($"Complaint {facts.Id}: {e.Message}", nameof(facts), e);
+        }
+
+        if (prepared.Finished)
+        {
+            prepared.Cost = HandlingCost(facts, out prepared.HandlingNanoseconds);
+        }
+
+        return prepared;
+    }
+
+    private int Band(ComplaintFacts facts, Instant closedAt, out ulong withinMask)
+    {
+        withinMask = 0;
+        var band = -1;
+        var anchors = new DeadlineAnchors(facts.ReceivedAt, AcknowledgedAt: facts.FirstResponseAt);
+        var horizons = _calculator.Horizons;
+        for (var i = 0; i < horizons.Count; i++)
+        {
+            if (horizons[i].Due(anchors, _calculator.Calendar) is { } due && closedAt <= due)
+            {
+                withinMask |= 1UL << i;
+                if (band < 0)
+                {
+                    band = i;
+                }
+            }
+        }
+
+        return band < 0 ? horizons.Count : band;
+    }
+
+    private decimal HandlingCost(ComplaintFacts facts, out long nanoseconds)
+    {
+        nanoseconds = 0;
+        var cost = 0m;
+        var handling = facts.Handling;
+        for (var i = 0; i < handling.Count; i++)
+        {
+            var ns = handling[i].Time.ToInt64Nanoseconds();
+            nanoseconds = checked(nanoseconds + ns);
+            cost += _calculator.HourlyRate(handling[i].Role, facts.Team) * ns;
+        }
+
+        return cost == 0m ? 0m : Math.Round(cost / NanosecondsPerHour, 4, MidpointRounding.AwayFromZero);
+    }
+
+    private void Apply(ComplaintFacts facts, in Prepared prepared)
+    {
+        _added++;
+        if (prepared.Received)
+        {
+            ApplyReceived(facts, prepared);
+        }
+
+        if (facts.ReceivedAt < _end && (facts.ClosedAt is not { } ended || ended >= _end))
+        {
+            var age = (_end - facts.ReceivedAt).ToInt64Nanoseconds();
+            _open++;
+            _openAgeSum += age;
+            _oldestAge = Math.Max(_oldestAge, age);
+            _ageBuckets[AgeBucket(age)]++;
+        }
+
+        if (facts.EffectiveFirstClosedAt is { } firstClosed && InPeriod(firstClosed))
+        {
+            _firstClosed++;
+            if (facts.ReopenedAt is { } reopened && reopened - firstClosed <= _calculator.ReopenWindow)
+            {
+                _reopened++;
+            }
+        }
+
+        if (prepared.Closed)
+        {
+            ApplyClosed(facts, prepared);
+        }
+
+        if (prepared.Finished)
+        {
+            ApplyFinished(facts, prepared);
+        }
+    }
+
+    private void ApplyReceived(ComplaintFacts facts, in Prepared prepared)
+    {
+        _received++;
+        _byKind[(int)facts.Kind]++;
+        _byChannel[(int)facts.Channel]++;
+        _byState[(int)facts.State]++;
+        ref var category = ref CollectionsMarshal.GetValueRefOrAddDefault(_byCategory, facts.Category, out _);
+        category.Add(facts.Category.Path, 1);
+        if (facts.Team is { } team)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_byTeam, team, out _)++;
+        }
+        else
+        {
+            _noTeam++;
+        }
+
+        if (facts.Customer.Segment is { } segment)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_bySegment, segment, out _)++;
+        }
+        else
+        {
+            _noSegment++;
+        }
+
+        if (prepared.FirstResponse is { } response)
+        {
+            _firstResponse.Add(response);
+        }
+
+        if (facts.Sla.Count > 0)
+        {
+            _slaComplaints++;
+            foreach (var result in facts.Sla)
+            {
+                ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_sla, result.Target, out _);
+                switch (result.Status)
+                {
+                    case SlaStatus.Met:
+                        tally.Met++;
+                        break;
+                    case SlaStatus.Breached:
+                        tally.Breached++;
+                        break;
+                    default:
+                        tally.Open++;
+                        break;
+                }
+            }
+        }
+
+        if (facts.HighestLevel > 0)
+        {
+            _escalated++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_byLevel, facts.HighestLevel, out _)++;
+        }
+
+        if (facts.State == ComplaintState.Referred)
+        {
+            _referred++;
+        }
+
+        CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ReceivedAt), out _).Received++;
+    }
+
+    private void ApplyClosed(ComplaintFacts facts, in Prepared prepared)
+    {
+        _closed++;
+        _resolution.Add(prepared.Resolution);
+        for (var i = 0; i < _within.Length; i++)
+        {
+            if ((prepared.WithinMask & (1UL << i)) != 0)
+            {
+                _within[i]++;
+            }
+        }
+
+        _mix[prepared.Band]++;
+        if (facts.Rating is { } score)
+        {
+            _rated++;
+            _scoreSum += score;
+            _scores[score - 1]++;
+        }
+
+        if (facts.ResolvedAtFirstContact
+            && (facts.RecontactAt is not { } back || back - facts.EffectiveFirstClosedAt!.Value > _calculator.FirstContactWindow))
+        {
+            _firstContactResolved++;
+        }
+
+        if (facts.Outcome is { } outcome)
+        {
+            _outcomes[(int)outcome]++;
+        }
+
+        if (facts.RootCause is { } cause)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_rootCauses, cause, out _)++;
+        }
+
+        CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ClosedAt!.Value), out _).Closed++;
+    }
+
+    private void ApplyFinished(ComplaintFacts facts, in Prepared prepared)
+    {
+        _finished++;
+        var compensation = 0m;
+        foreach (var remedy in facts.Remedies)
+        {
+            var amount = remedy.Value?.Amount ?? 0m;
+            _remedyCounts[(int)remedy.Type]++;
+            _remedyAmounts[(int)remedy.Type] += amount;
+            compensation += amount;
+        }
+
+        _handlingNanoseconds += prepared.HandlingNanoseconds;
+        _handlingCost += prepared.Cost;
+        _compensation += compensation;
+        var total = prepared.Cost + compensation;
+        ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, facts.Customer.Id, out _);
+        customer.Complaints++;
+        customer.Cost += total;
+        CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ClosedAt!.Value), out _).Cost += total;
+    }
+
+    private bool InPeriod(Instant instant) => instant < _end && (_start is not { } start || instant >= start);
+
+    private int AgeBucket(long age)
+    {
+        var bounds = _calculator.BacklogAgeBounds;
+        var i = 0;
+        while (i < bounds.Length && age >= bounds[i])
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Gets the day (counted from 1970-01-01 in the calendar's zone) an instant falls on.</summary>
+    private int Day(Instant instant)
+    {
+        var local = instant.ToUnixTimeSeconds() + _zone.GetUtcOffset(instant).Seconds;
+        return (int)Math.Floor(local / 86_400d);
+    }
+
+    private static void AddInto(long[] target, long[] source)
+    {
+        for (var i = 0; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
+    private static void AddInto<TKey>(Dictionary<TKey, long> target, Dictionary<TKey, long> source)
+        where TKey : notnull
+    {
+        foreach (var (key, count) in source)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(target, key, out _) += count;
+        }
+    }
+
+    /// <summary>Values computed (and checked) before anything changes, so a refused complaint leaves no trace.</summary>
+    private struct Prepared
+    {
+        public bool Received;
+        public bool Closed;
+        public bool Finished;
+        public long? FirstResponse;
+        public long Resolution;
+        public int Band;
+        public ulong WithinMask;
+        public decimal Cost;
+        public long HandlingNanoseconds;
+    }
+
+    internal struct CategoryTally
+    {
+        public string Path;
+        public long Count;
+
+        /// <summary>Adds complaints, keeping the ordinal-first spelling so the key does not depend on input order.</summary>
+        public void Add(string path, long count)
+        {
+            if (Path is null || (!ReferenceEquals(Path, path) && string.CompareOrdinal(path, Path) < 0))
+            {
+                Path = path;
+            }
+
+            Count += count;
+        }
+    }
+
+    internal struct SlaTally
+    {
+        public long Met;
+        public long Breached;
+        public long Open;
+    }
+
+    internal struct CustomerTally
+    {
+        public long Complaints;
+        public decimal Cost;
+    }
+
+    internal struct DayTally
+    {
+        public long Received;
+        public long Closed;
+        public decimal Cost;
+    }
+}
