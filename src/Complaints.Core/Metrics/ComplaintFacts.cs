@@ -130,8 +130,8 @@ public sealed class ComplaintFacts
 
     /// <summary>Gets the staff time recorded on the complaint, with the role of whoever spent it.</summary>
     /// <value>The default value is an empty list.</value>
-    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/> or holds <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A time is negative.</exception>
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The list holds <see langword="null"/> or a negative time.</exception>
     public IReadOnlyList<HandlingTime> Handling
     {
         get;
@@ -152,7 +152,8 @@ public sealed class ComplaintFacts
 
     /// <summary>Gets the remedies given to the customer; only those with a value count as compensation.</summary>
     /// <value>The default value is an empty list.</value>
-    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/> or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">The value set is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The list holds <see langword="null"/>.</exception>
     public IReadOnlyList<Remedy> Remedies { get; init => field = Guard.List(value, nameof(Remedies)); } = [];
 
     /// <summary>Gets the complaint's status against each service-level target.</summary>
