@@ -105,4 +105,25 @@ public sealed class ReadmeTests
         Assert.Contains("dotnet run --project samples/Complaints.Samples.QuickStart", Readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test Complaints.Core.sln", Readme, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MetricsExample_InReadme_IsTheCompiledExample()
+    {
+        Assert.Equal(CompiledRegion("MetricsExample.cs", "metrics-example"), Block("csharp", "## Metrics"));
+    }
+
+    [Fact]
+    public void MetricsExample_PrintsWhatItsCommentsSay_AndTheReadmesReport()
+    {
+        var expected = CompiledRegion("MetricsExample.cs", "metrics-example").Split('\n')
+            .Where(l => l.StartsWith("Console.WriteLine(report.", StringComparison.Ordinal))
+            .Select(l => l[(l.LastIndexOf("// ", StringComparison.Ordinal) + 3)..].Split(' ')[0])
+            .ToArray();
+
+        var printed = RunCapturingConsole(MetricsExample.Run);
+
+        Assert.Equal(5, expected.Length);
+        Assert.Equal(expected, printed[..expected.Length]);
+        Assert.Equal(Block("json", "### Example report"), string.Join('\n', printed[expected.Length..]).TrimEnd('\n'));
+    }
 }
