@@ -6,8 +6,13 @@ using Complaints.Core.Calendars;
 using Complaints.Core.Deadlines;
 using Complaints.Core.Domain;
 using Complaints.Core.History;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Complaints.Core.Lifecycle;
+using Complaints.Core.Metrics;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
 
 var lifecycle = new ComplaintLifecycle(new LifecycleOptions { AuthorityCurrency = "EUR" });
@@ -91,6 +96,44 @@ foreach (var rule in new[] { DeadlinePresets.Acknowledge24Hours, DeadlinePresets
     var done = rule == DeadlinePresets.Acknowledge24Hours ? complaint.History[0].At : complaint.ClosedAt;
     Console.WriteLine($"  {rule.Name,-30} due {due:uuuu-MM-dd HH:mm}Z  {(done <= due ? "met" : "missed")}  ({rule.Source})");
 }
+
+// Metrics for March 2026: the story's complaint and 300 simulated ones, gathered in two shards and merged.
+var asOf = Instant.FromUtc(2026, 4, 1, 0, 0);
+var calculator = new MetricsCalculator(new MetricsOptions
+{
+    Calendar = englandAndWales,
+    RoleHourlyRates = { ["Agent"] = 32m, ["Supervisor"] = 55m },
+    CustomerBase = 12_000,
+    TopCustomers = 3,
+});
+var period = new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), asOf);
+var shards = new[] { calculator.CreateAccumulator(period), calculator.CreateAccumulator(period) };
+var all = MonthOfComplaints.Simulate(lifecycle, 300, asOf, seed: 2026).Prepend(complaint).ToList();
+for (var i = 0; i < all.Count; i++)
+{
+    shards[i % 2].Add(ComplaintFacts.From(all[i], [MonthOfComplaints.AcknowledgementSla(all[i], englandAndWales, asOf)]));
+}
+
+shards[0].Merge(shards[1]);
+var report = shards[0].ToReport();
+string Pct(double? share) => share is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
+string Days(Duration? d) => d is { } v ? $"{v.TotalDays:0.0} days" : "n/a";
+Console.WriteLine();
+Console.WriteLine($"Metrics for March 2026 ({report.Added} complaints, two shards merged):");
+Console.WriteLine($"  received {report.Volume.Received}, closed {report.Volume.Closed}, open at the end {report.Backlog.Open} (oldest {Days(report.Backlog.OldestAge)})");
+Console.WriteLine($"  first response: median {report.FirstResponseTime.Median:H:mm} h, p90 {report.FirstResponseTime.P90:H:mm} h");
+Console.WriteLine($"  resolution: median {Days(report.ResolutionTime.Median)}, p90 {Days(report.ResolutionTime.P90)}, mean {Days(report.ResolutionTime.Mean)}");
+Console.WriteLine($"  timeliness: {string.Join(", ", report.Timeliness.Mix.Select(m => $"{m.Label} {Pct(m.Share)}"))}");
+Console.WriteLine($"  SLA: {string.Join(", ", report.Sla.Select(s => $"{s.Target} {Pct(s.Compliance)} met ({s.Open} still open)"))}");
+Console.WriteLine($"  satisfaction {Pct(report.Satisfaction.Rate)} of {report.Satisfaction.Rated} rated (average {report.Satisfaction.AverageScore:0.0}), response rate {Pct(report.Satisfaction.ResponseRate)}");
+Console.WriteLine($"  first-contact resolution {Pct(report.Resolution.FirstContactResolutionRate)}, escalation {Pct(report.Resolution.EscalationRate)}, upheld {Pct(report.Resolution.UpheldRate)}, {report.Resolution.PerThousandCustomers:0.0} per 1,000 customers");
+Console.WriteLine($"  cost {report.Cost.Total:0.00} {report.Cost.Currency} ({report.Cost.Handling:0.00} handling, {report.Cost.Compensation:0.00} compensation), {report.Cost.PerComplaint:0.00} per complaint");
+Console.WriteLine($"  Pareto of categories ({Pct(report.CategoryPareto.AskedShare)}): {string.Join(", ", report.CategoryPareto.Items.Select(i => $"{i.Key} {i.Count}"))}");
+Console.WriteLine($"  weekly trend: {string.Join("; ", report.Trend.Periods.Select(p => $"{p.Start:MM-dd} +{p.Received}/-{p.Closed}"))}");
+var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+var reportPath = Path.Combine(Path.GetTempPath(), "complaints-metrics-2026-03.json");
+File.WriteAllText(reportPath, JsonSerializer.Serialize(report, json));
+Console.WriteLine($"  full report as JSON: {reportPath}");
 
 Console.WriteLine();
 Console.WriteLine("Lifecycle (Mermaid):");
