@@ -27,7 +27,8 @@ public sealed class MetricsOptions
     /// <summary>
     /// Gets or sets the horizons for the share of complaints closed within them and for the timeliness mix, in
     /// increasing order. Each is counted from receipt (and from the first response for rules anchored on the
-    /// acknowledgement).
+    /// acknowledgement); a rule anchored on an event the facts do not carry (a holding reply, complete information)
+    /// is never met. At most <see cref="MetricsOptionsValidator.MaxHorizons"/>.
     /// </summary>
     /// <value>
     /// The default value is an empty list, which means <see cref="DeadlinePresets.FcaSummaryResolution"/> (three
