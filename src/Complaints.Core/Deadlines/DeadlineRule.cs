@@ -189,7 +189,8 @@ public sealed record DeadlineRule
         return anchors[Anchor] is { } start ? Compute(start, Count, Amount, calendar) : null;
     }
 
-    private bool IsDayUnit => Unit is not (DeadlineUnit.ElapsedTime or DeadlineUnit.WorkingTime);
+    /// <summary>Gets a value indicating whether the rule counts days, so its deadline depends only on the anchor's local date.</summary>
+    internal bool IsDayUnit => Unit is not (DeadlineUnit.ElapsedTime or DeadlineUnit.WorkingTime);
 
     private static DeadlineRule Days(DeadlineUnit unit, int count)
     {

@@ -10,6 +10,7 @@ public sealed class Category : IEquatable<Category>
     public const char Separator = '/';
 
     private readonly string[] _segments;
+    private readonly int _hashCode;
 
     /// <summary>Initializes a new instance of the <see cref="Category"/> class.</summary>
     /// <param name="segments">The segments, most general first; at least one, each non-empty and without <c>/</c>.</param>
@@ -35,6 +36,7 @@ public sealed class Category : IEquatable<Category>
         }
 
         Path = string.Join(Separator, _segments);
+        _hashCode = StringComparer.OrdinalIgnoreCase.GetHashCode(Path);
     }
 
     /// <summary>Gets the segments, most general first.</summary>
@@ -82,13 +84,14 @@ public sealed class Category : IEquatable<Category>
 
     /// <inheritdoc/>
     public bool Equals(Category? other) =>
-        other is not null && other._segments.Length == _segments.Length && IsWithin(other);
+        ReferenceEquals(this, other)
+        || (other is not null && other._hashCode == _hashCode && other._segments.Length == _segments.Length && IsWithin(other));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Category);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Path);
+    public override int GetHashCode() => _hashCode;
 
     /// <summary>Returns the path.</summary>
     /// <returns>The segments joined with <c>/</c>.</returns>

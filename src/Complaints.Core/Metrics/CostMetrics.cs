@@ -4,8 +4,10 @@ namespace Complaints.Core.Metrics;
 
 /// <summary>
 /// Cost of complaints that reached a terminal state (closed, withdrawn, rejected, referred) in the period: staff
-/// time at its hourly rate, plus compensation. A complaint's handling cost is the sum over its recorded times of
-/// hours × rate (the role's rate, else the team's, else the default), rounded to four decimal places.
+/// time at its hourly rate, plus compensation. Handling cost is the sum over recorded times of hours × rate (the
+/// role's rate, else the team's, else the default), kept exactly and rounded to four decimal places in each figure
+/// reported (the total, each customer, each trend period), so those figures may differ from one another in the
+/// fourth decimal place.
 /// </summary>
 public sealed class CostMetrics
 {

@@ -57,7 +57,7 @@ internal sealed class DurationSample
 
         if (_count > _values.Length)
         {
-            Array.Resize(ref _values, Math.Max(16, _values.Length * 2));
+            Grow(Math.Max(16, _values.Length * 2));
         }
 
         _values[_count - 1] = nanoseconds;
@@ -89,7 +89,7 @@ internal sealed class DurationSample
             var total = checked((int)(_count + other._count));
             if (total > _values.Length)
             {
-                Array.Resize(ref _values, total);
+                Grow(total);
             }
 
             Array.Copy(other._values, 0, _values, _count, other._count);
@@ -139,6 +139,14 @@ internal sealed class DurationSample
             Max = Duration.FromNanoseconds(_max),
             Approximate = IsSketch,
         };
+    }
+
+    /// <summary>Moves the kept values to a larger buffer; the new part is not zeroed, as it is written before it is read.</summary>
+    private void Grow(int capacity)
+    {
+        var values = GC.AllocateUninitializedArray<long>(capacity);
+        Array.Copy(_values, values, _count == 0 ? 0 : Math.Min(_values.Length, (int)_count));
+        _values = values;
     }
 
     /// <summary>Gets the 1-based nearest rank of a whole-number percentile: ceil(percent × count / 100).</summary>

@@ -16,7 +16,9 @@ public sealed partial class MetricsAccumulator
         var calculator = _calculator;
         var withOutcome = _outcomes.Sum();
         var upheld = _outcomes[(int)ComplaintOutcome.Upheld] + (calculator.CountPartlyUpheldAsUpheld ? _outcomes[(int)ComplaintOutcome.PartlyUpheld] : 0);
-        var total = _handlingCost + _compensation;
+        var cost = new CostTally { RateNanoseconds = _handlingRateNanoseconds, Compensation = _compensation };
+        var divisor = calculator.CostDivisor;
+        var total = cost.Total(divisor);
         return new MetricsReport
         {
             Start = _start,
@@ -101,7 +103,7 @@ public sealed partial class MetricsAccumulator
                 Currency = calculator.Currency,
                 Complaints = _finished,
                 HandlingTime = Duration.FromNanoseconds((System.Numerics.BigInteger)_handlingNanoseconds),
-                Handling = _handlingCost,
+                Handling = cost.Handling(divisor),
                 Compensation = _compensation,
                 Total = total,
                 PerComplaint = _finished == 0 ? null : Math.Round(total / _finished, 4, MidpointRounding.AwayFromZero),
@@ -171,18 +173,20 @@ public sealed partial class MetricsAccumulator
     private List<CustomerCost> TopCustomers(int count)
     {
         // Keep the `count` costliest in a min-heap whose root is the cheapest kept (ties: the larger id goes first).
-        var heap = new PriorityQueue<KeyValuePair<string, CustomerTally>, KeyValuePair<string, CustomerTally>>(count + 1, CostliestLast.Instance);
+        var heap = new PriorityQueue<CustomerCost, CustomerCost>(count + 1, CostliestLast.Instance);
         if (count > 0)
         {
-            foreach (var pair in _customers)
+            var divisor = _calculator.CostDivisor;
+            foreach (var (id, tally) in _customers)
             {
+                var customer = new CustomerCost { CustomerId = id, Complaints = tally.Complaints, Cost = tally.Cost.Total(divisor) };
                 if (heap.Count < count)
                 {
-                    heap.Enqueue(pair, pair);
+                    heap.Enqueue(customer, customer);
                 }
-                else if (CostliestLast.Instance.Compare(pair, heap.Peek()) > 0)
+                else if (CostliestLast.Instance.Compare(customer, heap.Peek()) > 0)
                 {
-                    heap.DequeueEnqueue(pair, pair);
+                    heap.DequeueEnqueue(customer, customer);
                 }
             }
         }
@@ -190,8 +194,7 @@ public sealed partial class MetricsAccumulator
         var top = new List<CustomerCost>(heap.Count);
         while (heap.Count > 0)
         {
-            var (id, tally) = heap.Dequeue();
-            top.Add(new CustomerCost { CustomerId = id, Complaints = tally.Complaints, Cost = tally.Cost });
+            top.Add(heap.Dequeue());
         }
 
         top.Reverse();
@@ -211,7 +214,7 @@ public sealed partial class MetricsAccumulator
                 byPeriod.TryGetValue(key, out var sum);
                 sum.Received += tally.Received;
                 sum.Closed += tally.Closed;
-                sum.Cost += tally.Cost;
+                sum.Cost.Add(tally.Cost);
                 byPeriod[key] = sum;
             }
 
@@ -222,7 +225,8 @@ public sealed partial class MetricsAccumulator
             for (var date = first; date <= last; date = Next(date))
             {
                 byPeriod.TryGetValue(date, out var tally);
-                cumulative += tally.Cost;
+                var periodCost = tally.Cost.Total(_calculator.CostDivisor);
+                cumulative += periodCost;
                 periods.Add(new TrendPeriod
                 {
                     Start = date,
@@ -232,7 +236,7 @@ public sealed partial class MetricsAccumulator
                     Closed = tally.Closed,
                     ClosedChange = tally.Closed - previous?.Closed,
                     ClosedChangeRate = previous is { } q ? Ratio(tally.Closed - q.Closed, q.Closed) : null,
-                    Cost = tally.Cost,
+                    Cost = periodCost,
                     CumulativeCost = cumulative,
                 });
                 previous = tally;
@@ -257,14 +261,14 @@ public sealed partial class MetricsAccumulator
     }
 
     /// <summary>Orders customers by cost, then by id descending, so the costliest (and, on ties, the ordinal-first id) sorts last.</summary>
-    private sealed class CostliestLast : IComparer<KeyValuePair<string, CustomerTally>>
+    private sealed class CostliestLast : IComparer<CustomerCost>
     {
         public static readonly CostliestLast Instance = new();
 
-        public int Compare(KeyValuePair<string, CustomerTally> x, KeyValuePair<string, CustomerTally> y)
+        public int Compare(CustomerCost? x, CustomerCost? y)
         {
-            var byCost = x.Value.Cost.CompareTo(y.Value.Cost);
-            return byCost != 0 ? byCost : string.CompareOrdinal(y.Key, x.Key);
+            var byCost = x!.Cost.CompareTo(y!.Cost);
+            return byCost != 0 ? byCost : string.CompareOrdinal(y.CustomerId, x.CustomerId);
         }
     }
 }

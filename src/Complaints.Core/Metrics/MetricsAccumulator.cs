@@ -17,7 +17,6 @@ namespace Complaints.Core.Metrics;
 /// </remarks>
 public sealed partial class MetricsAccumulator
 {
-    private const decimal NanosecondsPerHour = 3_600_000_000_000m;
     private static readonly int KindCount = Enum.GetValues<FeedbackKind>().Length;
     private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
     private static readonly int StateCount = Enum.GetValues<ComplaintState>().Length;
@@ -49,6 +48,9 @@ public sealed partial class MetricsAccumulator
     private readonly Dictionary<string, long> _rootCauses = new(StringComparer.Ordinal);
     private readonly Dictionary<int, DayTally> _days = [];
 
+    // Per horizon counting days, its deadline by the anchor's local day: it depends on nothing else.
+    private readonly Dictionary<int, Instant?>?[] _dueByAnchorDay;
+
     private long _added;
     private long _received;
     private long _closed;
@@ -67,7 +69,7 @@ public sealed partial class MetricsAccumulator
     private long _firstClosed;
     private long _reopened;
     private Int128 _handlingNanoseconds;
-    private decimal _handlingCost;
+    private Int128 _handlingRateNanoseconds;
     private decimal _compensation;
 
     internal MetricsAccumulator(MetricsCalculator calculator, Interval period)
@@ -81,6 +83,7 @@ public sealed partial class MetricsAccumulator
         _firstResponse = new DurationSample(calculator.Percentiles, calculator.SketchRelativeAccuracy);
         _resolution = new DurationSample(calculator.Percentiles, calculator.SketchRelativeAccuracy);
         _within = new long[calculator.Horizons.Count];
+        _dueByAnchorDay = [.. calculator.Horizons.Select(h => h.IsDayUnit ? new Dictionary<int, Instant?>() : null)];
         _mix = new long[calculator.Horizons.Count + 1];
     }
 
@@ -203,7 +206,7 @@ public sealed partial class MetricsAccumulator
         _reopened += other._reopened;
         AddInto(_outcomes, other._outcomes);
         _handlingNanoseconds += other._handlingNanoseconds;
-        _handlingCost += other._handlingCost;
+        _handlingRateNanoseconds += other._handlingRateNanoseconds;
         _compensation += other._compensation;
         AddInto(_remedyCounts, other._remedyCounts);
         for (var i = 0; i < _remedyAmounts.Length; i++)
@@ -215,7 +218,7 @@ public sealed partial class MetricsAccumulator
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out _);
             mine.Complaints += tally.Complaints;
-            mine.Cost += tally.Cost;
+            mine.Cost.Add(tally.Cost);
         }
 
         AddInto(_rootCauses, other._rootCauses);
@@ -224,7 +227,7 @@ public sealed partial class MetricsAccumulator
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _);
             mine.Received += tally.Received;
             mine.Closed += tally.Closed;
-            mine.Cost += tally.Cost;
+            mine.Cost.Add(tally.Cost);
         }
     }
 
@@ -271,7 +274,7 @@ public sealed partial class MetricsAccumulator
 
         if (prepared.Finished)
         {
-            prepared.Cost = HandlingCost(facts, out prepared.HandlingNanoseconds);
+            prepared.HandlingRateNanoseconds = HandlingRateNanoseconds(facts, out prepared.HandlingNanoseconds);
         }
 
         return prepared;
@@ -285,7 +288,7 @@ public sealed partial class MetricsAccumulator
         var horizons = _calculator.Horizons;
         for (var i = 0; i < horizons.Count; i++)
         {
-            if (horizons[i].Due(anchors, _calculator.Calendar) is { } due && closedAt <= due)
+            if (Due(i, anchors) is { } due && closedAt <= due)
             {
                 withinMask |= 1UL << i;
                 if (band < 0)
@@ -298,19 +301,38 @@ public sealed partial class MetricsAccumulator
         return band < 0 ? horizons.Count : band;
     }
 
-    private decimal HandlingCost(ComplaintFacts facts, out long nanoseconds)
+    /// <summary>Gets the sum of hourly rate × nanoseconds: exact, so sums of it do not depend on order; divided by the nanoseconds in an hour only for the report.</summary>
+    private Instant? Due(int horizon, DeadlineAnchors anchors)
+    {
+        var rule = _calculator.Horizons[horizon];
+        if (_dueByAnchorDay[horizon] is not { } memo || anchors[rule.Anchor] is not { } anchor)
+        {
+            return rule.Due(anchors, _calculator.Calendar);
+        }
+
+        var day = Day(anchor);
+        if (!memo.TryGetValue(day, out var due))
+        {
+            due = rule.Due(anchors, _calculator.Calendar);
+            memo.Add(day, due);
+        }
+
+        return due;
+    }
+
+    private Int128 HandlingRateNanoseconds(ComplaintFacts facts, out long nanoseconds)
     {
         nanoseconds = 0;
-        var cost = 0m;
+        Int128 cost = 0;
         var handling = facts.Handling;
         for (var i = 0; i < handling.Count; i++)
         {
             var ns = handling[i].Time.ToInt64Nanoseconds();
             nanoseconds = checked(nanoseconds + ns);
-            cost += _calculator.HourlyRate(handling[i].Role, facts.Team) * ns;
+            cost += (Int128)_calculator.HourlyRate(handling[i].Role, facts.Team) * ns;
         }
 
-        return cost == 0m ? 0m : Math.Round(cost / NanosecondsPerHour, 4, MidpointRounding.AwayFromZero);
+        return cost;
     }
 
     private void Apply(ComplaintFacts facts, in Prepared prepared)
@@ -384,8 +406,10 @@ public sealed partial class MetricsAccumulator
         if (facts.Sla.Count > 0)
         {
             _slaComplaints++;
-            foreach (var result in facts.Sla)
+            var results = facts.Sla;
+            for (var i = 0; i < results.Count; i++)
             {
+                var result = results[i];
                 ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(_sla, result.Target, out _);
                 switch (result.Status)
                 {
@@ -451,30 +475,34 @@ public sealed partial class MetricsAccumulator
         {
             CollectionsMarshal.GetValueRefOrAddDefault(_rootCauses, cause, out _)++;
         }
-
-        CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ClosedAt!.Value), out _).Closed++;
     }
 
     private void ApplyFinished(ComplaintFacts facts, in Prepared prepared)
     {
         _finished++;
-        var compensation = 0m;
-        foreach (var remedy in facts.Remedies)
+        var cost = new CostTally { RateNanoseconds = prepared.HandlingRateNanoseconds };
+        var remedies = facts.Remedies;
+        for (var i = 0; i < remedies.Count; i++)
         {
+            var remedy = remedies[i];
             var amount = remedy.Value?.Amount ?? 0m;
             _remedyCounts[(int)remedy.Type]++;
             _remedyAmounts[(int)remedy.Type] += amount;
-            compensation += amount;
+            cost.Compensation += amount;
         }
 
         _handlingNanoseconds += prepared.HandlingNanoseconds;
-        _handlingCost += prepared.Cost;
-        _compensation += compensation;
-        var total = prepared.Cost + compensation;
+        _handlingRateNanoseconds += cost.RateNanoseconds;
+        _compensation += cost.Compensation;
         ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, facts.Customer.Id, out _);
         customer.Complaints++;
-        customer.Cost += total;
-        CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ClosedAt!.Value), out _).Cost += total;
+        customer.Cost.Add(cost);
+        ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ClosedAt!.Value), out _);
+        day.Cost.Add(cost);
+        if (prepared.Closed)
+        {
+            day.Closed++;
+        }
     }
 
     private bool InPeriod(Instant instant) => instant < _end && (_start is not { } start || instant >= start);
@@ -525,7 +553,7 @@ public sealed partial class MetricsAccumulator
         public long Resolution;
         public int Band;
         public ulong WithinMask;
-        public decimal Cost;
+        public Int128 HandlingRateNanoseconds;
         public long HandlingNanoseconds;
     }
 
@@ -553,16 +581,41 @@ public sealed partial class MetricsAccumulator
         public long Open;
     }
 
+    /// <summary>A cost kept exactly: handling as scaled hourly rate × nanoseconds (an integer), and compensation.</summary>
+    internal struct CostTally
+    {
+        public Int128 RateNanoseconds;
+        public decimal Compensation;
+
+        /// <summary>Gets the handling cost in currency units, rounded to four decimal places.</summary>
+        /// <param name="divisor">The calculator's <see cref="MetricsCalculator.CostDivisor"/>.</param>
+        public readonly decimal Handling(long divisor)
+        {
+            var whole = Int128.DivRem(RateNanoseconds, divisor);
+            return (decimal)whole.Quotient + Math.Round((decimal)whole.Remainder / divisor, 4, MidpointRounding.AwayFromZero);
+        }
+
+        /// <summary>Gets the handling cost plus compensation.</summary>
+        /// <param name="divisor">The calculator's <see cref="MetricsCalculator.CostDivisor"/>.</param>
+        public readonly decimal Total(long divisor) => Handling(divisor) + Compensation;
+
+        public void Add(CostTally other)
+        {
+            RateNanoseconds += other.RateNanoseconds;
+            Compensation += other.Compensation;
+        }
+    }
+
     internal struct CustomerTally
     {
         public long Complaints;
-        public decimal Cost;
+        public CostTally Cost;
     }
 
     internal struct DayTally
     {
         public long Received;
         public long Closed;
-        public decimal Cost;
+        public CostTally Cost;
     }
 }

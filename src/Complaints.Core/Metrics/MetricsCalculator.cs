@@ -13,6 +13,8 @@ namespace Complaints.Core.Metrics;
 /// </summary>
 public sealed class MetricsCalculator
 {
+    private const long NanosecondsPerHour = 3_600_000_000_000;
+
     /// <summary>Initializes a new instance of the <see cref="MetricsCalculator"/> class with the default options.</summary>
     public MetricsCalculator()
         : this(new MetricsOptions())
@@ -37,9 +39,13 @@ public sealed class MetricsCalculator
         Horizons = options.Horizons.Count == 0 ? MetricsOptions.DefaultHorizons : [.. options.Horizons];
         HorizonLabels = [.. Horizons.Select(Describe)];
         Currency = options.Currency;
-        RoleRates = options.RoleHourlyRates.ToFrozenDictionary(StringComparer.Ordinal);
-        TeamRates = options.TeamHourlyRates.ToFrozenDictionary(StringComparer.Ordinal);
-        DefaultRate = options.DefaultHourlyRate;
+        // Rates are kept as whole numbers of 10^-scale currency units per hour, so costs add up exactly in integers.
+        var scale = options.RoleHourlyRates.Values.Concat(options.TeamHourlyRates.Values).Append(options.DefaultHourlyRate).Max(r => Math.Min((int)r.Scale, MetricsOptionsValidator.MaxRateDecimals));
+        var unit = (long)Math.Pow(10, scale);
+        RoleRates = options.RoleHourlyRates.ToFrozenDictionary(p => p.Key, p => (long)(p.Value * unit), StringComparer.Ordinal);
+        TeamRates = options.TeamHourlyRates.ToFrozenDictionary(p => p.Key, p => (long)(p.Value * unit), StringComparer.Ordinal);
+        DefaultRate = (long)(options.DefaultHourlyRate * unit);
+        CostDivisor = NanosecondsPerHour * unit;
         FirstContactWindow = Duration.FromTimeSpan(options.FirstContactWindow);
         ReopenWindow = Duration.FromTimeSpan(options.ReopenWindow);
         CountPartlyUpheldAsUpheld = options.CountPartlyUpheldAsUpheld;
@@ -68,11 +74,14 @@ public sealed class MetricsCalculator
 
     internal IReadOnlyList<string> HorizonLabels { get; }
 
-    internal FrozenDictionary<string, decimal> RoleRates { get; }
+    internal FrozenDictionary<string, long> RoleRates { get; }
 
-    internal FrozenDictionary<string, decimal> TeamRates { get; }
+    internal FrozenDictionary<string, long> TeamRates { get; }
 
-    internal decimal DefaultRate { get; }
+    internal long DefaultRate { get; }
+
+    /// <summary>Gets what a sum of scaled rate × nanoseconds is divided by to give currency units.</summary>
+    internal long CostDivisor { get; }
 
     internal Duration FirstContactWindow { get; }
 
@@ -126,7 +135,8 @@ public sealed class MetricsCalculator
         return accumulator.ToReport();
     }
 
-    internal decimal HourlyRate(string? role, string? team) =>
+    /// <summary>Gets the hourly rate in 10^-scale currency units.</summary>
+    internal long HourlyRate(string? role, string? team) =>
         role is not null && RoleRates.TryGetValue(role, out var byRole) ? byRole
         : team is not null && TeamRates.TryGetValue(team, out var byTeam) ? byTeam
         : DefaultRate;

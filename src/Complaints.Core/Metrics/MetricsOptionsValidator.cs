@@ -8,6 +8,12 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
     /// <summary>The largest number of horizons the options may hold.</summary>
     public const int MaxHorizons = 16;
 
+    /// <summary>The highest hourly rate the options may hold.</summary>
+    public const decimal MaxHourlyRate = 1_000_000m;
+
+    /// <summary>The most decimal places an hourly rate may have.</summary>
+    public const int MaxRateDecimals = 6;
+
     /// <summary>Validates the options.</summary>
     /// <param name="name">The options name (unused; every name is validated the same way).</param>
     /// <param name="options">The options.</param>
@@ -65,10 +71,7 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
 
         CheckRates(builder, options.RoleHourlyRates, nameof(MetricsOptions.RoleHourlyRates));
         CheckRates(builder, options.TeamHourlyRates, nameof(MetricsOptions.TeamHourlyRates));
-        if (options.DefaultHourlyRate < 0m)
-        {
-            builder.AddError($"must not be negative; it is {options.DefaultHourlyRate}.", nameof(MetricsOptions.DefaultHourlyRate));
-        }
+        CheckRate(builder, options.DefaultHourlyRate, nameof(MetricsOptions.DefaultHourlyRate));
 
         if (options.FirstContactWindow < TimeSpan.Zero)
         {
@@ -136,10 +139,22 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             {
                 builder.AddError("keys must not be empty.", name);
             }
-            else if (rate < 0m)
+            else
             {
-                builder.AddError($"must not be negative; it is {rate}.", $"{name}[{key}]");
+                CheckRate(builder, rate, $"{name}[{key}]");
             }
+        }
+    }
+
+    private static void CheckRate(ValidateOptionsResultBuilder builder, decimal rate, string name)
+    {
+        if (rate is < 0m or > MaxHourlyRate)
+        {
+            builder.AddError($"must be from 0 to {MaxHourlyRate}; it is {rate}.", name);
+        }
+        else if (rate.Scale > MaxRateDecimals && rate != decimal.Round(rate, MaxRateDecimals))
+        {
+            builder.AddError($"must have at most {MaxRateDecimals} decimal places; it is {rate}.", name);
         }
     }
 }
