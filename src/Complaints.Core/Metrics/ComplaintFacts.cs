@@ -41,6 +41,8 @@ public sealed class ComplaintFacts
         Channel = Guard.Defined(channel, nameof(channel));
         Category = category;
         Customer = customer;
+        CustomerId = customer.Id;
+        Segment = customer.Segment;
         ReceivedAt = receivedAt;
     }
 
@@ -184,6 +186,12 @@ public sealed class ComplaintFacts
             field = Array.AsReadOnly(list);
         }
     } = [];
+
+    /// <summary>Gets the customer's id, kept here so that reading it does not visit the <see cref="CustomerRef"/>.</summary>
+    internal string CustomerId { get; }
+
+    /// <summary>Gets the customer's segment, kept here for the same reason.</summary>
+    internal string? Segment { get; }
 
     /// <summary>Gets the first closure: <see cref="FirstClosedAt"/>, or <see cref="ClosedAt"/> for a closed complaint without one.</summary>
     internal Instant? EffectiveFirstClosedAt => FirstClosedAt ?? (State == ComplaintState.Closed ? ClosedAt : null);

@@ -389,7 +389,7 @@ public sealed partial class MetricsAccumulator
             _noTeam++;
         }
 
-        if (facts.Customer.Segment is { } segment)
+        if (facts.Segment is { } segment)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(_bySegment, segment, out _)++;
         }
@@ -494,7 +494,7 @@ public sealed partial class MetricsAccumulator
         _handlingNanoseconds += prepared.HandlingNanoseconds;
         _handlingRateNanoseconds += cost.RateNanoseconds;
         _compensation += cost.Compensation;
-        ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, facts.Customer.Id, out _);
+        ref var customer = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, facts.CustomerId, out _);
         customer.Complaints++;
         customer.Cost.Add(cost);
         ref var day = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, Day(facts.ClosedAt!.Value), out _);
