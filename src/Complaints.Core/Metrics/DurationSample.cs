@@ -89,7 +89,7 @@ internal sealed class DurationSample
             var total = checked((int)(_count + other._count));
             if (total > _values.Length)
             {
-                Grow(total);
+                Grow((int)Math.Min(Array.MaxLength, Math.Max(total, 2L * _values.Length)));
             }
 
             Array.Copy(other._values, 0, _values, _count, other._count);

@@ -179,12 +179,18 @@ public sealed partial class MetricsAccumulator
             var divisor = _calculator.CostDivisor;
             foreach (var (id, tally) in _customers)
             {
-                var customer = new CustomerCost { CustomerId = id, Complaints = tally.Complaints, Cost = tally.Cost.Total(divisor) };
+                var cost = tally.Cost.Total(divisor);
+                if (heap.Count == count && CostliestLast.Compare(cost, id, heap.Peek()) <= 0)
+                {
+                    continue; // no costlier than the cheapest kept: no object for it
+                }
+
+                var customer = new CustomerCost { CustomerId = id, Complaints = tally.Complaints, Cost = cost };
                 if (heap.Count < count)
                 {
                     heap.Enqueue(customer, customer);
                 }
-                else if (CostliestLast.Instance.Compare(customer, heap.Peek()) > 0)
+                else
                 {
                     heap.DequeueEnqueue(customer, customer);
                 }
@@ -265,10 +271,12 @@ public sealed partial class MetricsAccumulator
     {
         public static readonly CostliestLast Instance = new();
 
-        public int Compare(CustomerCost? x, CustomerCost? y)
+        public static int Compare(decimal cost, string id, CustomerCost other)
         {
-            var byCost = x!.Cost.CompareTo(y!.Cost);
-            return byCost != 0 ? byCost : string.CompareOrdinal(y.CustomerId, x.CustomerId);
+            var byCost = cost.CompareTo(other.Cost);
+            return byCost != 0 ? byCost : string.CompareOrdinal(other.CustomerId, id);
         }
+
+        public int Compare(CustomerCost? x, CustomerCost? y) => Compare(x!.Cost, x.CustomerId, y!);
     }
 }

@@ -60,7 +60,6 @@ public sealed partial class MetricsAccumulator
     private long _open;
     private Int128 _openAgeSum;
     private long _oldestAge;
-    private long _slaComplaints;
     private long _rated;
     private long _scoreSum;
     private long _firstContactResolved;
@@ -184,7 +183,6 @@ public sealed partial class MetricsAccumulator
         AddInto(_ageBuckets, other._ageBuckets);
         _firstResponse.Merge(other._firstResponse);
         _resolution.Merge(other._resolution);
-        _slaComplaints += other._slaComplaints;
         foreach (var (target, tally) in other._sla)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_sla, target, out _);
@@ -405,7 +403,6 @@ public sealed partial class MetricsAccumulator
 
         if (facts.Sla.Count > 0)
         {
-            _slaComplaints++;
             var results = facts.Sla;
             for (var i = 0; i < results.Count; i++)
             {
