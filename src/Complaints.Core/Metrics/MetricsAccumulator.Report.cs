@@ -62,7 +62,7 @@ public sealed partial class MetricsAccumulator
             Timeliness = new TimelinessMetrics
             {
                 Closed = _closed,
-                Within = [.. _within.Select((count, i) => Share(calculator.HorizonLabels[i], count))],
+                Within = [.. _within.Select((count, i) => Share("within " + calculator.HorizonSpans[i], count))],
                 Mix = [.. _mix.Select((count, i) => Share(MixLabel(i), count))],
             },
             Satisfaction = new SatisfactionMetrics
@@ -121,11 +121,10 @@ public sealed partial class MetricsAccumulator
 
         string MixLabel(int band)
         {
-            var labels = calculator.HorizonLabels;
-            return band == 0 ? labels[0]
-                : band < labels.Count ? $"after {labels[band - 1]["within ".Length..]}, {labels[band]}"
-                : labels.Count == 0 ? "closed"
-                : "after " + labels[^1]["within ".Length..];
+            var spans = calculator.HorizonSpans; // never empty: no horizons configured means the defaults
+            return band == 0 ? $"within {spans[0]}"
+                : band < spans.Count ? $"after {spans[band - 1]}, within {spans[band]}"
+                : $"after {spans[^1]}";
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class MetricsCalculator
         TimeBasis = options.TimeBasis;
         Calendar = options.Calendar ?? BusinessCalendar.CreateBuilder("Etc/UTC").AddWeekdayHours(LocalTime.Midnight, LocalTime.Midnight).Build();
         Horizons = options.Horizons.Count == 0 ? MetricsOptions.DefaultHorizons : [.. options.Horizons];
-        HorizonLabels = [.. Horizons.Select(Describe)];
+        HorizonSpans = [.. Horizons.Select(Describe)];
         Currency = options.Currency;
         // Rates are kept as whole numbers of 10^-scale currency units per hour, so costs add up exactly in integers.
         var scale = options.RoleHourlyRates.Values.Concat(options.TeamHourlyRates.Values).Append(options.DefaultHourlyRate).Max(r => Math.Min((int)r.Scale, MetricsOptionsValidator.MaxRateDecimals));
@@ -72,7 +72,8 @@ public sealed class MetricsCalculator
     /// <summary>Gets the currency of every cost.</summary>
     public string Currency { get; }
 
-    internal IReadOnlyList<string> HorizonLabels { get; }
+    /// <summary>Gets each horizon's span in words, such as "3 business days".</summary>
+    internal IReadOnlyList<string> HorizonSpans { get; }
 
     internal FrozenDictionary<string, long> RoleRates { get; }
 
@@ -148,7 +149,7 @@ public sealed class MetricsCalculator
     private static string Describe(DeadlineRule rule)
     {
         var n = rule.Count;
-        var text = rule.Unit switch
+        return rule.Unit switch
         {
             DeadlineUnit.ElapsedTime => Describe(rule.Amount),
             DeadlineUnit.WorkingTime => Describe(rule.Amount) + " of working time",
@@ -157,7 +158,6 @@ public sealed class MetricsCalculator
             DeadlineUnit.CalendarWeeks => Plural(n, "week"),
             _ => Plural(n, "month"),
         };
-        return "within " + text;
     }
 
     private static string Describe(Duration amount) =>
