@@ -27,10 +27,13 @@ public readonly record struct Money
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Amount:0.00} {Currency}");
 
+    /// <summary>Gets whether a text is an ISO 4217 code: three upper-case ASCII letters.</summary>
+    internal static bool IsCurrencyCode(string? code) => code is { Length: 3 } && code.All(char.IsAsciiLetterUpper);
+
     internal static string CheckCurrency(string? currency, string paramName)
     {
         ArgumentNullException.ThrowIfNull(currency, paramName);
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        if (!IsCurrencyCode(currency))
         {
             throw new ArgumentException($"{paramName} must be an ISO 4217 code of three upper-case letters; got '{currency}'.", paramName);
         }

@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Core.Lifecycle;
@@ -53,7 +54,7 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
         }
 
         var currency = options.AuthorityCurrency;
-        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        if (!Money.IsCurrencyCode(currency))
         {
             builder.AddError($"must be an ISO 4217 code of three upper-case letters; it is '{currency}'.", nameof(LifecycleOptions.AuthorityCurrency));
         }

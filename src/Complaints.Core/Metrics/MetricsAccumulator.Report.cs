@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Complaints.Core.Domain;
 using Complaints.Core.Lifecycle;
 using NodaTime;
@@ -216,11 +217,7 @@ public sealed partial class MetricsAccumulator
             foreach (var (day, tally) in _days)
             {
                 var key = PeriodStart(UnixEpochDate.PlusDays(day));
-                byPeriod.TryGetValue(key, out var sum);
-                sum.Received += tally.Received;
-                sum.Closed += tally.Closed;
-                sum.Cost.Add(tally.Cost);
-                byPeriod[key] = sum;
+                CollectionsMarshal.GetValueRefOrAddDefault(byPeriod, key, out _).Add(tally);
             }
 
             var first = _start is { } start ? PeriodStart(start.InZone(_zone).Date) : byPeriod.Keys.Min();

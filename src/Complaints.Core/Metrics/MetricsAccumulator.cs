@@ -185,10 +185,7 @@ public sealed partial class MetricsAccumulator
         _resolution.Merge(other._resolution);
         foreach (var (target, tally) in other._sla)
         {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_sla, target, out _);
-            mine.Met += tally.Met;
-            mine.Breached += tally.Breached;
-            mine.Open += tally.Open;
+            CollectionsMarshal.GetValueRefOrAddDefault(_sla, target, out _).Add(tally);
         }
 
         AddInto(_within, other._within);
@@ -207,28 +204,19 @@ public sealed partial class MetricsAccumulator
         _handlingRateNanoseconds += other._handlingRateNanoseconds;
         _compensation += other._compensation;
         AddInto(_remedyCounts, other._remedyCounts);
-        for (var i = 0; i < _remedyAmounts.Length; i++)
-        {
-            _remedyAmounts[i] += other._remedyAmounts[i];
-        }
+        AddInto(_remedyAmounts, other._remedyAmounts);
 
         foreach (var (customer, tally) in other._customers)
         {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out _);
-            mine.Complaints += tally.Complaints;
-            mine.Cost.Add(tally.Cost);
+            CollectionsMarshal.GetValueRefOrAddDefault(_customers, customer, out _).Add(tally);
         }
 
         AddInto(_rootCauses, other._rootCauses);
         foreach (var (day, tally) in other._days)
         {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _);
-            mine.Received += tally.Received;
-            mine.Closed += tally.Closed;
-            mine.Cost.Add(tally.Cost);
+            CollectionsMarshal.GetValueRefOrAddDefault(_days, day, out _).Add(tally);
         }
     }
-
 
     private Prepared Prepare(ComplaintFacts facts)
     {
@@ -299,7 +287,7 @@ public sealed partial class MetricsAccumulator
         return band < 0 ? horizons.Count : band;
     }
 
-    /// <summary>Gets the sum of hourly rate × nanoseconds: exact, so sums of it do not depend on order; divided by the nanoseconds in an hour only for the report.</summary>
+    /// <summary>Gets a horizon's deadline, from the memo when the rule counts days.</summary>
     private Instant? Due(int horizon, DeadlineAnchors anchors)
     {
         var rule = _calculator.Horizons[horizon];
@@ -318,6 +306,7 @@ public sealed partial class MetricsAccumulator
         return due;
     }
 
+    /// <summary>Gets the sum of scaled hourly rate × nanoseconds: exact, so sums of it do not depend on order; turned into currency only for the report.</summary>
     private Int128 HandlingRateNanoseconds(ComplaintFacts facts, out long nanoseconds)
     {
         nanoseconds = 0;
@@ -523,7 +512,8 @@ public sealed partial class MetricsAccumulator
         return (int)Math.Floor(local / 86_400d);
     }
 
-    private static void AddInto(long[] target, long[] source)
+    private static void AddInto<T>(T[] target, T[] source)
+        where T : System.Numerics.IAdditionOperators<T, T, T>
     {
         for (var i = 0; i < target.Length; i++)
         {
@@ -576,6 +566,13 @@ public sealed partial class MetricsAccumulator
         public long Met;
         public long Breached;
         public long Open;
+
+        public void Add(SlaTally other)
+        {
+            Met += other.Met;
+            Breached += other.Breached;
+            Open += other.Open;
+        }
     }
 
     /// <summary>A cost kept exactly: handling as scaled hourly rate × nanoseconds (an integer), and compensation.</summary>
@@ -607,6 +604,12 @@ public sealed partial class MetricsAccumulator
     {
         public long Complaints;
         public CostTally Cost;
+
+        public void Add(CustomerTally other)
+        {
+            Complaints += other.Complaints;
+            Cost.Add(other.Cost);
+        }
     }
 
     internal struct DayTally
@@ -614,5 +617,12 @@ public sealed partial class MetricsAccumulator
         public long Received;
         public long Closed;
         public CostTally Cost;
+
+        public void Add(DayTally other)
+        {
+            Received += other.Received;
+            Closed += other.Closed;
+            Cost.Add(other.Cost);
+        }
     }
 }

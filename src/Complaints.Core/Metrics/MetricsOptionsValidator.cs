@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using Microsoft.Extensions.Options;
 
 namespace Complaints.Core.Metrics;
@@ -44,7 +45,7 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
         }
 
         var currency = options.Currency;
-        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        if (!Money.IsCurrencyCode(currency))
         {
             builder.AddError($"must be an ISO 4217 code of three upper-case letters; it is '{currency}'.", nameof(MetricsOptions.Currency));
         }
