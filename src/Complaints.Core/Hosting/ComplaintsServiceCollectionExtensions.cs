@@ -12,8 +12,10 @@ public static class ComplaintsServiceCollectionExtensions
     /// <summary>
     /// Registers the complaint lifecycle and the metrics calculator: <see cref="LifecycleOptions"/> and
     /// <see cref="MetricsOptions"/>, validated by <see cref="LifecycleOptionsValidator"/> and
-    /// <see cref="MetricsOptionsValidator"/> when the host starts, and one shared <see cref="ComplaintLifecycle"/> and
-    /// <see cref="MetricsCalculator"/> singleton built from them. Calling it again adds nothing but the new configuration.
+    /// <see cref="MetricsOptionsValidator"/> when the host starts and whenever they are read, and one shared
+    /// <see cref="ComplaintLifecycle"/> and <see cref="MetricsCalculator"/> singleton built from them. Each service is
+    /// added only if the host has not registered it already, so a host's own registration wins service by service.
+    /// Calling it again adds nothing but the new configuration.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the lifecycle options, or <see langword="null"/>.</param>
@@ -22,9 +24,11 @@ public static class ComplaintsServiceCollectionExtensions
     public static ComplaintsBuilder AddComplaints(this IServiceCollection services, Action<LifecycleOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (!services.Any(d => d.ServiceType == typeof(ComplaintLifecycle)))
+        if (!services.Any(d => d.ServiceType == typeof(ComplaintsMarker)))
         {
-            // ValidateOnStart adds a configuration each call, so the whole registration runs once.
+            // Recognised by its own marker, not by a service the host may have registered itself: ValidateOnStart adds
+            // a configuration on every call, so it runs once; everything else is added only where the host has not.
+            services.AddSingleton(ComplaintsMarker.Instance);
             services.AddOptions<LifecycleOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>());
             services.TryAddSingleton(sp => new ComplaintLifecycle(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value));

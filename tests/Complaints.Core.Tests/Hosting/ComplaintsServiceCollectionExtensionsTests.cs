@@ -30,9 +30,68 @@ public sealed class ComplaintsServiceCollectionExtensionsTests
         twice.AddComplaints();
         twice.AddComplaints();
 
-        Assert.Equal(once.Count, twice.Count);
-        Assert.Equal(once.Select(d => d.ServiceType), twice.Select(d => d.ServiceType));
+        Assert.Equal(Describe(once), Describe(twice));
     }
+
+    [Fact]
+    public void AddComplaints_CalledTwiceAfterTheHostsOwnServices_AddsNothingTwice()
+    {
+        var once = new ServiceCollection().AddSingleton(new ComplaintLifecycle());
+        once.AddComplaints().ConfigureMetrics(o => o.Currency = "GBP");
+        var twice = new ServiceCollection().AddSingleton(new ComplaintLifecycle());
+        twice.AddComplaints();
+        twice.AddComplaints().ConfigureMetrics(o => o.Currency = "GBP");
+
+        Assert.Equal(Describe(once), Describe(twice));
+        Assert.Contains("MetricsCalculator Singleton", Describe(twice));
+    }
+
+    [Fact]
+    public void AddComplaints_AfterTheHostsOwnLifecycle_KeepsItAndStillRegistersTheMetricsCalculator()
+    {
+        var own = new ComplaintLifecycle(new LifecycleOptions { ReopenWindow = TimeSpan.FromDays(5) });
+        var services = new ServiceCollection().AddSingleton(own);
+        services.AddComplaints(o => o.ReopenWindow = TimeSpan.FromDays(10)).ConfigureMetrics(o => o.Currency = "GBP");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(own, provider.GetRequiredService<ComplaintLifecycle>());
+        Assert.Equal("GBP", provider.GetRequiredService<MetricsCalculator>().Currency);
+        Assert.Single(services, d => d.ServiceType == typeof(ComplaintLifecycle));
+    }
+
+    [Fact]
+    public void AddComplaints_AfterTheHostsOwnLifecycle_StillValidatesWhenTheHostStartsAndWhenRead()
+    {
+        var services = new ServiceCollection().AddSingleton(new ComplaintLifecycle());
+        services.AddComplaints().ConfigureMetrics(o => o.ParetoShare = 1.5);
+        using var provider = services.BuildServiceProvider();
+
+        var atStart = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var whenRead = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MetricsOptions>>().Value);
+
+        Assert.Contains("ParetoShare", atStart.Message, StringComparison.Ordinal);
+        Assert.Contains("ParetoShare", whenRead.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddComplaints_AfterTheHostsOwnMetricsCalculator_KeepsIt()
+    {
+        var own = new MetricsCalculator(new MetricsOptions { Currency = "USD" });
+        var services = new ServiceCollection().AddSingleton(own);
+        services.AddComplaints().ConfigureMetrics(o => o.Currency = "GBP");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(own, provider.GetRequiredService<MetricsCalculator>());
+        Assert.NotNull(provider.GetRequiredService<ComplaintLifecycle>());
+        Assert.Single(services, d => d.ServiceType == typeof(MetricsCalculator));
+    }
+
+    /// <summary>Each descriptor as its service type, implementation and lifetime, sorted, so equal lists mean equal counts.</summary>
+    private static string[] Describe(IServiceCollection services) => services.Select(d =>
+        $"{Name(d.ServiceType)}{(d.ImplementationType is { } t ? $" -> {Name(t)}" : string.Empty)} {d.Lifetime}").Order(StringComparer.Ordinal).ToArray();
+
+    private static string Name(Type type) =>
+        type.IsGenericType ? $"{type.Name}[{string.Join(", ", type.GetGenericArguments().Select(Name))}]" : type.Name;
 
     [Fact]
     public void InvalidOptions_FailWhenTheHostStarts()
