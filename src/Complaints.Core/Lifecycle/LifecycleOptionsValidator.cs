@@ -12,6 +12,13 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
         var levels = options.EscalationLevels;
+        if (levels?.Count == 1)
+        {
+            builder.AddError(
+                $"holds one level, which would replace the default ladder and leave nowhere to escalate. List every level, or extend the defaults with {nameof(LifecycleOptions.UseDefaultLadder)}().{nameof(LifecycleOptions.AddLevel)}(...).",
+                nameof(LifecycleOptions.EscalationLevels));
+        }
+
         if (levels is not null)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
