@@ -87,13 +87,17 @@ var englandAndWales = BusinessCalendar.CreateBuilder("Europe/London")
     .AddHolidays(UkBankHolidays.EnglandAndWales)
     .Covering(2025, 2030)
     .Build();
-var anchors = new DeadlineAnchors(complaint.Intake.ReceivedAt, AcknowledgedAt: complaint.History[0].At);
+// Each rule is met by the step it asks for: the acknowledgement, or the resolution the customer accepted (the first
+// entry into Resolved), not the closing after the follow-up.
+var acknowledgedAt = complaint.History.First(e => e.Trigger == ComplaintTrigger.Acknowledge).At;
+var resolvedAt = complaint.History.First(e => e.To == ComplaintState.Resolved).At;
+var anchors = new DeadlineAnchors(complaint.Intake.ReceivedAt, AcknowledgedAt: acknowledgedAt);
 Console.WriteLine();
 Console.WriteLine("Deadlines (Europe/London, England and Wales bank holidays):");
 foreach (var rule in new[] { DeadlinePresets.Acknowledge24Hours, DeadlinePresets.FcaSummaryResolution, DeadlinePresets.FcaFinalResponse })
 {
     var due = rule.Due(anchors, englandAndWales);
-    var done = rule == DeadlinePresets.Acknowledge24Hours ? complaint.History[0].At : complaint.ClosedAt;
+    var done = rule == DeadlinePresets.Acknowledge24Hours ? acknowledgedAt : resolvedAt;
     Console.WriteLine($"  {rule.Name,-30} due {due:uuuu-MM-dd HH:mm}Z  {(done <= due ? "met" : "missed")}  ({rule.Source})");
 }
 
