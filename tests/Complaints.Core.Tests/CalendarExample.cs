@@ -16,11 +16,11 @@ internal static class CalendarExample
             .AddHolidays(UkBankHolidays.EnglandAndWales)
             .Build();
 
-        var received = Instant.FromUtc(2026, 12, 16, 14, 30); // Wednesday 16 December 2026, 14:30 GMT
-        var anchors = new DeadlineAnchors(received);
+        var receivedAt = Instant.FromUtc(2026, 12, 16, 14, 30); // Wednesday 16 December 2026, 14:30 GMT
+        var anchors = new DeadlineAnchors(receivedAt);
 
-        Console.WriteLine(englandAndWales.AddWorkingTime(received, Duration.FromHours(8))); // 2026-12-17T14:30:00Z
-        Console.WriteLine(englandAndWales.AddBusinessDays(received, 3));                   // 2026-12-21T17:00:00Z (close of business)
+        Console.WriteLine(englandAndWales.AddWorkingTime(receivedAt, Duration.FromHours(8))); // 2026-12-17T14:30:00Z
+        Console.WriteLine(englandAndWales.AddBusinessDays(receivedAt, 3));                   // 2026-12-21T17:00:00Z (close of business)
 
         Console.WriteLine(DeadlinePresets.Acknowledge24Hours.Due(anchors, englandAndWales));           // 2026-12-17T14:30:00Z
         Console.WriteLine(DeadlinePresets.FcaSummaryResolution.Due(anchors, englandAndWales));         // 2026-12-21T17:00:00Z
@@ -35,7 +35,7 @@ internal static class CalendarExample
         Console.WriteLine(DeadlinePresets.AsicSuperannuation.Due(anchors, englandAndWales));           // 2027-01-31T00:00:00Z
         Console.WriteLine(DeadlinePresets.AsicHardshipOrDefaultNotice.Due(anchors, englandAndWales));  // 2027-01-07T00:00:00Z
         Console.WriteLine(DeadlinePresets.EuAdrOutcome.Due(
-            anchors with { CompleteInformationAt = received }, englandAndWales));   // 2027-03-17T00:00:00Z
+            anchors with { CompleteInformationAt = receivedAt }, englandAndWales));   // 2027-03-17T00:00:00Z
 
         // A rule of your own: 10 business days from the acknowledgement, the day of acknowledgement counting as day 1.
         var internalTarget = DeadlineRule.BusinessDays(10).WithAnchor(DeadlineAnchor.Acknowledgement).WithAnchorDayCounting();

@@ -16,13 +16,13 @@ internal static class MetricsExample
     public static void Run()
     {
         // metrics-example:begin
-        var englandAndWales = BusinessCalendar.CreateBuilder("Europe/London")
+        var calendar = BusinessCalendar.CreateBuilder("Europe/London")
             .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
             .AddHolidays(UkBankHolidays.EnglandAndWales)
             .Build();
         var calculator = new MetricsCalculator(new MetricsOptions // compiled once, shared by every thread
         {
-            Calendar = englandAndWales, // business days for the 3-day horizon, London months for the trend
+            Calendar = calendar, // business days for the 3-day horizon, London months for the trend
             Currency = "GBP",
             RoleHourlyRates = { ["agent"] = 28m },
             TrendGranularity = TrendGranularity.Month,
@@ -63,7 +63,7 @@ internal static class MetricsExample
 
         var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } }
             .ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        Console.WriteLine(JsonSerializer.Serialize(report, json)); // the report below
+        Console.WriteLine(JsonSerializer.Serialize(report, json)); // docs/metrics-example-report.json
         // metrics-example:end
     }
 }
