@@ -3,8 +3,8 @@ using Complaints.Core.Domain;
 using Complaints.Core.Lifecycle;
 using NodaTime;
 using Stateless;
-using S = Complaints.Core.Lifecycle.ComplaintState;
-using T = Complaints.Core.Lifecycle.ComplaintTrigger;
+using S = Complaints.Core.Domain.ComplaintState;
+using T = Complaints.Core.Domain.ComplaintTrigger;
 
 namespace Complaints.Core.Benchmarks;
 

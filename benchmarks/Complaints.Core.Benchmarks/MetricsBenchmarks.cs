@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Complaints.Core.Calendars;
@@ -144,7 +145,7 @@ public partial class MetricsBenchmarks
     private static bool InPeriod(Instant instant) => instant >= _period.Start && instant < _period.End;
 
     private static Instant? FirstClosure(ComplaintFacts facts) =>
-        facts.FirstClosedAt ?? (facts.State == Lifecycle.ComplaintState.Closed ? facts.ClosedAt : null);
+        facts.FirstClosedAt ?? (facts.State == ComplaintState.Closed ? facts.ClosedAt : null);
 
     /// <summary>The hourly rate of staff time: by role, else by team, else the default (as the library documents).</summary>
     private decimal HourlyRate(string? role, string? team) =>

@@ -115,7 +115,7 @@ var shards = new[] { calculator.CreateAccumulator(period), calculator.CreateAccu
 var all = MonthOfComplaints.Simulate(lifecycle, 300, asOf, seed: 2026).Prepend(complaint).ToList();
 for (var i = 0; i < all.Count; i++)
 {
-    shards[i % 2].Add(ComplaintFacts.From(all[i], [MonthOfComplaints.AcknowledgementSla(all[i], englandAndWales, asOf)]));
+    shards[i % 2].Add(ComplaintFacts.From(all[i].Snapshot, asOf, [MonthOfComplaints.AcknowledgementSla(all[i], englandAndWales, asOf)]));
 }
 
 shards[0].Merge(shards[1]);

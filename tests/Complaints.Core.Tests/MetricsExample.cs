@@ -30,7 +30,7 @@ internal static class MetricsExample
             TopCustomers = 2,
         });
 
-        // Facts come from ComplaintFacts.From(complaint), or straight from the host's own tables.
+        // Facts come from ComplaintFacts.From(complaint.Snapshot, period.End), or straight from the host's own tables.
         static ComplaintFacts Closed(string id, string category, Instant received, Instant closed, int? rating, decimal refund) =>
             new(new ComplaintId(id), FeedbackKind.Complaint, Channel.Email, Category.Parse(category), new CustomerRef($"cust-{id}", segment: "retail"), received)
             {

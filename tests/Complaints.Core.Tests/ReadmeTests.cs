@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using System.Text.RegularExpressions;
 using Complaints.Core.Lifecycle;
 

@@ -11,7 +11,7 @@ public sealed record Actor
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined.</exception>
     public Actor(string id, ActorKind kind)
     {
-        Id = Guard.Text(id, nameof(id), 128);
+        Id = Guard.Text(id, nameof(id), TextLimits.Name);
         Kind = Guard.Defined(kind, nameof(kind));
     }
 

@@ -10,6 +10,7 @@ public sealed class Category : IEquatable<Category>
     public const char Separator = '/';
 
     private readonly string[] _segments;
+    private readonly IReadOnlyList<string> _segmentsView;
     private readonly int _hashCode;
 
     /// <summary>Initializes a new instance of the <see cref="Category"/> class.</summary>
@@ -28,19 +29,20 @@ public sealed class Category : IEquatable<Category>
         for (var i = 0; i < _segments.Length; i++)
         {
             var name = $"{nameof(segments)}[{i}]";
-            Guard.Text(_segments[i], name, 100);
+            Guard.Text(_segments[i], name, TextLimits.CategorySegment);
             if (_segments[i].Contains(Separator, StringComparison.Ordinal))
             {
                 throw new ArgumentException($"{name} must not contain '{Separator}'.", nameof(segments));
             }
         }
 
+        _segmentsView = Array.AsReadOnly(_segments);
         Path = string.Join(Separator, _segments);
         _hashCode = StringComparer.OrdinalIgnoreCase.GetHashCode(Path);
     }
 
     /// <summary>Gets the segments, most general first.</summary>
-    public IReadOnlyList<string> Segments => _segments;
+    public IReadOnlyList<string> Segments => _segmentsView;
 
     /// <summary>Gets the text form, segments joined with <c>/</c>.</summary>
     public string Path { get; }
@@ -89,6 +91,18 @@ public sealed class Category : IEquatable<Category>
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Category);
+
+    /// <summary>Gets whether two categories have the same path, ignoring case.</summary>
+    /// <param name="left">The first category.</param>
+    /// <param name="right">The second category.</param>
+    /// <returns><see langword="true"/> if both are <see langword="null"/> or both have the same path.</returns>
+    public static bool operator ==(Category? left, Category? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Gets whether two categories differ.</summary>
+    /// <param name="left">The first category.</param>
+    /// <param name="right">The second category.</param>
+    /// <returns><see langword="true"/> unless both are <see langword="null"/> or both have the same path.</returns>
+    public static bool operator !=(Category? left, Category? right) => !(left == right);
 
     /// <inheritdoc/>
     public override int GetHashCode() => _hashCode;

@@ -8,9 +8,6 @@ namespace Complaints.Core.Domain;
 /// </summary>
 public sealed record ComplaintIntake
 {
-    /// <summary>The maximum number of characters in <see cref="Description"/>.</summary>
-    public const int MaxDescriptionLength = 20_000;
-
     /// <summary>Initializes a new instance of the <see cref="ComplaintIntake"/> class.</summary>
     /// <param name="kind">Complaint, claim or suggestion.</param>
     /// <param name="channel">The channel it arrived through.</param>
@@ -45,7 +42,7 @@ public sealed record ComplaintIntake
         ArgumentNullException.ThrowIfNull(category);
         Customer = customer;
         Category = category;
-        Description = Guard.Text(description, nameof(description), MaxDescriptionLength);
+        Description = Guard.Text(description, nameof(description), TextLimits.Text);
         ReceivedAt = receivedAt;
         if (occurredAt > receivedAt)
         {
@@ -54,7 +51,7 @@ public sealed record ComplaintIntake
 
         OccurredAt = occurredAt;
         DesiredOutcome = Guard.OptionalText(desiredOutcome, nameof(desiredOutcome), 4000);
-        Contact = Guard.OptionalText(contact, nameof(contact), 256);
+        Contact = Guard.OptionalText(contact, nameof(contact), TextLimits.Contact);
         Severity = Guard.Defined(severity, nameof(severity));
         Priority = Guard.Defined(priority, nameof(priority));
     }

@@ -11,9 +11,9 @@ public sealed record CustomerRef
     /// <exception cref="ArgumentException">A value is empty, padded or too long.</exception>
     public CustomerRef(string id, string? tier = null, string? segment = null)
     {
-        Id = Guard.Text(id, nameof(id), 128);
-        Tier = Guard.OptionalText(tier, nameof(tier), 64);
-        Segment = Guard.OptionalText(segment, nameof(segment), 64);
+        Id = Guard.Text(id, nameof(id), TextLimits.Name);
+        Tier = Guard.OptionalText(tier, nameof(tier), TextLimits.Label);
+        Segment = Guard.OptionalText(segment, nameof(segment), TextLimits.Label);
     }
 
     /// <summary>Gets the customer's id.</summary>

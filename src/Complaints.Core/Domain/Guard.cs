@@ -46,6 +46,19 @@ internal static class Guard
         return value;
     }
 
+    public static int Level(int rank, string paramName) =>
+        rank >= 0 ? rank : throw new ArgumentOutOfRangeException(paramName, rank, $"{paramName} must not be negative.");
+
+    public static TValue Changed<TValue>(TValue current, TValue next, string paramName)
+    {
+        if (EqualityComparer<TValue>.Default.Equals(current, next))
+        {
+            throw new ArgumentException($"{paramName} is already '{next}'.", paramName);
+        }
+
+        return next;
+    }
+
     public static NodaTime.IsoDayOfWeek DayOfWeek(NodaTime.IsoDayOfWeek value, string paramName) =>
         value is >= NodaTime.IsoDayOfWeek.Monday and <= NodaTime.IsoDayOfWeek.Sunday
             ? value

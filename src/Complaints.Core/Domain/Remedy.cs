@@ -27,7 +27,7 @@ public sealed record Remedy
         }
 
         Value = value;
-        Description = Guard.OptionalText(description, nameof(description), 2000);
+        Description = Guard.OptionalText(description, nameof(description), TextLimits.Description);
     }
 
     /// <summary>Gets the kind of remedy.</summary>

@@ -10,12 +10,12 @@ public sealed record RootCause
     /// <exception cref="ArgumentException"><paramref name="code"/> is empty or too long, or a why is null or empty.</exception>
     public RootCause(string code, IEnumerable<string> whys)
     {
-        Code = Guard.Text(code, nameof(code), 128);
+        Code = Guard.Text(code, nameof(code), TextLimits.Name);
         ArgumentNullException.ThrowIfNull(whys);
         var list = whys.ToArray();
         for (var i = 0; i < list.Length; i++)
         {
-            Guard.Text(list[i], $"{nameof(whys)}[{i}]", 2000);
+            Guard.Text(list[i], $"{nameof(whys)}[{i}]", TextLimits.Description);
         }
 
         Whys = Array.AsReadOnly(list);
@@ -26,4 +26,13 @@ public sealed record RootCause
 
     /// <summary>Gets the why-chain, first to last.</summary>
     public IReadOnlyList<string> Whys { get; }
+
+    /// <summary>Gets whether another root cause has the same code and the same why-chain.</summary>
+    /// <param name="other">The other root cause.</param>
+    /// <returns><see langword="true"/> if the code and every why are equal.</returns>
+    public bool Equals(RootCause? other) =>
+        other is not null && Code == other.Code && Sequences.Equal(Whys, other.Whys);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Code, Sequences.Hash(Whys));
 }

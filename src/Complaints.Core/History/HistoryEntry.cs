@@ -1,5 +1,4 @@
 using Complaints.Core.Domain;
-using Complaints.Core.Lifecycle;
 using NodaTime;
 
 namespace Complaints.Core.History;
@@ -8,22 +7,100 @@ namespace Complaints.Core.History;
 /// One immutable entry of a complaint's append-only history: who did what, when, from which state to which,
 /// and the typed data of the action. Every SLA clock and metric is derived from these entries.
 /// </summary>
-/// <param name="Sequence">The entry's position in the history, starting at 1.</param>
-/// <param name="At">When it happened.</param>
-/// <param name="Actor">Who did it.</param>
-/// <param name="Trigger">What was done.</param>
-/// <param name="From">The state before.</param>
-/// <param name="To">The state after; equal to <paramref name="From"/> for a trigger that only records.</param>
-/// <param name="Data">The typed data of the action.</param>
-public sealed record HistoryEntry(
-    long Sequence,
-    Instant At,
-    Actor Actor,
-    ComplaintTrigger Trigger,
-    ComplaintState From,
-    ComplaintState To,
-    HistoryData Data)
+public sealed record HistoryEntry
 {
+    /// <summary>Initializes a new instance of the <see cref="HistoryEntry"/> class, checking its shape.</summary>
+    /// <param name="sequence">The entry's position in the history, starting at 1.</param>
+    /// <param name="at">When it happened.</param>
+    /// <param name="actor">Who did it.</param>
+    /// <param name="trigger">What was done.</param>
+    /// <param name="from">The state before.</param>
+    /// <param name="to">The state after; equal to <paramref name="from"/> for a trigger that only records.</param>
+    /// <param name="data">The typed data of the action, of the type that belongs to <paramref name="trigger"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="data"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sequence"/> is below 1, or an enum value is not defined.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="data"/> does not belong to <paramref name="trigger"/>, or a recording trigger changes the state.
+    /// </exception>
+    public HistoryEntry(long sequence, Instant at, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(data);
+        Guard.Defined(trigger, nameof(trigger));
+        Guard.Defined(from, nameof(from));
+        Guard.Defined(to, nameof(to));
+        if (trigger.IsRecording() && from != to)
+        {
+            throw new ArgumentException($"to must equal from ({from}): {trigger} only records and never changes the state.", nameof(to));
+        }
+
+        if (!Fits(trigger, data))
+        {
+            throw new ArgumentException($"data is a {data.GetType().Name}, which does not belong to {trigger}.", nameof(data));
+        }
+
+        Sequence = sequence;
+        At = at;
+        Actor = actor;
+        Trigger = trigger;
+        From = from;
+        To = to;
+        Data = data;
+    }
+
+    /// <summary>Gets the entry's position in the history, starting at 1.</summary>
+    public long Sequence { get; }
+
+    /// <summary>Gets when it happened.</summary>
+    public Instant At { get; }
+
+    /// <summary>Gets who did it.</summary>
+    public Actor Actor { get; }
+
+    /// <summary>Gets what was done.</summary>
+    public ComplaintTrigger Trigger { get; }
+
+    /// <summary>Gets the state before.</summary>
+    public ComplaintState From { get; }
+
+    /// <summary>Gets the state after; equal to <see cref="From"/> for a trigger that only records.</summary>
+    public ComplaintState To { get; }
+
+    /// <summary>Gets the typed data of the action.</summary>
+    public HistoryData Data { get; }
+
     /// <summary>Gets whether the entry changed the complaint's state.</summary>
     public bool IsStateChange => From != To;
+
+    /// <summary>Gets whether a data record belongs to a trigger.</summary>
+    internal static bool Fits(ComplaintTrigger trigger, HistoryData data) => trigger switch
+    {
+        ComplaintTrigger.Acknowledge => data is Acknowledgement,
+        ComplaintTrigger.Assess => data is Assessment,
+        ComplaintTrigger.RequestInformation => data is InformationRequest,
+        ComplaintTrigger.ProvideInformation => data is InformationProvided,
+        ComplaintTrigger.ProposeResolution => data is ResolutionProposal,
+        ComplaintTrigger.AcceptResolution => data is ResolutionAcceptance,
+        ComplaintTrigger.RejectResolution => data is ResolutionRejection,
+        ComplaintTrigger.Escalate or ComplaintTrigger.RaiseLevel => data is Escalation,
+        ComplaintTrigger.Close => data is Closure,
+        ComplaintTrigger.Reopen => data is Reopening,
+        ComplaintTrigger.Reject => data is Rejection,
+        ComplaintTrigger.Refer => data is Referral,
+        ComplaintTrigger.RecordCommunication => data is Communication,
+        ComplaintTrigger.ChangePriority => data is PriorityChange,
+        ComplaintTrigger.ChangeSeverity => data is SeverityChange,
+        ComplaintTrigger.ChangeCategory => data is CategoryChange,
+        ComplaintTrigger.Assign => data is AssignmentChange,
+        ComplaintTrigger.ChangePromisedDate => data is PromisedDateChange,
+        ComplaintTrigger.ChangeCustomerTier => data is CustomerTierChange,
+        ComplaintTrigger.Rate => data is Rating,
+        ComplaintTrigger.RecordHandlingTime => data is HandlingTime,
+        ComplaintTrigger.RecordApproval => data is Approval,
+        ComplaintTrigger.FlagAbusiveContact => data is AbusiveContact,
+        ComplaintTrigger.StartInvestigation or ComplaintTrigger.Resolve or ComplaintTrigger.StartFollowUp
+            or ComplaintTrigger.Withdraw => data is TransitionNote,
+        _ => false,
+    };
 }

@@ -16,99 +16,93 @@ namespace Complaints.Core.Lifecycle;
 /// </remarks>
 public sealed class Complaint
 {
-    private const int MaxText = 20_000;
-    private const int MaxShortText = 256;
-
     private readonly ComplaintLifecycle _lifecycle;
-    private readonly List<HistoryEntry> _history = new(8);
-    private HashSet<string>? _answered;
-    private IReadOnlyList<string> _openQuestions = [];
+    private ComplaintSnapshot _snapshot;
     private int _dispatched;
 
-    private Complaint(ComplaintId id, ComplaintIntake intake, ComplaintLifecycle lifecycle)
+    private Complaint(ComplaintSnapshot snapshot, ComplaintLifecycle lifecycle)
     {
-        Id = id;
-        Intake = intake;
+        _snapshot = snapshot;
         _lifecycle = lifecycle;
-        Level = lifecycle.Levels[0];
-        Priority = intake.Priority;
-        Severity = intake.Severity;
-        Category = intake.Category;
-        CustomerTier = intake.Customer.Tier;
-        LastActivityAt = intake.ReceivedAt;
     }
 
     /// <summary>Gets the complaint's id.</summary>
-    public ComplaintId Id { get; }
+    public ComplaintId Id => _snapshot.Id;
 
     /// <summary>Gets the record taken on intake.</summary>
-    public ComplaintIntake Intake { get; }
+    public ComplaintIntake Intake => _snapshot.Intake;
 
     /// <summary>Gets whether this is a complaint, a claim or a suggestion.</summary>
-    public FeedbackKind Kind => Intake.Kind;
+    public FeedbackKind Kind => _snapshot.Kind;
+
+    /// <summary>Gets the complaint as its history makes it now: the projection every reader of a complaint uses.</summary>
+    public ComplaintSnapshot Snapshot => _snapshot;
+
+    /// <summary>Gets the lifecycle definition the complaint follows.</summary>
+    public ComplaintLifecycle Lifecycle => _lifecycle;
 
     /// <summary>Gets the current state.</summary>
-    public ComplaintState State { get; private set; }
+    public ComplaintState State => _snapshot.State;
 
     /// <summary>Gets the escalation level that handles the complaint now.</summary>
-    public EscalationLevel Level { get; private set; }
+    public EscalationLevel Level => _lifecycle.Levels[_snapshot.LevelRank];
 
     /// <summary>Gets the current priority.</summary>
-    public Priority Priority { get; private set; }
+    public Priority Priority => _snapshot.Priority;
 
     /// <summary>Gets the current severity.</summary>
-    public Severity Severity { get; private set; }
+    public Severity Severity => _snapshot.Severity;
 
     /// <summary>Gets the current category.</summary>
-    public Category Category { get; private set; }
+    public Category Category => _snapshot.Category;
 
     /// <summary>Gets the team the complaint is routed to, if any.</summary>
-    public string? Team { get; private set; }
+    public string? Team => _snapshot.Team;
 
     /// <summary>Gets the person the complaint is assigned to, if any.</summary>
-    public string? Assignee { get; private set; }
+    public string? Assignee => _snapshot.Assignee;
 
     /// <summary>Gets the instant promised to the customer for a response, if any.</summary>
-    public Instant? PromisedAt { get; private set; }
+    public Instant? PromisedAt => _snapshot.PromisedAt;
 
     /// <summary>Gets the customer's current tier, if known.</summary>
-    public string? CustomerTier { get; private set; }
+    public string? CustomerTier => _snapshot.CustomerTier;
 
     /// <summary>Gets whether abusive or threatening contact has been flagged.</summary>
-    public bool IsFlaggedAbusive { get; private set; }
+    public bool IsFlaggedAbusive => _snapshot.IsFlaggedAbusive;
 
     /// <summary>Gets how many times the complaint was reopened; each reopening starts a new SLA cycle.</summary>
-    public int ReopenCount { get; private set; }
+    public int ReopenCount => _snapshot.ReopenCount;
 
     /// <summary>Gets the proposal made most recently, if any.</summary>
-    public ResolutionProposal? LatestProposal { get; private set; }
+    public ResolutionProposal? LatestProposal => _snapshot.LatestProposal;
 
     /// <summary>Gets the outcome recorded at the latest closure, if any.</summary>
-    public ComplaintOutcome? Outcome { get; private set; }
+    public ComplaintOutcome? Outcome => _snapshot.Outcome;
 
     /// <summary>Gets the root cause recorded at the latest closure, if any.</summary>
-    public RootCause? RootCause { get; private set; }
+    public RootCause? RootCause => _snapshot.RootCause;
 
     /// <summary>Gets the customer's latest satisfaction score (1 to 5), if rated.</summary>
-    public int? Rating { get; private set; }
+    public int? Rating => _snapshot.Rating;
 
     /// <summary>Gets when the complaint was last closed, if it is closed now.</summary>
-    public Instant? ClosedAt { get; private set; }
+    public Instant? ClosedAt => _snapshot.ClosedAt;
 
     /// <summary>Gets the instant of the latest history entry, or of receipt when there is none.</summary>
-    public Instant LastActivityAt { get; private set; }
+    public Instant LastActivityAt => _snapshot.LastActivityAt;
 
     /// <summary>Gets the questions put to the customer that are not answered yet.</summary>
-    public IReadOnlyList<string> OpenQuestions => _openQuestions;
+    public IReadOnlyList<string> OpenQuestions => _snapshot.OpenQuestions;
 
-    /// <summary>Gets the history, oldest first. Read-only.</summary>
-    public IReadOnlyList<HistoryEntry> History => _history;
+    /// <summary>Gets the history, oldest first. Read-only: it cannot be cast back to a collection that changes it.</summary>
+    public IReadOnlyList<HistoryEntry> History => _snapshot.History;
 
     /// <summary>Gets the version: the number of history entries. A store uses it for optimistic concurrency.</summary>
-    public long Version => _history.Count;
+    public long Version => _snapshot.Version;
 
     /// <summary>Gets whether the complaint is in a terminal state.</summary>
-    public bool IsTerminal => ComplaintLifecycle.IsTerminal(State);
+    public bool IsTerminal => _snapshot.IsTerminal;
 
     /// <summary>Receives a new complaint in the <see cref="ComplaintState.Received"/> state, with an empty history.</summary>
     /// <param name="id">The complaint's id.</param>
@@ -126,14 +120,16 @@ public sealed class Complaint
             throw new ArgumentException("id must not be the default ComplaintId.", nameof(id));
         }
 
-        return new Complaint(id, intake, lifecycle);
+        return new Complaint(ComplaintSnapshot.Initial(id, intake), lifecycle);
     }
 
     /// <summary>
-    /// Restores a stored complaint by replaying its history. Each entry is checked for shape (sequence, time order,
-    /// a transition the lifecycle defines from the state reached so far, data of the trigger's type, levels on the
-    /// ladder); guards are not evaluated again, because they held when the entry was recorded, possibly under other
-    /// options. The restored entries count as dispatched: no events are pending.
+    /// Restores a stored complaint by replaying its history, checking every entry as strictly as the verbs check a
+    /// live call: its sequence and instant follow the previous entry, it starts from the state reached so far, the
+    /// lifecycle permits its trigger there with every guard met (judged at the entry's instant, with its data), it
+    /// moves to the state the lifecycle moves to, and its data fits the complaint (changes start from the current
+    /// value; escalations from the current level and onto the ladder). Restore with the lifecycle the history was
+    /// recorded under: options that are stricter now may refuse it. The restored entries count as dispatched.
     /// </summary>
     /// <param name="id">The complaint's id.</param>
     /// <param name="intake">The intake record.</param>
@@ -141,101 +137,105 @@ public sealed class Complaint
     /// <param name="lifecycle">The lifecycle definition.</param>
     /// <returns>The complaint as it was after the last entry.</returns>
     /// <exception cref="ArgumentNullException">An argument or an entry is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is the default value, or an entry does not fit; the message names the entry and what is wrong.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="id"/> is the default value, or an entry does not fit; the message names the entry's position,
+    /// its sequence number and what is wrong.
+    /// </exception>
     public static Complaint Restore(ComplaintId id, ComplaintIntake intake, IEnumerable<HistoryEntry> history, ComplaintLifecycle lifecycle)
     {
         ArgumentNullException.ThrowIfNull(history);
         var complaint = Receive(id, intake, lifecycle);
+        var snapshot = complaint._snapshot;
         var index = 0;
         foreach (var entry in history)
         {
             var name = $"{nameof(history)}[{index}]";
             if (entry is null)
             {
-                throw new ArgumentNullException(name);
+                throw new ArgumentNullException(name, $"{name} is null.");
             }
 
-            var problem = complaint.CheckReplay(entry);
+            var problem = ReplayProblem(lifecycle, snapshot, entry);
             if (problem is not null)
             {
-                throw new ArgumentException($"{name} ({entry.Trigger} at {entry.At}) {problem}.", nameof(history));
+                throw new ArgumentException($"{name} (sequence {entry.Sequence}, {entry.Trigger} at {entry.At}) {problem}.", nameof(history));
             }
 
-            complaint.Apply(entry);
+            snapshot = snapshot.Apply(entry);
             index++;
         }
 
+        complaint._snapshot = snapshot;
         complaint.MarkEventsDispatched();
         return complaint;
+    }
+
+    /// <summary>Gets the complaint as it was at an instant: the projection of the entries recorded at or before it.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The snapshot as of <paramref name="instant"/>; the intake alone when it is before every entry.</returns>
+    public ComplaintSnapshot AsOf(Instant instant) => _snapshot.AsOf(instant);
+
+    /// <summary>
+    /// Asks whether a trigger with its data is permitted now, without changing anything: the same question each verb
+    /// asks before it records, so the answer is the verb's own.
+    /// </summary>
+    /// <param name="trigger">The trigger.</param>
+    /// <param name="data">The data the trigger would record.</param>
+    /// <param name="at">When it would happen.</param>
+    /// <returns>The destination when permitted; the unmet guards when refused.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="trigger"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> does not belong to <paramref name="trigger"/> or does not fit the complaint.</exception>
+    public TransitionCheck Check(ComplaintTrigger trigger, HistoryData data, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Guard.Defined(trigger, nameof(trigger));
+        CheckInstant(at);
+        if (!HistoryEntry.Fits(trigger, data))
+        {
+            throw new ArgumentException($"data is a {data.GetType().Name}, which does not belong to {trigger}.", nameof(data));
+        }
+
+        var check = _lifecycle.Check(_snapshot, trigger, data, at);
+        if (check.Destination is { } to && _lifecycle.Misfit(_snapshot, data, to) is { } misfit)
+        {
+            throw new ArgumentException(misfit + ".", nameof(data));
+        }
+
+        return check;
     }
 
     /// <summary>Gets whether a trigger is permitted now, judging data-dependent guards (authority, consent, outcome) as met.</summary>
     /// <param name="trigger">The trigger.</param>
     /// <returns><see langword="true"/> if the state accepts the trigger and every guard that does not depend on call data is met.</returns>
-    public bool CanFire(ComplaintTrigger trigger)
-    {
-        if (ComplaintLifecycle.IsRecordingTrigger(trigger))
-        {
-            return _lifecycle.RecordingAllowed(State, trigger) && (trigger != ComplaintTrigger.RaiseLevel || _lifecycle.NextLevel(Level.Rank) is not null);
-        }
-
-        var runner = _lifecycle.Rent();
-        try
-        {
-            return runner.CanFire(this, trigger);
-        }
-        finally
-        {
-            _lifecycle.Return(runner);
-        }
-    }
+    public bool CanFire(ComplaintTrigger trigger) => _lifecycle.CanFire(_snapshot, trigger);
 
     /// <summary>Lists the triggers permitted now, judging data-dependent guards as met.</summary>
     /// <returns>The permitted triggers in declaration order.</returns>
-    public IReadOnlyList<ComplaintTrigger> GetPermittedTriggers()
-    {
-        var list = new List<ComplaintTrigger>();
-        var runner = _lifecycle.Rent();
-        try
-        {
-            runner.AddPermitted(this, list);
-        }
-        finally
-        {
-            _lifecycle.Return(runner);
-        }
-
-        list.AddRange(_lifecycle.RecordingTriggers(State).Where(CanFire));
-
-        list.Sort();
-        return list;
-    }
+    public IReadOnlyList<ComplaintTrigger> GetPermittedTriggers() => _lifecycle.Permitted(_snapshot);
 
     /// <summary>Gets the domain events raised since <see cref="MarkEventsDispatched"/> was last called, oldest first.</summary>
     /// <returns>One event per history entry not yet dispatched.</returns>
     public IReadOnlyList<ComplaintEvent> GetPendingEvents()
     {
-        var events = new ComplaintEvent[_history.Count - _dispatched];
+        var history = _snapshot.History;
+        var events = new ComplaintEvent[history.Count - _dispatched];
         for (var i = 0; i < events.Length; i++)
         {
-            events[i] = new ComplaintEvent(Id, _history[_dispatched + i]);
+            events[i] = new ComplaintEvent(Id, history[_dispatched + i]);
         }
 
-        return events;
+        return Array.AsReadOnly(events);
     }
 
     /// <summary>Marks every pending event as dispatched, typically after the host saved them to its outbox.</summary>
-    public void MarkEventsDispatched() => _dispatched = _history.Count;
+    public void MarkEventsDispatched() => _dispatched = _snapshot.History.Count;
 
     /// <summary>Gets whether the customer has already answered a question (compared ignoring case and surrounding space).</summary>
     /// <param name="question">The question.</param>
     /// <returns><see langword="true"/> if an earlier information request asked it and the customer answered.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="question"/> is <see langword="null"/>.</exception>
-    public bool WasAnswered(string question)
-    {
-        ArgumentNullException.ThrowIfNull(question);
-        return _answered is not null && _answered.Contains(question.Trim());
-    }
+    public bool WasAnswered(string question) => _snapshot.WasAnswered(question);
 
     /// <summary>Acknowledges receipt to the customer.</summary>
     /// <param name="actor">Who acts.</param>
@@ -246,7 +246,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry Acknowledge(Actor actor, Instant at, string? message = null) =>
-        Fire(actor, at, ComplaintTrigger.Acknowledge, new Acknowledgement(Guard.OptionalText(message, nameof(message), MaxText)));
+        Fire(actor, at, ComplaintTrigger.Acknowledge, new Acknowledgement(message));
 
     /// <summary>Records the initial assessment: severity, priority and (optionally a new) category.</summary>
     /// <param name="actor">Who acts.</param>
@@ -260,11 +260,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException">An enum value is not defined, or <paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry Assess(Actor actor, Instant at, Severity severity, Priority priority, Category? category = null, string? summary = null) =>
-        Fire(actor, at, ComplaintTrigger.Assess, new Assessment(
-            Guard.Defined(severity, nameof(severity)),
-            Guard.Defined(priority, nameof(priority)),
-            category ?? Category,
-            Guard.OptionalText(summary, nameof(summary), MaxText)));
+        Fire(actor, at, ComplaintTrigger.Assess, new Assessment(severity, priority, category ?? Category, summary));
 
     /// <summary>Starts (or, after escalation or reopening, resumes) the investigation.</summary>
     /// <param name="actor">Who acts.</param>
@@ -289,13 +285,7 @@ public sealed class Complaint
     public HistoryEntry RequestInformation(Actor actor, Instant at, IEnumerable<string> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
-        var list = questions.Select((q, i) => Guard.Text(q?.Trim(), $"{nameof(questions)}[{i}]", MaxText)).ToArray();
-        if (list.Length == 0)
-        {
-            throw new ArgumentException("questions must hold at least one question.", nameof(questions));
-        }
-
-        return Fire(actor, at, ComplaintTrigger.RequestInformation, new InformationRequest(Array.AsReadOnly(list)));
+        return Fire(actor, at, ComplaintTrigger.RequestInformation, new InformationRequest(questions.Select(q => q?.Trim()!)));
     }
 
     /// <summary>Records that the customer supplied the information asked for.</summary>
@@ -307,7 +297,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry ProvideInformation(Actor actor, Instant at, string? answer = null) =>
-        Fire(actor, at, ComplaintTrigger.ProvideInformation, new InformationProvided(Guard.OptionalText(answer, nameof(answer), MaxText)));
+        Fire(actor, at, ComplaintTrigger.ProvideInformation, new InformationProvided(answer));
 
     /// <summary>
     /// Proposes a resolution. Its total monetary value must be within the authority limit of the level that handles
@@ -324,14 +314,7 @@ public sealed class Complaint
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or the compensation is above the level's authority.</exception>
     public HistoryEntry ProposeResolution(Actor actor, Instant at, IEnumerable<Remedy> remedies, string? explanation = null)
     {
-        var list = Guard.List(remedies, nameof(remedies));
-        explanation = Guard.OptionalText(explanation, nameof(explanation), MaxText);
-        if (list.Count == 0 && explanation is null)
-        {
-            throw new ArgumentException("remedies must hold at least one remedy when no explanation is given.", nameof(remedies));
-        }
-
-        return Fire(actor, at, ComplaintTrigger.ProposeResolution, new ResolutionProposal(list, explanation));
+        return Fire(actor, at, ComplaintTrigger.ProposeResolution, new ResolutionProposal(remedies, explanation));
     }
 
     /// <summary>Records the customer's acceptance of the proposed resolution.</summary>
@@ -343,7 +326,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry AcceptResolution(Actor actor, Instant at, string? comment = null) =>
-        Fire(actor, at, ComplaintTrigger.AcceptResolution, new ResolutionAcceptance(Guard.OptionalText(comment, nameof(comment), MaxText)));
+        Fire(actor, at, ComplaintTrigger.AcceptResolution, new ResolutionAcceptance(comment));
 
     /// <summary>
     /// Records the customer's rejection of the proposed resolution. With the customer's consent (where required) and a
@@ -359,9 +342,10 @@ public sealed class Complaint
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry RejectResolution(Actor actor, Instant at, bool consentToEscalate, string? comment = null)
     {
-        var from = Level.Rank;
-        var draft = new ResolutionRejection(Guard.OptionalText(comment, nameof(comment), MaxText), consentToEscalate, from, from);
-        return Fire(actor, at, ComplaintTrigger.RejectResolution, draft, to => to == ComplaintState.Escalated ? draft with { ToLevel = from + 1 } : draft);
+        var from = _snapshot.LevelRank;
+        var draft = new ResolutionRejection(comment, consentToEscalate, from, from);
+        return Fire(actor, at, ComplaintTrigger.RejectResolution, draft, to =>
+            to == ComplaintState.Escalated ? new ResolutionRejection(draft.Comment, consentToEscalate, from, from + 1) : draft);
     }
 
     /// <summary>
@@ -430,7 +414,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or the reopen window has passed.</exception>
     public HistoryEntry Reopen(Actor actor, Instant at, string reason) =>
-        Fire(actor, at, ComplaintTrigger.Reopen, new Reopening(Guard.Text(reason, nameof(reason), MaxText)));
+        Fire(actor, at, ComplaintTrigger.Reopen, new Reopening(reason));
 
     /// <summary>Records that the customer withdrew the complaint.</summary>
     /// <param name="actor">Who acts.</param>
@@ -453,7 +437,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry Reject(Actor actor, Instant at, RejectionReason reason, string? note = null) =>
-        Fire(actor, at, ComplaintTrigger.Reject, new Rejection(Guard.Defined(reason, nameof(reason)), Guard.OptionalText(note, nameof(note), MaxText)));
+        Fire(actor, at, ComplaintTrigger.Reject, new Rejection(reason, note));
 
     /// <summary>Refers the complaint to an ombudsman, regulator or court.</summary>
     /// <param name="actor">Who acts.</param>
@@ -465,7 +449,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now.</exception>
     public HistoryEntry Refer(Actor actor, Instant at, string body, string? reference = null) =>
-        Fire(actor, at, ComplaintTrigger.Refer, new Referral(Guard.Text(body, nameof(body), MaxShortText), Guard.OptionalText(reference, nameof(reference), MaxShortText)));
+        Fire(actor, at, ComplaintTrigger.Refer, new Referral(body, reference));
 
     /// <summary>Records a communication: a reply, an internal note, a customer message, an acknowledgement or a holding reply.</summary>
     /// <param name="actor">Who acts.</param>
@@ -476,7 +460,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined, or <paramref name="at"/> is before the latest activity.</exception>
     public HistoryEntry RecordCommunication(Actor actor, Instant at, CommunicationKind kind, string text) =>
-        Fire(actor, at, ComplaintTrigger.RecordCommunication, new Communication(Guard.Defined(kind, nameof(kind)), Guard.Text(text, nameof(text), MaxText)));
+        Fire(actor, at, ComplaintTrigger.RecordCommunication, new Communication(kind, text));
 
     /// <summary>Changes the priority.</summary>
     /// <param name="actor">Who acts.</param>
@@ -529,8 +513,8 @@ public sealed class Complaint
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
     public HistoryEntry Assign(Actor actor, Instant at, string? team, string? assignee = null)
     {
-        team = Guard.OptionalText(team, nameof(team), MaxShortText);
-        assignee = Guard.OptionalText(assignee, nameof(assignee), MaxShortText);
+        team = Guard.OptionalText(team, nameof(team), TextLimits.Name);
+        assignee = Guard.OptionalText(assignee, nameof(assignee), TextLimits.Name);
         if (team == Team && assignee == Assignee)
         {
             throw new ArgumentException("team and assignee are already the current ones.", nameof(team));
@@ -561,7 +545,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="tier"/> is the current tier, or empty or padded.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
     public HistoryEntry ChangeCustomerTier(Actor actor, Instant at, string? tier) =>
-        Fire(actor, at, ComplaintTrigger.ChangeCustomerTier, new CustomerTierChange(CustomerTier, Changed(CustomerTier, Guard.OptionalText(tier, nameof(tier), 64), nameof(tier))));
+        Fire(actor, at, ComplaintTrigger.ChangeCustomerTier, new CustomerTierChange(CustomerTier, Changed(CustomerTier, Guard.OptionalText(tier, nameof(tier), TextLimits.Label), nameof(tier))));
 
     /// <summary>Raises the escalation level (who handles the case) without changing the state, for example on an SLA breach.</summary>
     /// <param name="actor">Who acts.</param>
@@ -586,9 +570,7 @@ public sealed class Complaint
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is not resolved, followed up or closed.</exception>
     public HistoryEntry Rate(Actor actor, Instant at, int score, string? comment = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
-        return Fire(actor, at, ComplaintTrigger.Rate, new Rating(score, Guard.OptionalText(comment, nameof(comment), MaxText)));
+        return Fire(actor, at, ComplaintTrigger.Rate, new Rating(score, comment));
     }
 
     /// <summary>Records time spent by staff handling the complaint.</summary>
@@ -598,15 +580,10 @@ public sealed class Complaint
     /// <param name="role">The role or team that spent it, for costing.</param>
     /// <returns>The history entry appended.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is not positive, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is not positive or is above <see cref="HandlingTime.MaxTime"/>, or <paramref name="at"/> is before the latest activity.</exception>
     public HistoryEntry RecordHandlingTime(Actor actor, Instant at, Duration time, string? role = null)
     {
-        if (time <= Duration.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(time), time, "time must be positive.");
-        }
-
-        return Fire(actor, at, ComplaintTrigger.RecordHandlingTime, new HandlingTime(time, Guard.OptionalText(role, nameof(role), MaxShortText)));
+        return Fire(actor, at, ComplaintTrigger.RecordHandlingTime, new HandlingTime(time, role));
     }
 
     /// <summary>Records an approval, for example of a remedy above the usual limits.</summary>
@@ -618,7 +595,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="subject"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     public HistoryEntry RecordApproval(Actor actor, Instant at, string subject, string? note = null) =>
-        Fire(actor, at, ComplaintTrigger.RecordApproval, new Approval(Guard.Text(subject, nameof(subject), MaxText), Guard.OptionalText(note, nameof(note), MaxText)));
+        Fire(actor, at, ComplaintTrigger.RecordApproval, new Approval(subject, note));
 
     /// <summary>
     /// Flags abusive or threatening contact: staff end the conversation, and the case is flagged and kept in its
@@ -631,215 +608,90 @@ public sealed class Complaint
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="note"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
     public HistoryEntry FlagAbusiveContact(Actor actor, Instant at, string note) =>
-        Fire(actor, at, ComplaintTrigger.FlagAbusiveContact, new AbusiveContact(Guard.Text(note, nameof(note), MaxText)));
+        Fire(actor, at, ComplaintTrigger.FlagAbusiveContact, new AbusiveContact(note));
 
-    private static TransitionNote Note(string? note) => new(Guard.OptionalText(note, nameof(note), MaxText));
+    private static TransitionNote Note(string? note) => new(note);
 
-    private static TValue Changed<TValue>(TValue current, TValue next, string paramName)
+    private static TValue Changed<TValue>(TValue current, TValue next, string paramName) => Guard.Changed(current, next, paramName);
+
+    private static string? ReplayProblem(ComplaintLifecycle lifecycle, ComplaintSnapshot snapshot, HistoryEntry entry)
     {
-        if (EqualityComparer<TValue>.Default.Equals(current, next))
+        if (entry.Sequence != snapshot.Version + 1)
         {
-            throw new ArgumentException($"{paramName} is already '{next}'.", paramName);
+            return $"has sequence {entry.Sequence}; expected {snapshot.Version + 1}";
         }
 
-        return next;
+        if (entry.At < snapshot.LastActivityAt)
+        {
+            return $"is before the latest activity ({snapshot.LastActivityAt})";
+        }
+
+        if (entry.From != snapshot.State)
+        {
+            return $"starts from {entry.From}, but the complaint is in {snapshot.State}";
+        }
+
+        var check = lifecycle.Check(snapshot, entry.Trigger, entry.Data, entry.At);
+        if (check.Destination is not { } to)
+        {
+            return check.UnmetGuards.Count == 0
+                ? $"is not accepted in the {snapshot.State} state"
+                : $"is refused in the {snapshot.State} state: unmet guard(s) {string.Join(", ", check.UnmetGuards)}";
+        }
+
+        if (to != entry.To)
+        {
+            return $"moves to {entry.To}, but the lifecycle moves it to {to}";
+        }
+
+        return lifecycle.Misfit(snapshot, entry.Data, to);
+    }
+
+    private void CheckInstant(Instant at)
+    {
+        if (at < LastActivityAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"at must not be before the complaint's latest activity ({LastActivityAt}).");
+        }
     }
 
     private Escalation EscalationData(string reason, bool customerConsent, int? toLevel)
     {
-        reason = Guard.Text(reason, nameof(reason), MaxText);
-        var target = toLevel ?? Level.Rank + 1;
-        if (toLevel is { } rank && (rank <= Level.Rank || rank >= _lifecycle.Levels.Count))
+        var rank = _snapshot.LevelRank;
+        if (toLevel is { } target && (target <= rank || target >= _lifecycle.Levels.Count))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(toLevel),
-                rank,
-                $"toLevel must be above the current level ({Level.Rank}) and below {_lifecycle.Levels.Count}.");
+                target,
+                $"toLevel must be above the current level ({rank}) and below {_lifecycle.Levels.Count}.");
         }
 
-        return new Escalation(Level.Rank, target, reason, customerConsent);
+        return new Escalation(rank, toLevel ?? rank + 1, reason, customerConsent);
     }
 
     private HistoryEntry Fire(Actor actor, Instant at, ComplaintTrigger trigger, HistoryData data, Func<ComplaintState, HistoryData>? finish = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (at < LastActivityAt)
+        CheckInstant(at);
+        var snapshot = _snapshot;
+        var check = _lifecycle.Check(snapshot, trigger, data, at);
+        if (check.Destination is not { } to)
         {
-            throw new ArgumentOutOfRangeException(nameof(at), at, $"at must not be before the complaint's latest activity ({LastActivityAt}).");
+            throw new ComplaintTransitionRefusedException(Id, snapshot.State, trigger, _lifecycle.Permitted(snapshot), check.UnmetGuards);
         }
 
-        ComplaintState to;
-        if (ComplaintLifecycle.IsRecordingTrigger(trigger))
+        if (finish is not null)
         {
-            if (!CanFire(trigger))
-            {
-                throw Refused(trigger, []);
-            }
-
-            to = State;
-        }
-        else
-        {
-            var runner = _lifecycle.Rent();
-            bool accepted;
-            IReadOnlyList<string> unmet;
-            try
-            {
-                accepted = runner.TryFire(this, trigger, data, at, out to, out unmet);
-            }
-            finally
-            {
-                _lifecycle.Return(runner);
-            }
-
-            if (!accepted)
-            {
-                throw Refused(trigger, unmet);
-            }
-
-            if (finish is not null)
-            {
-                data = finish(to);
-            }
+            data = finish(to);
         }
 
-        var entry = new HistoryEntry(_history.Count + 1, at, actor, trigger, State, to, data);
-        Apply(entry);
+        if (_lifecycle.Misfit(snapshot, data, to) is { } misfit)
+        {
+            throw new ArgumentException(misfit + ".", nameof(data));
+        }
+
+        var entry = new HistoryEntry(snapshot.Version + 1, at, actor, trigger, snapshot.State, to, data);
+        _snapshot = snapshot.Apply(entry);
         return entry;
-    }
-
-    private string? CheckReplay(HistoryEntry entry)
-    {
-        if (entry.Sequence != _history.Count + 1)
-        {
-            return $"has sequence {entry.Sequence}; expected {_history.Count + 1}";
-        }
-
-        if (entry.At < LastActivityAt)
-        {
-            return $"is before the latest activity ({LastActivityAt})";
-        }
-
-        if (entry.From != State)
-        {
-            return $"starts from {entry.From}, but the complaint is in {State}";
-        }
-
-        if (ComplaintLifecycle.IsRecordingTrigger(entry.Trigger) ? entry.To != entry.From : !_lifecycle.HasTransition(entry.From, entry.Trigger, entry.To))
-        {
-            return $"moves from {entry.From} to {entry.To}, which the lifecycle does not define";
-        }
-
-        if (!DataFits(entry.Trigger, entry.Data))
-        {
-            return $"carries {entry.Data?.GetType().Name ?? "no data"}, which does not belong to {entry.Trigger}";
-        }
-
-        return entry.Data switch
-        {
-            Escalation e when e.FromLevel != Level.Rank || e.ToLevel <= e.FromLevel || e.ToLevel >= _lifecycle.Levels.Count =>
-                $"escalates from level {e.FromLevel} to {e.ToLevel}, which does not fit level {Level.Rank} of a {_lifecycle.Levels.Count}-level ladder",
-            ResolutionRejection r when r.FromLevel != Level.Rank || r.ToLevel < r.FromLevel || r.ToLevel >= _lifecycle.Levels.Count =>
-                $"moves from level {r.FromLevel} to {r.ToLevel}, which does not fit level {Level.Rank} of a {_lifecycle.Levels.Count}-level ladder",
-            _ => null,
-        };
-    }
-
-    private static bool DataFits(ComplaintTrigger trigger, HistoryData? data) => trigger switch
-    {
-        ComplaintTrigger.Acknowledge => data is Acknowledgement,
-        ComplaintTrigger.Assess => data is Assessment,
-        ComplaintTrigger.RequestInformation => data is InformationRequest,
-        ComplaintTrigger.ProvideInformation => data is InformationProvided,
-        ComplaintTrigger.ProposeResolution => data is ResolutionProposal,
-        ComplaintTrigger.AcceptResolution => data is ResolutionAcceptance,
-        ComplaintTrigger.RejectResolution => data is ResolutionRejection,
-        ComplaintTrigger.Escalate or ComplaintTrigger.RaiseLevel => data is Escalation,
-        ComplaintTrigger.Close => data is Closure,
-        ComplaintTrigger.Reopen => data is Reopening,
-        ComplaintTrigger.Reject => data is Rejection,
-        ComplaintTrigger.Refer => data is Referral,
-        ComplaintTrigger.RecordCommunication => data is Communication,
-        ComplaintTrigger.ChangePriority => data is PriorityChange,
-        ComplaintTrigger.ChangeSeverity => data is SeverityChange,
-        ComplaintTrigger.ChangeCategory => data is CategoryChange,
-        ComplaintTrigger.Assign => data is AssignmentChange,
-        ComplaintTrigger.ChangePromisedDate => data is PromisedDateChange,
-        ComplaintTrigger.ChangeCustomerTier => data is CustomerTierChange,
-        ComplaintTrigger.Rate => data is Rating,
-        ComplaintTrigger.RecordHandlingTime => data is HandlingTime,
-        ComplaintTrigger.RecordApproval => data is Approval,
-        ComplaintTrigger.FlagAbusiveContact => data is AbusiveContact,
-        _ => data is TransitionNote,
-    };
-
-    private ComplaintTransitionRefusedException Refused(ComplaintTrigger trigger, IReadOnlyList<string> unmet) =>
-        new(Id, State, trigger, GetPermittedTriggers(), unmet);
-
-    private void Apply(HistoryEntry entry)
-    {
-        switch (entry.Data)
-        {
-            case Assessment a:
-                Severity = a.Severity;
-                Priority = a.Priority;
-                Category = a.Category;
-                break;
-            case InformationRequest r:
-                _openQuestions = r.Questions;
-                break;
-            case InformationProvided:
-                _answered ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                _answered.UnionWith(_openQuestions);
-                _openQuestions = [];
-                break;
-            case ResolutionProposal p:
-                LatestProposal = p;
-                break;
-            case ResolutionRejection r:
-                Level = _lifecycle.Levels[r.ToLevel];
-                break;
-            case Escalation e:
-                Level = _lifecycle.Levels[e.ToLevel];
-                break;
-            case Closure c:
-                Outcome = c.Outcome;
-                RootCause = c.RootCause;
-                ClosedAt = entry.At;
-                break;
-            case Reopening:
-                ReopenCount++;
-                ClosedAt = null;
-                break;
-            case PriorityChange c:
-                Priority = c.To;
-                break;
-            case SeverityChange c:
-                Severity = c.To;
-                break;
-            case CategoryChange c:
-                Category = c.To;
-                break;
-            case AssignmentChange c:
-                Team = c.ToTeam;
-                Assignee = c.ToAssignee;
-                break;
-            case PromisedDateChange c:
-                PromisedAt = c.To;
-                break;
-            case CustomerTierChange c:
-                CustomerTier = c.To;
-                break;
-            case Rating r:
-                Rating = r.Score;
-                break;
-            case AbusiveContact:
-                IsFlaggedAbusive = true;
-                break;
-        }
-
-        State = entry.To;
-        LastActivityAt = entry.At;
-        _history.Add(entry);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Complaints.Core.Domain;
+using Complaints.Core.History;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Stateless.Graph;
@@ -22,9 +23,7 @@ namespace Complaints.Core.Lifecycle;
 public sealed class ComplaintLifecycle
 {
     private readonly LifecycleRunner?[] _pool;
-    private readonly FrozenSet<ComplaintTrigger>[] _recordingTriggersByState;
     private readonly FrozenSet<(ComplaintState From, ComplaintTrigger Trigger, ComplaintState To)> _edges;
-    private readonly ComplaintTrigger[][] _triggersFrom;
 
     /// <summary>Initializes a new instance of the <see cref="ComplaintLifecycle"/> class with the default options.</summary>
     public ComplaintLifecycle()
@@ -45,9 +44,9 @@ public sealed class ComplaintLifecycle
             throw new OptionsValidationException(Options.DefaultName, typeof(LifecycleOptions), result.Failures);
         }
 
-        Levels = options.EscalationLevels.Count == 0
-            ? LifecycleOptions.DefaultEscalationLevels
-            : options.EscalationLevels.Select((l, i) => new EscalationLevel(i, l.Name, l.AuthorityLimit)).ToArray();
+        Levels = Array.AsReadOnly(options.EscalationLevels.Count == 0
+            ? [.. LifecycleOptions.DefaultEscalationLevels]
+            : options.EscalationLevels.Select((l, i) => new EscalationLevel(i, l.Name, l.AuthorityLimit)).ToArray());
         AuthorityCurrency = options.AuthorityCurrency;
         ReopenWindow = Duration.FromTimeSpan(options.ReopenWindow);
         RequireRootCauseToClose = options.RequireRootCauseToClose;
@@ -55,18 +54,9 @@ public sealed class ComplaintLifecycle
         EscalateOnRejection = options.EscalateOnRejection;
         RequireCustomerConsentToEscalate = options.RequireCustomerConsentToEscalate;
 
-        _recordingTriggersByState = Enum.GetValues<ComplaintState>()
-            .Select(s => Enum.GetValues<ComplaintTrigger>().Where(t => IsRecordingTrigger(t) && RecordingPermitted(s, t)).ToFrozenSet())
-            .ToArray();
         _pool = new LifecycleRunner?[Math.Max(2, Environment.ProcessorCount * 2)];
         _pool[0] = new LifecycleRunner(this);
-        _edges = _pool[0]!.Machine.GetInfo().States
-            .SelectMany(s => s.FixedTransitions.Select(t =>
-                ((ComplaintState)s.UnderlyingState, (ComplaintTrigger)t.Trigger.UnderlyingTrigger, (ComplaintState)t.DestinationState.UnderlyingState)))
-            .ToFrozenSet();
-        _triggersFrom = Enum.GetValues<ComplaintState>()
-            .Select(state => _edges.Where(e => e.From == state).Select(e => e.Trigger).Distinct().Order().ToArray())
-            .ToArray();
+        _edges = _pool[0]!.Edges.ToFrozenSet();
     }
 
     /// <summary>Gets the escalation ladder, lowest level first.</summary>
@@ -90,17 +80,6 @@ public sealed class ComplaintLifecycle
     /// <summary>Gets whether escalation into <see cref="ComplaintState.Escalated"/> needs the customer's consent.</summary>
     public bool RequireCustomerConsentToEscalate { get; }
 
-    /// <summary>Gets whether a state is terminal: no trigger leaves it, except reopening a closed complaint within the window.</summary>
-    /// <param name="state">The state.</param>
-    /// <returns><see langword="true"/> for <see cref="ComplaintState.Closed"/>, <see cref="ComplaintState.Withdrawn"/>, <see cref="ComplaintState.Rejected"/> and <see cref="ComplaintState.Referred"/>.</returns>
-    public static bool IsTerminal(ComplaintState state) =>
-        state is ComplaintState.Closed or ComplaintState.Withdrawn or ComplaintState.Rejected or ComplaintState.Referred;
-
-    /// <summary>Gets whether a trigger only records something and never changes the state.</summary>
-    /// <param name="trigger">The trigger.</param>
-    /// <returns><see langword="true"/> for <see cref="ComplaintTrigger.RecordCommunication"/> and the triggers after it.</returns>
-    public static bool IsRecordingTrigger(ComplaintTrigger trigger) => trigger >= ComplaintTrigger.RecordCommunication;
-
     /// <summary>Exports the state machine as a Mermaid state diagram.</summary>
     /// <returns>The diagram text, starting with <c>stateDiagram-v2</c>.</returns>
     public string ToMermaid() => WithRunner(r => MermaidGraph.Format(r.Machine.GetInfo()));
@@ -116,14 +95,39 @@ public sealed class ComplaintLifecycle
     /// <returns><see langword="true"/> if the state machine defines that transition.</returns>
     public bool HasTransition(ComplaintState from, ComplaintTrigger trigger, ComplaintState to) => _edges.Contains((from, trigger, to));
 
-    internal ComplaintTrigger[] TriggersFrom(ComplaintState state) => _triggersFrom[(int)state];
+    internal TransitionCheck Check(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData? data, Instant at) =>
+        WithRunner(r => r.Check(snapshot, trigger, data, at));
 
-    internal EscalationLevel? NextLevel(int rank) => rank + 1 < Levels.Count ? Levels[rank + 1] : null;
+    internal bool CanFire(ComplaintSnapshot snapshot, ComplaintTrigger trigger) =>
+        WithRunner(r => r.CanFire(snapshot, trigger, snapshot.LastActivityAt));
 
-    internal bool RecordingAllowed(ComplaintState state, ComplaintTrigger trigger) =>
-        _recordingTriggersByState[(int)state].Contains(trigger);
+    internal IReadOnlyList<ComplaintTrigger> Permitted(ComplaintSnapshot snapshot) =>
+        WithRunner(r => r.Permitted(snapshot, snapshot.LastActivityAt));
 
-    internal IEnumerable<ComplaintTrigger> RecordingTriggers(ComplaintState state) => _recordingTriggersByState[(int)state];
+    /// <summary>
+    /// Checks that data recorded on a trigger fits the complaint it is applied to, by the rules the verbs follow when
+    /// they build it: changes start from the current value, escalations from the current level and onto the ladder.
+    /// </summary>
+    /// <returns><see langword="null"/> when it fits; otherwise what is wrong, naming the field.</returns>
+    internal string? Misfit(ComplaintSnapshot snapshot, HistoryData data, ComplaintState destination) => data switch
+    {
+        Escalation e when e.FromLevel != snapshot.LevelRank =>
+            $"data.FromLevel is {e.FromLevel}, but the complaint is at level {snapshot.LevelRank}",
+        Escalation e when e.ToLevel >= Levels.Count =>
+            $"data.ToLevel is {e.ToLevel}, beyond the top of the {Levels.Count}-level ladder",
+        ResolutionRejection r when r.FromLevel != snapshot.LevelRank =>
+            $"data.FromLevel is {r.FromLevel}, but the complaint is at level {snapshot.LevelRank}",
+        ResolutionRejection r when r.ToLevel != (destination == ComplaintState.Escalated ? r.FromLevel + 1 : r.FromLevel) =>
+            $"data.ToLevel is {r.ToLevel}, but a rejection that moves to {destination} leaves the complaint at level {(destination == ComplaintState.Escalated ? r.FromLevel + 1 : r.FromLevel)}",
+        PriorityChange c when c.From != snapshot.Priority => $"data.From is {c.From}, but the priority is {snapshot.Priority}",
+        SeverityChange c when c.From != snapshot.Severity => $"data.From is {c.From}, but the severity is {snapshot.Severity}",
+        CategoryChange c when c.From != snapshot.Category => $"data.From is {c.From}, but the category is {snapshot.Category}",
+        AssignmentChange c when c.FromTeam != snapshot.Team || c.FromAssignee != snapshot.Assignee =>
+            $"data.FromTeam and data.FromAssignee are '{c.FromTeam}' and '{c.FromAssignee}', but the complaint is with '{snapshot.Team}' and '{snapshot.Assignee}'",
+        PromisedDateChange c when c.From != snapshot.PromisedAt => $"data.From is {c.From}, but the promised date is {snapshot.PromisedAt}",
+        CustomerTierChange c when c.From != snapshot.CustomerTier => $"data.From is '{c.From}', but the customer tier is '{snapshot.CustomerTier}'",
+        _ => null,
+    };
 
     internal LifecycleRunner Rent()
     {
@@ -165,12 +169,4 @@ public sealed class ComplaintLifecycle
             Return(runner);
         }
     }
-
-    private static bool RecordingPermitted(ComplaintState state, ComplaintTrigger trigger) => trigger switch
-    {
-        ComplaintTrigger.RecordCommunication or ComplaintTrigger.RecordHandlingTime
-            or ComplaintTrigger.RecordApproval or ComplaintTrigger.FlagAbusiveContact => true,
-        ComplaintTrigger.Rate => state is ComplaintState.Resolved or ComplaintState.FollowUp or ComplaintState.Closed,
-        _ => !IsTerminal(state),
-    };
 }

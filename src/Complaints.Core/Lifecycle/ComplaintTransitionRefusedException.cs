@@ -19,7 +19,7 @@ public sealed class ComplaintTransitionRefusedException : InvalidOperationExcept
         ComplaintState state,
         ComplaintTrigger trigger,
         IReadOnlyList<ComplaintTrigger> permittedTriggers,
-        IReadOnlyList<string> unmetGuards)
+        IReadOnlyList<ComplaintGuard> unmetGuards)
         : base(FormatMessage(complaintId, state, trigger, permittedTriggers, unmetGuards))
     {
         ArgumentNullException.ThrowIfNull(permittedTriggers);
@@ -27,8 +27,8 @@ public sealed class ComplaintTransitionRefusedException : InvalidOperationExcept
         ComplaintId = complaintId;
         State = state;
         Trigger = trigger;
-        PermittedTriggers = permittedTriggers;
-        UnmetGuards = unmetGuards;
+        PermittedTriggers = [.. permittedTriggers];
+        UnmetGuards = [.. unmetGuards];
     }
 
     /// <summary>Gets the complaint the trigger was fired at.</summary>
@@ -43,18 +43,18 @@ public sealed class ComplaintTransitionRefusedException : InvalidOperationExcept
     /// <summary>Gets the triggers permitted in that state at that moment.</summary>
     public IReadOnlyList<ComplaintTrigger> PermittedTriggers { get; }
 
-    /// <summary>Gets the descriptions of the guards that refused the trigger; empty when the state does not accept it at all.</summary>
-    public IReadOnlyList<string> UnmetGuards { get; }
+    /// <summary>Gets the guards that refused the trigger; empty when the state does not accept it at all.</summary>
+    public IReadOnlyList<ComplaintGuard> UnmetGuards { get; }
 
     private static string FormatMessage(
         ComplaintId complaintId,
         ComplaintState state,
         ComplaintTrigger trigger,
         IReadOnlyList<ComplaintTrigger>? permitted,
-        IReadOnlyList<string>? unmetGuards)
+        IReadOnlyList<ComplaintGuard>? unmetGuards)
     {
         var why = unmetGuards is { Count: > 0 }
-            ? $"unmet guard(s): {string.Join("; ", unmetGuards)}"
+            ? $"unmet guard(s): {string.Join("; ", unmetGuards.Select(g => $"{g} ({LifecycleRunner.Descriptions[g]})"))}"
             : $"the {state} state does not accept {trigger}";
         var allowed = permitted is { Count: > 0 } ? string.Join(", ", permitted) : "none";
         return $"Trigger {trigger} is refused for complaint {complaintId} in state {state}: {why}. Permitted now: {allowed}.";

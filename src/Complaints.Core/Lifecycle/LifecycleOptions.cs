@@ -1,3 +1,5 @@
+using Complaints.Core.Domain;
+
 namespace Complaints.Core.Lifecycle;
 
 /// <summary>

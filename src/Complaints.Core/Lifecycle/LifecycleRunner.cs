@@ -1,46 +1,44 @@
+using System.Collections.Frozen;
 using Complaints.Core.Domain;
 using Complaints.Core.History;
 using NodaTime;
 using Stateless;
-using S = Complaints.Core.Lifecycle.ComplaintState;
-using T = Complaints.Core.Lifecycle.ComplaintTrigger;
+using G = Complaints.Core.Lifecycle.ComplaintGuard;
+using S = Complaints.Core.Domain.ComplaintState;
+using T = Complaints.Core.Domain.ComplaintTrigger;
 
 namespace Complaints.Core.Lifecycle;
 
 /// <summary>
-/// One configured Stateless machine with external state, lent by <see cref="ComplaintLifecycle"/> to one firing
-/// at a time. Guards read the complaint and the pending data set just before the firing.
+/// One configured Stateless machine with external state, lent by <see cref="ComplaintLifecycle"/> to one question at a
+/// time. Every rule that decides whether a trigger is permitted is a described guard of this machine, recording
+/// triggers included (as internal transitions), so the machine and its exported diagram tell the whole truth. Guards
+/// read the complaint's snapshot and the pending data set just before the question.
 /// </summary>
 internal sealed class LifecycleRunner
 {
-    internal const string GuardWithinAuthority = "compensation within the handling level's authority";
-    internal const string GuardNotSuggestion = "not a suggestion";
-    internal const string GuardSuggestion = "a suggestion";
-    internal const string GuardHigherLevel = "a higher level exists";
-    internal const string GuardConsent = "customer consents (when required)";
-    internal const string GuardRejectionEscalates = "escalates: consent given, a higher level exists";
-    internal const string GuardRejectionStays = "no escalation: no consent, top level, or turned off";
-    internal const string GuardNotAnswered = "asks nothing already answered";
-    internal const string GuardOutcome = "outcome recorded";
-    internal const string GuardRootCause = "root cause recorded (when required)";
-    internal const string GuardFollowUpNotRequired = "suggestion, or follow-up not required";
-    internal const string GuardReopenWindow = "within the reopen window";
+    private static readonly S[] AllStates = Enum.GetValues<S>();
 
-    private static readonly S[] NonTerminal =
-    [
-        S.Received, S.Acknowledged, S.Assessed, S.Investigating, S.AwaitingCustomer,
-        S.ResolutionProposed, S.Escalated, S.Resolved, S.FollowUp, S.Reopened,
-    ];
+    private static readonly S[] NonTerminal = [.. AllStates.Where(s => !s.IsTerminal())];
 
     private static readonly S[] BeforeResolution =
     [
         S.Received, S.Acknowledged, S.Assessed, S.Investigating, S.AwaitingCustomer, S.Reopened,
     ];
 
+    private static readonly S[] Rated = [S.Resolved, S.FollowUp, S.Closed];
+
+    private static readonly T[] RecordedAnywhere = [T.RecordCommunication, T.RecordHandlingTime, T.RecordApproval, T.FlagAbusiveContact];
+
+    private static readonly T[] RecordedWhileOpen =
+    [
+        T.ChangePriority, T.ChangeSeverity, T.ChangeCategory, T.Assign, T.ChangePromisedDate, T.ChangeCustomerTier,
+    ];
+
     private readonly ComplaintLifecycle _lifecycle;
-    private readonly Tuple<Func<bool>, string>[] _escalationGuards;
+    private readonly List<(S From, T Trigger, S To)> _edges = [];
     private S _state;
-    private Complaint? _complaint;
+    private ComplaintSnapshot? _snapshot;
     private HistoryData? _data;
     private Instant _at;
     private ICollection<string>? _unmetGuards;
@@ -49,9 +47,8 @@ internal sealed class LifecycleRunner
     public LifecycleRunner(ComplaintLifecycle lifecycle)
     {
         _lifecycle = lifecycle;
-        _escalationGuards = [new(HigherLevelExists, GuardHigherLevel), new(ConsentGiven, GuardConsent)];
         Machine = new StateMachine<S, T>(() => _state, s => _state = s, FiringMode.Immediate);
-        Configure(Machine);
+        Configure();
         Machine.OnUnhandledTrigger((_, _, unmet) =>
         {
             _refused = true;
@@ -59,136 +56,193 @@ internal sealed class LifecycleRunner
         });
     }
 
+    /// <summary>Gets each guard's description, as the machine and its diagrams show it.</summary>
+    public static FrozenDictionary<G, string> Descriptions { get; } = new Dictionary<G, string>
+    {
+        [G.NotSuggestion] = "not a suggestion",
+        [G.Suggestion] = "a suggestion",
+        [G.WithinAuthority] = "compensation within the handling level's authority",
+        [G.HigherLevelExists] = "a higher level exists",
+        [G.CustomerConsent] = "customer consents (when required)",
+        [G.RejectionEscalates] = "escalates: consent given, a higher level exists",
+        [G.RejectionStays] = "no escalation: no consent, top level, or turned off",
+        [G.NothingAlreadyAnswered] = "asks nothing already answered",
+        [G.OutcomeRecorded] = "outcome recorded",
+        [G.RootCauseRecorded] = "root cause recorded (when required)",
+        [G.FollowUpNotRequired] = "suggestion, or follow-up not required",
+        [G.WithinReopenWindow] = "within the reopen window",
+    }.ToFrozenDictionary();
+
+    private static FrozenDictionary<string, G> GuardsByDescription { get; } =
+        Descriptions.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
     public StateMachine<S, T> Machine { get; }
 
-    /// <summary>Fires a state-changing trigger at a complaint without changing it.</summary>
-    /// <returns><see langword="true"/> and the destination when accepted; <see langword="false"/> and the unmet guards when refused.</returns>
-    public bool TryFire(Complaint complaint, T trigger, HistoryData data, Instant at, out S destination, out IReadOnlyList<string> unmetGuards)
+    /// <summary>Gets every (state, trigger, destination) the machine defines, recording triggers included.</summary>
+    public IReadOnlyList<(S From, T Trigger, S To)> Edges => _edges;
+
+    /// <summary>Asks the machine whether a trigger with its data is permitted for a snapshot at an instant, changing nothing.</summary>
+    public TransitionCheck Check(ComplaintSnapshot snapshot, T trigger, HistoryData? data, Instant at)
     {
-        _complaint = complaint;
+        _snapshot = snapshot;
         _data = data;
         _at = at;
-        _state = complaint.State;
+        _state = snapshot.State;
         _refused = false;
         _unmetGuards = null;
         Machine.Fire(trigger);
-        destination = _state;
-        unmetGuards = _refused ? [.. _unmetGuards ?? []] : [];
-        return !_refused;
-    }
-
-    /// <summary>Lists the state-changing triggers the machine accepts for a complaint now, with no call data.</summary>
-    public void AddPermitted(Complaint complaint, List<T> into)
-    {
-        _complaint = complaint;
-        _data = null;
-        _at = complaint.LastActivityAt;
-        _state = complaint.State;
-        foreach (var trigger in _lifecycle.TriggersFrom(complaint.State))
+        if (!_refused)
         {
-            if (Machine.CanFire(trigger))
-            {
-                into.Add(trigger);
-            }
+            return new TransitionCheck(snapshot.State, trigger, _state, []);
         }
+
+        var unmet = _unmetGuards is null ? [] : _unmetGuards.Select(d => GuardsByDescription[d]).Order().ToArray();
+        return new TransitionCheck(snapshot.State, trigger, null, unmet);
     }
 
-    public bool CanFire(Complaint complaint, T trigger)
+    /// <summary>Lists the triggers the machine accepts for a snapshot now, with no call data, in declaration order.</summary>
+    public IReadOnlyList<T> Permitted(ComplaintSnapshot snapshot, Instant at)
     {
-        _complaint = complaint;
+        _snapshot = snapshot;
         _data = null;
-        _at = complaint.LastActivityAt;
-        _state = complaint.State;
+        _at = at;
+        _state = snapshot.State;
+        return [.. _edges.Where(e => e.From == snapshot.State).Select(e => e.Trigger).Distinct().Where(Machine.CanFire).Order()];
+    }
+
+    public bool CanFire(ComplaintSnapshot snapshot, T trigger, Instant at)
+    {
+        _snapshot = snapshot;
+        _data = null;
+        _at = at;
+        _state = snapshot.State;
         return Machine.CanFire(trigger);
     }
 
     public void Clear()
     {
-        _complaint = null;
+        _snapshot = null;
         _data = null;
         _unmetGuards = null;
     }
 
-    private Complaint Current => _complaint ?? throw new InvalidOperationException("No complaint is being fired.");
+    private static Tuple<Func<bool>, string> Rule(Func<bool> check, G guard) => new(check, Descriptions[guard]);
 
-    private void Configure(StateMachine<S, T> m)
+    private ComplaintSnapshot Current => _snapshot ?? throw new InvalidOperationException("No complaint is being checked.");
+
+    private void Permit(S from, T trigger, S to, params Tuple<Func<bool>, string>[] guards)
     {
-        m.Configure(S.Received)
-            .Permit(T.Acknowledge, S.Acknowledged);
+        var state = Machine.Configure(from);
+        if (guards.Length == 0)
+        {
+            state.Permit(trigger, to);
+        }
+        else
+        {
+            state.PermitIf(trigger, to, guards);
+        }
 
-        m.Configure(S.Acknowledged)
-            .Permit(T.Assess, S.Assessed);
+        _edges.Add((from, trigger, to));
+    }
 
-        m.Configure(S.Assessed)
-            .Permit(T.StartInvestigation, S.Investigating)
-            .PermitIf(T.Resolve, S.Resolved, IsSuggestion, GuardSuggestion);
+    private void Record(S state, T trigger, Tuple<Func<bool>, string>? guard = null)
+    {
+        var configuration = Machine.Configure(state);
+        if (guard is null)
+        {
+            configuration.InternalTransition(trigger, static _ => { });
+        }
+        else
+        {
+            configuration.InternalTransitionIf(trigger, _ => guard.Item1(), static _ => { }, guard.Item2);
+        }
 
-        m.Configure(S.Investigating)
-            .PermitIf(T.RequestInformation, S.AwaitingCustomer, NothingAlreadyAnswered, GuardNotAnswered)
-            .PermitIf(
-                T.ProposeResolution,
-                S.ResolutionProposed,
-                new Tuple<Func<bool>, string>(IsNotSuggestion, GuardNotSuggestion),
-                new Tuple<Func<bool>, string>(WithinAuthority, GuardWithinAuthority))
-            .PermitIf(T.Escalate, S.Escalated, _escalationGuards)
-            .PermitIf(T.Resolve, S.Resolved, IsSuggestion, GuardSuggestion);
+        _edges.Add((state, trigger, state));
+    }
 
-        m.Configure(S.AwaitingCustomer)
-            .Permit(T.ProvideInformation, S.Investigating)
-            .PermitIf(T.Escalate, S.Escalated, _escalationGuards);
+    private void Configure()
+    {
+        var notSuggestion = Rule(IsNotSuggestion, G.NotSuggestion);
+        var suggestion = Rule(IsSuggestion, G.Suggestion);
+        var withinAuthority = Rule(WithinAuthority, G.WithinAuthority);
+        var higherLevel = Rule(HigherLevelExists, G.HigherLevelExists);
+        var consent = Rule(ConsentGiven, G.CustomerConsent);
+        var outcome = Rule(OutcomeRecorded, G.OutcomeRecorded);
+        var rootCause = Rule(RootCauseRecorded, G.RootCauseRecorded);
 
-        m.Configure(S.ResolutionProposed)
-            .Permit(T.AcceptResolution, S.Resolved)
-            .PermitIf(T.RejectResolution, S.Escalated, RejectionEscalates, GuardRejectionEscalates)
-            .PermitIf(T.RejectResolution, S.Investigating, () => !RejectionEscalates(), GuardRejectionStays)
-            .PermitIf(T.Escalate, S.Escalated, _escalationGuards);
+        Permit(S.Received, T.Acknowledge, S.Acknowledged);
+        Permit(S.Acknowledged, T.Assess, S.Assessed);
+        Permit(S.Assessed, T.StartInvestigation, S.Investigating);
+        Permit(S.Assessed, T.Resolve, S.Resolved, suggestion);
 
-        m.Configure(S.Escalated)
-            .Permit(T.StartInvestigation, S.Investigating)
-            .PermitIf(T.ProposeResolution, S.ResolutionProposed, WithinAuthority, GuardWithinAuthority);
+        Permit(S.Investigating, T.RequestInformation, S.AwaitingCustomer, Rule(NothingAlreadyAnswered, G.NothingAlreadyAnswered));
+        Permit(S.Investigating, T.ProposeResolution, S.ResolutionProposed, notSuggestion, withinAuthority);
+        Permit(S.Investigating, T.Escalate, S.Escalated, higherLevel, consent);
+        Permit(S.Investigating, T.Resolve, S.Resolved, suggestion);
 
-        m.Configure(S.Resolved)
-            .PermitIf(T.StartFollowUp, S.FollowUp, IsNotSuggestion, GuardNotSuggestion)
-            .PermitIf(
-                T.Close,
-                S.Closed,
-                new Tuple<Func<bool>, string>(FollowUpNotRequired, GuardFollowUpNotRequired),
-                new Tuple<Func<bool>, string>(OutcomeRecorded, GuardOutcome),
-                new Tuple<Func<bool>, string>(RootCauseRecorded, GuardRootCause))
-            .Permit(T.Reopen, S.Reopened);
+        Permit(S.AwaitingCustomer, T.ProvideInformation, S.Investigating);
+        Permit(S.AwaitingCustomer, T.Escalate, S.Escalated, higherLevel, consent);
 
-        m.Configure(S.FollowUp)
-            .PermitIf(
-                T.Close,
-                S.Closed,
-                new Tuple<Func<bool>, string>(OutcomeRecorded, GuardOutcome),
-                new Tuple<Func<bool>, string>(RootCauseRecorded, GuardRootCause))
-            .Permit(T.Reopen, S.Reopened);
+        Permit(S.ResolutionProposed, T.AcceptResolution, S.Resolved);
+        Permit(S.ResolutionProposed, T.RejectResolution, S.Escalated, Rule(RejectionEscalates, G.RejectionEscalates));
+        Permit(S.ResolutionProposed, T.RejectResolution, S.Investigating, Rule(() => !RejectionEscalates(), G.RejectionStays));
+        Permit(S.ResolutionProposed, T.Escalate, S.Escalated, higherLevel, consent);
 
-        m.Configure(S.Closed)
-            .PermitIf(T.Reopen, S.Reopened, WithinReopenWindow, GuardReopenWindow);
+        Permit(S.Escalated, T.StartInvestigation, S.Investigating);
+        Permit(S.Escalated, T.ProposeResolution, S.ResolutionProposed, notSuggestion, withinAuthority);
 
-        m.Configure(S.Reopened)
-            .Permit(T.StartInvestigation, S.Investigating);
+        Permit(S.Resolved, T.StartFollowUp, S.FollowUp, notSuggestion);
+        Permit(S.Resolved, T.Close, S.Closed, Rule(FollowUpNotRequired, G.FollowUpNotRequired), outcome, rootCause);
+        Permit(S.Resolved, T.Reopen, S.Reopened);
+
+        Permit(S.FollowUp, T.Close, S.Closed, outcome, rootCause);
+        Permit(S.FollowUp, T.Reopen, S.Reopened);
+
+        Permit(S.Closed, T.Reopen, S.Reopened, Rule(WithinReopenWindow, G.WithinReopenWindow));
+
+        Permit(S.Reopened, T.StartInvestigation, S.Investigating);
 
         foreach (var state in NonTerminal)
         {
-            m.Configure(state)
-                .Permit(T.Withdraw, S.Withdrawn)
-                .Permit(T.Refer, S.Referred);
+            Permit(state, T.Withdraw, S.Withdrawn);
+            Permit(state, T.Refer, S.Referred);
         }
 
         foreach (var state in BeforeResolution)
         {
-            m.Configure(state).Permit(T.Reject, S.Rejected);
+            Permit(state, T.Reject, S.Rejected);
         }
+
+        foreach (var state in AllStates)
+        {
+            foreach (var trigger in RecordedAnywhere)
+            {
+                Record(state, trigger);
+            }
+        }
+
+        foreach (var state in NonTerminal)
+        {
+            foreach (var trigger in RecordedWhileOpen)
+            {
+                Record(state, trigger);
+            }
+
+            Record(state, T.RaiseLevel, higherLevel);
+        }
+
+        foreach (var state in Rated)
+        {
+            Record(state, T.Rate);
+        }
+
     }
 
     private bool IsSuggestion() => Current.Kind == FeedbackKind.Suggestion;
 
     private bool IsNotSuggestion() => Current.Kind != FeedbackKind.Suggestion;
 
-    private bool HigherLevelExists() => _lifecycle.NextLevel(Current.Level.Rank) is not null;
+    private bool HigherLevelExists() => Current.LevelRank + 1 < _lifecycle.Levels.Count;
 
     private bool ConsentGiven() =>
         !_lifecycle.RequireCustomerConsentToEscalate || _data is not Escalation e || e.CustomerConsent;
@@ -202,7 +256,8 @@ internal sealed class LifecycleRunner
         _data is not InformationRequest request || !request.Questions.Any(Current.WasAnswered);
 
     private bool WithinAuthority() =>
-        _data is not ResolutionProposal proposal || Compensation.IsWithin(proposal.Remedies, Current.Level.AuthorityLimit, _lifecycle.AuthorityCurrency);
+        _data is not ResolutionProposal proposal
+        || Compensation.IsWithin(proposal.Remedies, _lifecycle.Levels[Current.LevelRank].AuthorityLimit, _lifecycle.AuthorityCurrency);
 
     private bool OutcomeRecorded() =>
         Current.Kind == FeedbackKind.Suggestion || _data is not Closure closure || closure.Outcome is not null;

@@ -1,14 +1,13 @@
 using Complaints.Core.Domain;
 using Complaints.Core.History;
-using Complaints.Core.Lifecycle;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;
 
 /// <summary>
 /// What the metrics calculator needs to know about one complaint: a flat, immutable summary of its intake and
-/// history. Build it with <see cref="From(Complaint, IEnumerable{SlaResult}?)"/>, or directly from a host's own
-/// storage when complaints are not kept as <see cref="Complaint"/> objects.
+/// history. Build it with <see cref="From(ComplaintSnapshot, Instant, IEnumerable{SlaResult}?)"/> from a complaint's snapshot as of
+/// a period's end, or directly from a host's own storage when complaints are not kept as complaint objects.
 /// </summary>
 /// <remarks>
 /// Each property checks its own value. Checks that relate properties to each other (for example that
@@ -71,7 +70,7 @@ public sealed class ComplaintFacts
 
     /// <summary>Gets the team handling it, or <see langword="null"/> when unassigned.</summary>
     /// <exception cref="ArgumentException">The value set is empty or longer than 128 characters.</exception>
-    public string? Team { get; init => field = Guard.OptionalText(value, nameof(Team), 128); }
+    public string? Team { get; init => field = Guard.OptionalText(value, nameof(Team), TextLimits.Name); }
 
     /// <summary>
     /// Gets when the firm first responded: the first acknowledgement, public reply, holding reply, information
@@ -110,7 +109,7 @@ public sealed class ComplaintFacts
 
     /// <summary>Gets the root-cause code recorded at closure, if any.</summary>
     /// <exception cref="ArgumentException">The value set is empty or longer than 128 characters.</exception>
-    public string? RootCause { get; init => field = Guard.OptionalText(value, nameof(RootCause), 128); }
+    public string? RootCause { get; init => field = Guard.OptionalText(value, nameof(RootCause), TextLimits.Name); }
 
     /// <summary>Gets the customer's satisfaction score, 1 (very dissatisfied) to 5 (very satisfied), if they gave one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value set is outside 1 to 5.</exception>
@@ -196,90 +195,43 @@ public sealed class ComplaintFacts
     /// <summary>Gets the first closure: <see cref="FirstClosedAt"/>, or <see cref="ClosedAt"/> for a closed complaint without one.</summary>
     internal Instant? EffectiveFirstClosedAt => FirstClosedAt ?? (State == ComplaintState.Closed ? ClosedAt : null);
 
-    /// <summary>Summarises a complaint's intake and history.</summary>
-    /// <param name="complaint">The complaint.</param>
-    /// <param name="sla">Its status against each service-level target, when the host tracks them.</param>
-    /// <returns>The facts.</returns>
+    /// <summary>
+    /// Summarises a complaint as it was at an instant, typically a period's end, so that a complaint closed after the
+    /// period counts as open at its end.
+    /// </summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <param name="asOf">The instant; entries after it are left out. Pass the period's end, or the latest activity for the facts as they are now.</param>
+    /// <param name="sla">Its status against each service-level target as of <paramref name="asOf"/>, when the host tracks them.</param>
+    /// <returns>The facts as of <paramref name="asOf"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="sla"/> names a target twice.</exception>
-    public static ComplaintFacts From(Complaint complaint, IEnumerable<SlaResult>? sla = null)
+    public static ComplaintFacts From(ComplaintSnapshot complaint, Instant asOf, IEnumerable<SlaResult>? sla = null)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        Instant? firstResponse = null, firstClosed = null, reopened = null, recontact = null, closed = null;
-        var interactive = false;
-        var highest = 0;
-        List<HandlingTime>? handling = null;
-        foreach (var entry in complaint.History)
-        {
-            if (firstResponse is null && IsResponse(entry))
-            {
-                firstResponse = entry.At;
-            }
-
-            if (entry.To != entry.From && ComplaintLifecycle.IsTerminal(entry.To))
-            {
-                closed = entry.At;
-            }
-
-            switch (entry.Data)
-            {
-                case Escalation e:
-                    highest = Math.Max(highest, e.ToLevel);
-                    break;
-                case ResolutionRejection r:
-                    highest = Math.Max(highest, r.ToLevel);
-                    break;
-                case HandlingTime h:
-                    (handling ??= []).Add(h);
-                    break;
-            }
-
-            if (firstClosed is null)
-            {
-                if (entry.To == ComplaintState.Closed && entry.From != ComplaintState.Closed)
-                {
-                    firstClosed = entry.At;
-                }
-                else
-                {
-                    interactive |= IsFurtherInteraction(entry);
-                }
-            }
-            else if (entry.Trigger == ComplaintTrigger.Reopen)
-            {
-                reopened ??= entry.At;
-                recontact ??= entry.At;
-            }
-            else if (entry.Data is Communication { Kind: CommunicationKind.CustomerMessage })
-            {
-                recontact ??= entry.At;
-            }
-        }
-
+        complaint = complaint.AsOf(asOf);
         return new ComplaintFacts(complaint.Id, complaint.Kind, complaint.Intake.Channel, complaint.Category, complaint.Intake.Customer, complaint.Intake.ReceivedAt)
         {
             State = complaint.State,
             Team = complaint.Team,
-            FirstResponseAt = firstResponse,
-            ClosedAt = complaint.IsTerminal ? closed : null,
-            FirstClosedAt = firstClosed,
-            ReopenedAt = reopened,
-            RecontactAt = recontact,
-            ResolvedAtFirstContact = firstClosed is not null && !interactive,
+            FirstResponseAt = complaint.FirstResponseAt,
+            ClosedAt = complaint.FinishedAt,
+            FirstClosedAt = complaint.FirstClosedAt,
+            ReopenedAt = complaint.ReopenedAt,
+            RecontactAt = complaint.RecontactAt,
+            ResolvedAtFirstContact = complaint.ResolvedAtFirstContact,
             Outcome = complaint.Outcome,
             RootCause = complaint.RootCause?.Code,
             Rating = complaint.Rating,
-            HighestLevel = highest,
-            Handling = handling ?? [],
-            Remedies = complaint.State == ComplaintState.Closed ? complaint.LatestProposal?.Remedies ?? [] : [],
+            HighestLevel = complaint.HighestLevelRank,
+            Handling = complaint.Handling,
+            Remedies = complaint.AgreedRemedies,
             Sla = sla is null ? [] : [.. sla],
         };
     }
 
-    /// <summary>Describes the first inconsistency between the properties, or returns <see langword="null"/>.</summary>
     internal string? Inconsistency()
     {
-        var terminal = ComplaintLifecycle.IsTerminal(State);
+        var terminal = State.IsTerminal();
         if (terminal && ClosedAt is null)
         {
             return $"State is {State}, a terminal state, but ClosedAt is not set.";
@@ -311,18 +263,4 @@ public sealed class ComplaintFacts
 
     private static string? After(Instant? value, string name, Instant? limit, string limitName) =>
         value is { } v && limit is { } l && v > l ? $"{name} ({v}) is after {limitName} ({l})." : null;
-
-    private static bool IsResponse(HistoryEntry entry) => entry.Data switch
-    {
-        Acknowledgement or InformationRequest or ResolutionProposal or Closure => true,
-        Communication c => c.Kind is CommunicationKind.PublicReply or CommunicationKind.HoldingReply,
-        _ => false,
-    };
-
-    private static bool IsFurtherInteraction(HistoryEntry entry) => entry.Data switch
-    {
-        InformationRequest or InformationProvided or ResolutionRejection or Escalation => true,
-        Communication c => c.Kind == CommunicationKind.CustomerMessage,
-        _ => false,
-    };
 }

@@ -3,8 +3,8 @@ using Complaints.Core.History;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Tests.Support;
 using NodaTime;
-using S = Complaints.Core.Lifecycle.ComplaintState;
-using T = Complaints.Core.Lifecycle.ComplaintTrigger;
+using S = Complaints.Core.Domain.ComplaintState;
+using T = Complaints.Core.Domain.ComplaintTrigger;
 
 namespace Complaints.Core.Tests.Lifecycle;
 
@@ -16,12 +16,12 @@ public sealed class ComplaintGuardTests
 
     private static Remedy Refund(decimal amount, string currency = "EUR") => new(RemedyType.Refund, new Money(amount, currency));
 
-    private static ComplaintTransitionRefusedException AssertRefused(Complaint complaint, Func<Complaint, HistoryEntry> act, string guard)
+    private static ComplaintTransitionRefusedException AssertRefused(Complaint complaint, Func<Complaint, HistoryEntry> act, ComplaintGuard guard)
     {
         var before = TestComplaints.Snapshot(complaint);
         var ex = Assert.Throws<ComplaintTransitionRefusedException>(() => act(complaint));
         Assert.Contains(guard, ex.UnmetGuards);
-        Assert.Contains(guard, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(guard.ToString(), ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, TestComplaints.Snapshot(complaint));
         return ex;
     }
@@ -41,7 +41,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.Investigating);
 
-        AssertRefused(complaint, c => c.ProposeResolution(Agent, c.Next(), [Refund(150m)]), LifecycleRunner.GuardWithinAuthority);
+        AssertRefused(complaint, c => c.ProposeResolution(Agent, c.Next(), [Refund(150m)]), ComplaintGuard.WithinAuthority);
 
         complaint.Escalate(Agent, complaint.Next(), "Needs a larger refund.", customerConsent: true);
         complaint.ProposeResolution(Actor.Staff("supervisor"), complaint.Next(), [Refund(150m)]);
@@ -54,7 +54,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.Investigating);
 
-        AssertRefused(complaint, c => c.ProposeResolution(Agent, c.Next(), [Refund(1m, "GBP")]), LifecycleRunner.GuardWithinAuthority);
+        AssertRefused(complaint, c => c.ProposeResolution(Agent, c.Next(), [Refund(1m, "GBP")]), ComplaintGuard.WithinAuthority);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.Investigating);
 
-        AssertRefused(complaint, c => c.Escalate(Agent, c.Next(), "Unhappy.", customerConsent: false), LifecycleRunner.GuardConsent);
+        AssertRefused(complaint, c => c.Escalate(Agent, c.Next(), "Unhappy.", customerConsent: false), ComplaintGuard.CustomerConsent);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ComplaintGuardTests
         var complaint = TestComplaints.In(S.Investigating);
         complaint.RaiseLevel(Agent, complaint.Next(), "Executive review.", toLevel: 3);
 
-        AssertRefused(complaint, c => c.Escalate(Agent, c.Next(), "Unhappy.", customerConsent: true), LifecycleRunner.GuardHigherLevel);
+        AssertRefused(complaint, c => c.Escalate(Agent, c.Next(), "Unhappy.", customerConsent: true), ComplaintGuard.HigherLevelExists);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.FollowUp);
 
-        AssertRefused(complaint, c => c.Close(Agent, c.Next(), outcome: null), LifecycleRunner.GuardOutcome);
+        AssertRefused(complaint, c => c.Close(Agent, c.Next(), outcome: null), ComplaintGuard.OutcomeRecorded);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.FollowUp, new ComplaintLifecycle(new LifecycleOptions { RequireRootCauseToClose = true }));
 
-        AssertRefused(complaint, c => c.Close(Agent, c.Next(), ComplaintOutcome.NotUpheld), LifecycleRunner.GuardRootCause);
+        AssertRefused(complaint, c => c.Close(Agent, c.Next(), ComplaintOutcome.NotUpheld), ComplaintGuard.RootCauseRecorded);
 
         complaint.Close(Agent, complaint.Next(), ComplaintOutcome.NotUpheld, new RootCause("CUSTOMER.MISUNDERSTANDING", []));
         Assert.Equal(S.Closed, complaint.State);
@@ -202,7 +202,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.Resolved);
 
-        AssertRefused(complaint, c => c.Close(Agent, c.Next(), ComplaintOutcome.Upheld), LifecycleRunner.GuardFollowUpNotRequired);
+        AssertRefused(complaint, c => c.Close(Agent, c.Next(), ComplaintOutcome.Upheld), ComplaintGuard.FollowUpNotRequired);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class ComplaintGuardTests
         var complaint = TestComplaints.In(S.Closed);
         var late = complaint.ClosedAt!.Value + Duration.FromDays(28) + Duration.FromSeconds(1);
 
-        AssertRefused(complaint, c => c.Reopen(Customer, late, "Fault came back."), LifecycleRunner.GuardReopenWindow);
+        AssertRefused(complaint, c => c.Reopen(Customer, late, "Fault came back."), ComplaintGuard.WithinReopenWindow);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class ComplaintGuardTests
         var complaint = TestComplaints.In(S.Closed, new ComplaintLifecycle(new LifecycleOptions { ReopenWindow = TimeSpan.FromDays(2) }));
         var late = complaint.ClosedAt!.Value + Duration.FromDays(3);
 
-        AssertRefused(complaint, c => c.Reopen(Customer, late, "Fault came back."), LifecycleRunner.GuardReopenWindow);
+        AssertRefused(complaint, c => c.Reopen(Customer, late, "Fault came back."), ComplaintGuard.WithinReopenWindow);
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class ComplaintGuardTests
         complaint.ProvideInformation(Customer, complaint.Next(), "55-1201");
         Assert.True(complaint.WasAnswered(" what is your ORDER number? "));
 
-        AssertRefused(complaint, c => c.RequestInformation(Agent, c.Next(), ["Photo?", "What is your order number?"]), LifecycleRunner.GuardNotAnswered);
+        AssertRefused(complaint, c => c.RequestInformation(Agent, c.Next(), ["Photo?", "What is your order number?"]), ComplaintGuard.NothingAlreadyAnswered);
 
         complaint.RequestInformation(Agent, complaint.Next(), ["Photo?"]);
         Assert.Equal(["Photo?"], complaint.OpenQuestions);
@@ -284,9 +284,9 @@ public sealed class ComplaintGuardTests
             suggestion.FireDefault(trigger);
         }
 
-        AssertRefused(suggestion, c => c.FireDefault(T.ProposeResolution), LifecycleRunner.GuardNotSuggestion);
+        AssertRefused(suggestion, c => c.FireDefault(T.ProposeResolution), ComplaintGuard.NotSuggestion);
         suggestion.FireDefault(T.Resolve);
-        AssertRefused(suggestion, c => c.FireDefault(T.StartFollowUp), LifecycleRunner.GuardNotSuggestion);
+        AssertRefused(suggestion, c => c.FireDefault(T.StartFollowUp), ComplaintGuard.NotSuggestion);
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class ComplaintGuardTests
     {
         var complaint = TestComplaints.In(S.Investigating);
 
-        AssertRefused(complaint, c => c.FireDefault(T.Resolve), LifecycleRunner.GuardSuggestion);
+        AssertRefused(complaint, c => c.FireDefault(T.Resolve), ComplaintGuard.Suggestion);
     }
 
     [Fact]

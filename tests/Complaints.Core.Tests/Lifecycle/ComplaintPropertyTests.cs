@@ -4,7 +4,7 @@ using Complaints.Core.Lifecycle;
 using Complaints.Core.Tests.Support;
 using FsCheck.Xunit;
 using NodaTime;
-using T = Complaints.Core.Lifecycle.ComplaintTrigger;
+using T = Complaints.Core.Domain.ComplaintTrigger;
 
 namespace Complaints.Core.Tests.Lifecycle;
 
@@ -13,7 +13,7 @@ public sealed class ComplaintPropertyTests
 {
     private static HistoryEntry Apply(Complaint c, ComplaintAction s, Instant at)
     {
-        var permitted = c.GetPermittedTriggers().Where(t => !ComplaintLifecycle.IsRecordingTrigger(t)).ToArray();
+        var permitted = c.GetPermittedTriggers().Where(t => !t.IsRecording()).ToArray();
         if (s.FromPermitted >= 0 && permitted.Length > 0)
         {
             s = s with { Trigger = permitted[s.FromPermitted % permitted.Length], FromPermitted = -1 };
@@ -74,7 +74,7 @@ public sealed class ComplaintPropertyTests
             Assert.True(step.FromPermitted >= 0 || trigger == step.Trigger);
 
             // (a) the new state is one the definition allows from the previous state.
-            if (ComplaintLifecycle.IsRecordingTrigger(trigger))
+            if (trigger.IsRecording())
             {
                 Assert.Equal(from, complaint.State);
             }
@@ -90,7 +90,7 @@ public sealed class ComplaintPropertyTests
             Assert.Equal(accepted, complaint.Version);
 
             // (d) nothing leaves a terminal state except Reopen from Closed within the window.
-            if (ComplaintLifecycle.IsTerminal(from) && complaint.State != from)
+            if (from.IsTerminal() && complaint.State != from)
             {
                 Assert.Equal((ComplaintState.Closed, T.Reopen), (from, trigger));
                 Assert.True(at - closedAt!.Value <= lifecycle.ReopenWindow);

@@ -1,8 +1,9 @@
+using Complaints.Core.Domain;
 using Complaints.Core.History;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Tests.Support;
 using NodaTime;
-using S = Complaints.Core.Lifecycle.ComplaintState;
+using S = Complaints.Core.Domain.ComplaintState;
 
 namespace Complaints.Core.Tests.Lifecycle;
 
@@ -13,6 +14,10 @@ public sealed class ComplaintRestoreTests
         var complaint = TestComplaints.In(S.Closed);
         return (complaint, complaint.History.ToArray());
     }
+
+    internal static HistoryEntry With(
+        HistoryEntry entry, long? sequence = null, Instant? at = null, S? from = null, S? to = null, ComplaintTrigger? trigger = null, HistoryData? data = null) =>
+        new(sequence ?? entry.Sequence, at ?? entry.At, entry.Actor, trigger ?? entry.Trigger, from ?? entry.From, to ?? entry.To, data ?? entry.Data);
 
     private static ArgumentException AssertRejected(HistoryEntry[] history, string expected)
     {
@@ -39,7 +44,7 @@ public sealed class ComplaintRestoreTests
     public void Restore_GapInSequence_NamesTheEntry()
     {
         var (_, history) = Closed();
-        history[2] = history[2] with { Sequence = 9 };
+        history[2] = With(history[2], sequence: 9);
 
         AssertRejected(history, "history[2]");
     }
@@ -48,27 +53,29 @@ public sealed class ComplaintRestoreTests
     public void Restore_TransitionTheLifecycleDoesNotDefine_IsRejected()
     {
         var (_, history) = Closed();
-        history[0] = history[0] with { To = S.Closed };
+        history[0] = With(history[0], to: S.Closed);
 
-        AssertRejected(history, "which the lifecycle does not define");
+        AssertRejected(history, "but the lifecycle moves it to Acknowledged");
     }
 
     [Fact]
     public void Restore_EntryGoingBackInTime_IsRejected()
     {
         var (_, history) = Closed();
-        history[3] = history[3] with { At = history[2].At - Duration.FromMinutes(1) };
+        history[3] = With(history[3], at: history[2].At - Duration.FromMinutes(1));
 
         AssertRejected(history, "before the latest activity");
     }
 
     [Fact]
-    public void Restore_DataOfAnotherTrigger_IsRejected()
+    public void HistoryEntry_DataOfAnotherTrigger_IsRefusedNamingData()
     {
         var (_, history) = Closed();
-        history[1] = history[1] with { Data = new TransitionNote(null) };
 
-        AssertRejected(history, "does not belong to Assess");
+        var ex = Assert.Throws<ArgumentException>(() => With(history[1], data: new TransitionNote(null)));
+
+        Assert.Equal("data", ex.ParamName);
+        Assert.Contains("does not belong to Assess", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

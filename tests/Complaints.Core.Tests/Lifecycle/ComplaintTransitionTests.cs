@@ -1,8 +1,8 @@
 using Complaints.Core.Domain;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Tests.Support;
-using S = Complaints.Core.Lifecycle.ComplaintState;
-using T = Complaints.Core.Lifecycle.ComplaintTrigger;
+using S = Complaints.Core.Domain.ComplaintState;
+using T = Complaints.Core.Domain.ComplaintTrigger;
 
 namespace Complaints.Core.Tests.Lifecycle;
 
@@ -53,7 +53,7 @@ public sealed class ComplaintTransitionTests
         var data = new TheoryData<S, T>();
         foreach (var state in Enum.GetValues<S>())
         {
-            foreach (var trigger in Enum.GetValues<T>().Where(t => !ComplaintLifecycle.IsRecordingTrigger(t)))
+            foreach (var trigger in Enum.GetValues<T>().Where(t => !t.IsRecording()))
             {
                 if (!ComplaintTransitions.Any(x => x.From == state && x.Trigger == trigger))
                 {
@@ -107,6 +107,7 @@ public sealed class ComplaintTransitionTests
         var runner = lifecycle.Rent();
         var edges = runner.Machine.GetInfo().States
             .SelectMany(s => s.FixedTransitions.Select(t => ((S)s.UnderlyingState, (T)t.Trigger.UnderlyingTrigger, (S)t.DestinationState.UnderlyingState)))
+            .Where(e => !e.Item2.IsRecording())
             .ToHashSet();
         lifecycle.Return(runner);
 
@@ -129,7 +130,7 @@ public sealed class ComplaintTransitionTests
     {
         var complaint = TestComplaints.In(state);
 
-        var permitted = complaint.GetPermittedTriggers().Where(t => !ComplaintLifecycle.IsRecordingTrigger(t));
+        var permitted = complaint.GetPermittedTriggers().Where(t => !t.IsRecording());
 
         Assert.Equal(ComplaintTransitions.Where(t => t.From == state).Select(t => t.Trigger).Distinct().Order(), permitted.Order());
     }
@@ -142,7 +143,7 @@ public sealed class ComplaintTransitionTests
         var ex = Assert.Throws<ComplaintTransitionRefusedException>(() => complaint.FireDefault(T.Close));
 
         Assert.Empty(ex.UnmetGuards);
-        Assert.Equal([T.Acknowledge, T.Withdraw, T.Reject, T.Refer], ex.PermittedTriggers.Where(t => !ComplaintLifecycle.IsRecordingTrigger(t)));
+        Assert.Equal([T.Acknowledge, T.Withdraw, T.Reject, T.Refer], ex.PermittedTriggers.Where(t => !t.IsRecording()));
         Assert.Contains("Permitted now: Acknowledge, Withdraw, Reject, Refer", ex.Message, StringComparison.Ordinal);
     }
 

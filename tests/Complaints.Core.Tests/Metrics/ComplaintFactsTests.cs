@@ -33,7 +33,8 @@ public sealed class ComplaintFactsTests
     [Fact]
     public void From_ClosedComplaint_SummarisesItsHistory()
     {
-        var facts = ComplaintFacts.From(ClosedAtFirstContact(), [new SlaResult("response", SlaStatus.Met)]);
+        var closed = ClosedAtFirstContact();
+        var facts = ComplaintFacts.From(closed.Snapshot, closed.LastActivityAt, [new SlaResult("response", SlaStatus.Met)]);
 
         Assert.Equal((ComplaintState.Closed, Start, "Billing/Refunds", "cust-1", "Consumer"), (facts.State, facts.ReceivedAt, facts.Category.Path, facts.Customer.Id, facts.Customer.Segment));
         Assert.Equal(At(10), facts.FirstResponseAt); // the automated acknowledgement does not count
@@ -58,14 +59,27 @@ public sealed class ComplaintFactsTests
         var complaint = ClosedAtFirstContact();
         complaint.Reopen(Customer, At(2 * 24 * 60), "Still broken.");
 
-        var facts = ComplaintFacts.From(complaint);
+        var facts = ComplaintFacts.From(complaint.Snapshot, complaint.LastActivityAt);
 
         Assert.Equal(ComplaintState.Reopened, facts.State);
         Assert.Null(facts.ClosedAt);
         Assert.Equal(At(80), facts.FirstClosedAt);
         Assert.Equal(At(2 * 24 * 60), facts.ReopenedAt);
         Assert.Equal(At(2 * 24 * 60), facts.RecontactAt);
-        Assert.Empty(facts.Remedies); // compensation counts only for a closed complaint
+        Assert.Equal(complaint.Snapshot.AgreedRemedies, facts.Remedies); // compensation agreed before the reopening stays agreed
+    }
+
+    [Fact]
+    public void From_AsOfBeforeTheClosure_IsOpenThen()
+    {
+        var complaint = ClosedAtFirstContact();
+
+        var facts = ComplaintFacts.From(complaint.Snapshot, At(79));
+
+        Assert.False(facts.State.IsTerminal());
+        Assert.Null(facts.ClosedAt);
+        Assert.Null(facts.FirstClosedAt);
+        Assert.Equal(complaint.Intake.ReceivedAt, facts.ReceivedAt);
     }
 
     [Fact]
@@ -82,7 +96,7 @@ public sealed class ComplaintFactsTests
         c.StartFollowUp(Agent, At(80));
         c.Close(Agent, At(90), ComplaintOutcome.PartlyUpheld);
 
-        var facts = ComplaintFacts.From(c);
+        var facts = ComplaintFacts.From(c.Snapshot, c.LastActivityAt);
 
         Assert.False(facts.ResolvedAtFirstContact);
         Assert.Equal(At(10), facts.FirstResponseAt);
@@ -91,7 +105,8 @@ public sealed class ComplaintFactsTests
     [Fact]
     public void From_EscalatedComplaint_RecordsTheHighestLevel()
     {
-        var facts = ComplaintFacts.From(TestComplaints.In(ComplaintState.Escalated, Lifecycle));
+        var escalated = TestComplaints.In(ComplaintState.Escalated, Lifecycle);
+        var facts = ComplaintFacts.From(escalated.Snapshot, escalated.LastActivityAt);
 
         Assert.Equal(1, facts.HighestLevel);
         Assert.Null(facts.ClosedAt);
@@ -106,7 +121,7 @@ public sealed class ComplaintFactsTests
     {
         var complaint = TestComplaints.In(state, Lifecycle);
 
-        var facts = ComplaintFacts.From(complaint);
+        var facts = ComplaintFacts.From(complaint.Snapshot, complaint.LastActivityAt);
 
         Assert.Equal(complaint.History.Last(e => e.To == state && e.From != state).At, facts.ClosedAt);
         Assert.Null(facts.FirstClosedAt);
@@ -123,13 +138,13 @@ public sealed class ComplaintFactsTests
         Assert.Equal("HighestLevel", Assert.Throws<ArgumentOutOfRangeException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, category, customer, Start) { HighestLevel = -1 }).ParamName);
         Assert.Equal("State", Assert.Throws<ArgumentOutOfRangeException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, category, customer, Start) { State = (ComplaintState)99 }).ParamName);
         Assert.Equal("Team", Assert.Throws<ArgumentException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, category, customer, Start) { Team = " " }).ParamName);
-        Assert.Equal("Handling", Assert.Throws<ArgumentException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, category, customer, Start) { Handling = [new HandlingTime(Duration.FromMinutes(-1), null)] }).ParamName);
+        Assert.Equal("time", Assert.Throws<ArgumentOutOfRangeException>(() => new HandlingTime(Duration.FromMinutes(-1), null)).ParamName);
         Assert.Equal("Remedies", Assert.Throws<ArgumentException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, category, customer, Start) { Remedies = [null!] }).ParamName);
         Assert.Contains("second time", Assert.Throws<ArgumentException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, category, customer, Start)
             { Sla = [new SlaResult("a", SlaStatus.Met), new SlaResult("a", SlaStatus.Open)] }).Message, StringComparison.Ordinal);
         Assert.Equal("id", Assert.Throws<ArgumentException>(() => new ComplaintFacts(default, FeedbackKind.Complaint, Channel.Email, category, customer, Start)).ParamName);
         Assert.Throws<ArgumentNullException>(() => new ComplaintFacts(id, FeedbackKind.Complaint, Channel.Email, null!, customer, Start));
-        Assert.Throws<ArgumentNullException>(() => ComplaintFacts.From(null!));
+        Assert.Throws<ArgumentNullException>(() => ComplaintFacts.From(null!, Start));
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => new SlaResult(" ", SlaStatus.Met)).ParamName);
     }
 }

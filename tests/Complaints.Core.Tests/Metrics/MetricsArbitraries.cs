@@ -85,7 +85,7 @@ public static class MetricsArbitraries
     {
         var received = Origin + Duration.FromMinutes(c[0] % (120 * MinutesPerDay));
         var state = c[1] % 3 == 0 ? ComplaintState.Closed : States[c[1] % States.Length]; // a third closed, the rest any state
-        var terminal = ComplaintLifecycle.IsTerminal(state);
+        var terminal = state.IsTerminal();
         Instant? closed = terminal ? received + Duration.FromMinutes(c[2] % (100 * MinutesPerDay)) : null;
         Instant? firstClosed = state switch
         {
@@ -110,7 +110,7 @@ public static class MetricsArbitraries
             RootCause = Roots[c[13] % Roots.Length],
             Rating = c[14] % 6 == 0 ? null : c[14] % 6,
             HighestLevel = c[15] % 4,
-            Handling = [.. Enumerable.Range(0, c[22] % 3).Select(i => new HandlingTime(Duration.FromMinutes((c[22] / (3 + i)) % 240), Roles[(c[22] / 7 + i) % Roles.Length]))],
+            Handling = [.. Enumerable.Range(0, c[22] % 3).Select(i => new HandlingTime(Duration.FromMinutes(((c[22] / (3 + i)) % 240) + 1), Roles[(c[22] / 7 + i) % Roles.Length]))],
             Remedies = [.. Enumerable.Range(0, c[23] % 3).Select(i => i == 0
                 ? new Remedy(RemedyType.Refund, new Money((c[23] / 3) % 500 + 0.25m, "EUR"))
                 : new Remedy(RemedyType.Apology))],

@@ -37,10 +37,10 @@ public sealed record LifecycleFlags(bool RequireRootCause, bool RequireFollowUp,
 public static class Arbitraries
 {
     private static readonly ComplaintTrigger[] StateChanging =
-        Enum.GetValues<ComplaintTrigger>().Where(t => !ComplaintLifecycle.IsRecordingTrigger(t)).ToArray();
+        Enum.GetValues<ComplaintTrigger>().Where(t => !t.IsRecording()).ToArray();
 
     private static readonly ComplaintTrigger[] Recording =
-        Enum.GetValues<ComplaintTrigger>().Where(ComplaintLifecycle.IsRecordingTrigger).ToArray();
+        Enum.GetValues<ComplaintTrigger>().Where(ComplaintVocabulary.IsRecording).ToArray();
 
     public static Gen<ComplaintAction> ActionGen =>
         from trigger in Gen.Frequency((4, Gen.Elements(StateChanging)), (1, Gen.Elements(Recording)))

@@ -1,4 +1,4 @@
-namespace Complaints.Core.Lifecycle;
+namespace Complaints.Core.Domain;
 
 /// <summary>Where a complaint is in the handling process.</summary>
 /// <remarks>

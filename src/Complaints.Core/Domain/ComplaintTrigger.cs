@@ -1,4 +1,4 @@
-namespace Complaints.Core.Lifecycle;
+namespace Complaints.Core.Domain;
 
 /// <summary>
 /// Everything that can be done to a complaint. The first group moves it between states and is defined by the

@@ -1,0 +1,345 @@
+using System.Collections.Immutable;
+using Complaints.Core.Domain;
+using NodaTime;
+
+namespace Complaints.Core.History;
+
+/// <summary>
+/// A complaint as its history makes it: the one projection of intake and entries into state, fields, open questions,
+/// anchor instants and agreed compensation. The live aggregate, restoring, as-of views and metric facts all read
+/// complaints through it, so there is one way to read a history. Immutable and safe to share across threads.
+/// </summary>
+/// <remarks>
+/// A snapshot is obtained from a complaint (its current snapshot, or <see cref="AsOf"/> an instant); its entries were
+/// checked against the lifecycle when they were recorded or restored.
+/// </remarks>
+public sealed class ComplaintSnapshot
+{
+    private HistoryView _history;
+    private ImmutableArray<string> _openQuestions;
+    private ImmutableHashSet<string> _answered;
+    private ImmutableArray<Remedy> _agreedRemedies;
+    private ImmutableArray<HandlingTime> _handling;
+    private bool _interactedBeforeFirstClosure;
+
+    private ComplaintSnapshot(ComplaintId id, ComplaintIntake intake)
+    {
+        Id = id;
+        Intake = intake;
+        Priority = intake.Priority;
+        Severity = intake.Severity;
+        Category = intake.Category;
+        CustomerTier = intake.Customer.Tier;
+        LastActivityAt = intake.ReceivedAt;
+        _history = HistoryView.Empty;
+        _openQuestions = [];
+        _answered = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+        _agreedRemedies = [];
+        _handling = [];
+    }
+
+    /// <summary>Gets the complaint's id.</summary>
+    public ComplaintId Id { get; }
+
+    /// <summary>Gets the record taken on intake.</summary>
+    public ComplaintIntake Intake { get; }
+
+    /// <summary>Gets whether this is a complaint, a claim or a suggestion.</summary>
+    public FeedbackKind Kind => Intake.Kind;
+
+    /// <summary>Gets the state.</summary>
+    public ComplaintState State { get; private set; }
+
+    /// <summary>Gets the rank of the escalation level that handles the complaint (0 is the first level).</summary>
+    public int LevelRank { get; private set; }
+
+    /// <summary>Gets the highest escalation level the complaint has reached.</summary>
+    public int HighestLevelRank { get; private set; }
+
+    /// <summary>Gets the priority.</summary>
+    public Priority Priority { get; private set; }
+
+    /// <summary>Gets the severity.</summary>
+    public Severity Severity { get; private set; }
+
+    /// <summary>Gets the category.</summary>
+    public Category Category { get; private set; }
+
+    /// <summary>Gets the team the complaint is routed to, if any.</summary>
+    public string? Team { get; private set; }
+
+    /// <summary>Gets the person the complaint is assigned to, if any.</summary>
+    public string? Assignee { get; private set; }
+
+    /// <summary>Gets the instant promised to the customer for a response, if any.</summary>
+    public Instant? PromisedAt { get; private set; }
+
+    /// <summary>Gets the customer's tier, if known.</summary>
+    public string? CustomerTier { get; private set; }
+
+    /// <summary>Gets whether abusive or threatening contact has been flagged.</summary>
+    public bool IsFlaggedAbusive { get; private set; }
+
+    /// <summary>Gets how many times the complaint was reopened; each reopening starts a new cycle.</summary>
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Gets the proposal made most recently, if any.</summary>
+    public ResolutionProposal? LatestProposal { get; private set; }
+
+    /// <summary>Gets the remedies of every proposal the customer accepted, in order: the compensation actually agreed, before and after any reopening.</summary>
+    public IReadOnlyList<Remedy> AgreedRemedies => _agreedRemedies;
+
+    /// <summary>Gets the outcome recorded at the latest closure, if any.</summary>
+    public ComplaintOutcome? Outcome { get; private set; }
+
+    /// <summary>Gets the root cause recorded at the latest closure, if any.</summary>
+    public RootCause? RootCause { get; private set; }
+
+    /// <summary>Gets the customer's latest satisfaction score (1 to 5), if rated.</summary>
+    public int? Rating { get; private set; }
+
+    /// <summary>Gets the staff handling time recorded, in order.</summary>
+    public IReadOnlyList<HandlingTime> Handling => _handling;
+
+    /// <summary>Gets the questions put to the customer that are not answered yet.</summary>
+    public IReadOnlyList<string> OpenQuestions => _openQuestions;
+
+    /// <summary>Gets when the complaint was first acknowledged (by the acknowledgement or an automated acknowledgement), if it was.</summary>
+    public Instant? AcknowledgedAt { get; private set; }
+
+    /// <summary>Gets when the first holding reply was sent, if one was.</summary>
+    public Instant? HoldingReplyAt { get; private set; }
+
+    /// <summary>Gets when the customer last supplied information asked for, if they did: the complete-information anchor.</summary>
+    public Instant? CompleteInformationAt { get; private set; }
+
+    /// <summary>Gets when the customer was first responded to (acknowledgement, question, proposal, closure, public or holding reply), if they were.</summary>
+    public Instant? FirstResponseAt { get; private set; }
+
+    /// <summary>Gets when the last message from the customer was recorded, if one was.</summary>
+    public Instant? LastCustomerMessageAt { get; private set; }
+
+    /// <summary>Gets when the complaint was last resolved, if it is resolved or closed since then; cleared by a reopening.</summary>
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>Gets when the complaint was last closed, if it is closed now.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>Gets when the complaint was first closed, if it ever was.</summary>
+    public Instant? FirstClosedAt { get; private set; }
+
+    /// <summary>Gets when the complaint was first reopened after its first closure, if it was.</summary>
+    public Instant? ReopenedAt { get; private set; }
+
+    /// <summary>Gets when the customer first came back after the first closure (a reopening or a message), if they did.</summary>
+    public Instant? RecontactAt { get; private set; }
+
+    /// <summary>Gets when the complaint entered its current terminal state, if it is in one.</summary>
+    public Instant? FinishedAt { get; private set; }
+
+    /// <summary>Gets whether the complaint was first closed with no further interaction (no question, rejection, escalation or customer message) before.</summary>
+    public bool ResolvedAtFirstContact => FirstClosedAt is not null && !_interactedBeforeFirstClosure;
+
+    /// <summary>Gets the instant of the latest history entry, or of receipt when there is none.</summary>
+    public Instant LastActivityAt { get; private set; }
+
+    /// <summary>Gets the history this snapshot was projected from, oldest first. Read-only.</summary>
+    public IReadOnlyList<HistoryEntry> History => _history;
+
+    /// <summary>Gets the version: the number of history entries.</summary>
+    public long Version => _history.Count;
+
+    /// <summary>Gets whether the complaint is in a terminal state.</summary>
+    public bool IsTerminal => State.IsTerminal();
+
+    /// <summary>Gets whether the customer has already answered a question (compared ignoring case and surrounding space).</summary>
+    /// <param name="question">The question.</param>
+    /// <returns><see langword="true"/> if an earlier information request asked it and the customer answered.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="question"/> is <see langword="null"/>.</exception>
+    public bool WasAnswered(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return _answered.Contains(question.Trim());
+    }
+
+    /// <summary>Gets the complaint as it was at an instant: the projection of the entries recorded at or before it.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>This snapshot when no later entry exists; otherwise the snapshot of the earlier entries.</returns>
+    public ComplaintSnapshot AsOf(Instant instant)
+    {
+        var count = 0;
+        while (count < _history.Count && _history[count].At <= instant)
+        {
+            count++;
+        }
+
+        if (count == _history.Count)
+        {
+            return this;
+        }
+
+        var snapshot = Initial(Id, Intake);
+        for (var i = 0; i < count; i++)
+        {
+            snapshot = snapshot.Apply(_history[i]);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>Gets the snapshot of a complaint just received, with no history.</summary>
+    internal static ComplaintSnapshot Initial(ComplaintId id, ComplaintIntake intake) => new(id, intake);
+
+    /// <summary>Folds one entry, already checked against the lifecycle, into a new snapshot. This one is unchanged.</summary>
+    internal ComplaintSnapshot Apply(HistoryEntry entry)
+    {
+        var next = (ComplaintSnapshot)MemberwiseClone();
+        next.Fold(entry);
+        next._history = _history.Append(entry);
+        return next;
+    }
+
+    private static bool IsResponse(HistoryData data) => data switch
+    {
+        Acknowledgement or InformationRequest or ResolutionProposal or Closure => true,
+        Communication c => c.Kind is CommunicationKind.PublicReply or CommunicationKind.HoldingReply,
+        _ => false,
+    };
+
+    private static bool IsFurtherInteraction(HistoryData data) => data switch
+    {
+        InformationRequest or InformationProvided or ResolutionRejection or Escalation => true,
+        Communication c => c.Kind == CommunicationKind.CustomerMessage,
+        _ => false,
+    };
+
+    private void Fold(HistoryEntry entry)
+    {
+        var at = entry.At;
+        if (FirstResponseAt is null && IsResponse(entry.Data))
+        {
+            FirstResponseAt = at;
+        }
+
+        if (FirstClosedAt is null)
+        {
+            _interactedBeforeFirstClosure |= IsFurtherInteraction(entry.Data);
+        }
+
+        switch (entry.Data)
+        {
+            case Acknowledgement:
+                AcknowledgedAt ??= at;
+                break;
+            case Assessment a:
+                Severity = a.Severity;
+                Priority = a.Priority;
+                Category = a.Category;
+                break;
+            case InformationRequest r:
+                _openQuestions = [.. r.Questions];
+                break;
+            case InformationProvided:
+                _answered = _answered.Union(_openQuestions);
+                _openQuestions = [];
+                CompleteInformationAt = at;
+                break;
+            case ResolutionProposal p:
+                LatestProposal = p;
+                break;
+            case ResolutionAcceptance when LatestProposal is { } accepted:
+                _agreedRemedies = _agreedRemedies.AddRange(accepted.Remedies);
+                break;
+            case ResolutionRejection r:
+                RaiseTo(r.ToLevel);
+                break;
+            case Escalation e:
+                RaiseTo(e.ToLevel);
+                break;
+            case Closure c:
+                Outcome = c.Outcome;
+                RootCause = c.RootCause;
+                ClosedAt = at;
+                FirstClosedAt ??= at;
+                break;
+            case Reopening:
+                ReopenCount++;
+                ClosedAt = null;
+                ResolvedAt = null;
+                if (FirstClosedAt is not null)
+                {
+                    ReopenedAt ??= at;
+                    RecontactAt ??= at;
+                }
+
+                break;
+            case Communication c:
+                switch (c.Kind)
+                {
+                    case CommunicationKind.AutomatedAcknowledgement:
+                        AcknowledgedAt ??= at;
+                        break;
+                    case CommunicationKind.HoldingReply:
+                        HoldingReplyAt ??= at;
+                        break;
+                    case CommunicationKind.CustomerMessage:
+                        LastCustomerMessageAt = at;
+                        if (FirstClosedAt is not null)
+                        {
+                            RecontactAt ??= at;
+                        }
+
+                        break;
+                }
+
+                break;
+            case PriorityChange c:
+                Priority = c.To;
+                break;
+            case SeverityChange c:
+                Severity = c.To;
+                break;
+            case CategoryChange c:
+                Category = c.To;
+                break;
+            case AssignmentChange c:
+                Team = c.ToTeam;
+                Assignee = c.ToAssignee;
+                break;
+            case PromisedDateChange c:
+                PromisedAt = c.To;
+                break;
+            case CustomerTierChange c:
+                CustomerTier = c.To;
+                break;
+            case Rating r:
+                Rating = r.Score;
+                break;
+            case HandlingTime h:
+                _handling = _handling.Add(h);
+                break;
+            case AbusiveContact:
+                IsFlaggedAbusive = true;
+                break;
+        }
+
+        if (entry.IsStateChange)
+        {
+            if (entry.To == ComplaintState.Resolved)
+            {
+                ResolvedAt = at;
+            }
+
+            FinishedAt = entry.To.IsTerminal() ? at : null;
+        }
+
+        State = entry.To;
+        LastActivityAt = at;
+    }
+
+    private void RaiseTo(int rank)
+    {
+        LevelRank = rank;
+        HighestLevelRank = Math.Max(HighestLevelRank, rank);
+    }
+}
