@@ -97,7 +97,7 @@ public sealed partial class ReadmeTests
     {
         var blocks = CSharpBlocks();
 
-        Assert.Equal(4, blocks.Count);
+        Assert.Equal(5, blocks.Count);
         Assert.Single(blocks, b => b.Markers.Contains(HostFragment));
         Assert.Single(blocks, b => b.Markers.Contains($"{Needs}NodaTime.Serialization.SystemTextJson"));
     }

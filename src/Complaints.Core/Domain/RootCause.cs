@@ -8,7 +8,7 @@ public sealed record RootCause
     /// <param name="whys">The answers to successive "why?" questions, first to last; may be empty.</param>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> or <paramref name="whys"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="code"/> is empty or too long, or a why is null or empty.</exception>
-    public RootCause(string code, IEnumerable<string> whys)
+    public RootCause(string code, IReadOnlyList<string> whys)
     {
         Code = Guard.Text(code, nameof(code), TextLimits.Name);
         ArgumentNullException.ThrowIfNull(whys);

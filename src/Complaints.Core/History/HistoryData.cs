@@ -1,12 +1,39 @@
 using Complaints.Core.Domain;
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace Complaints.Core.History;
 
 /// <summary>
 /// The typed data of a history entry. Match on the derived type to read it. Every derived record validates its
-/// values in its constructor, with the same rules as the verbs that record it, and names the field it refuses.
+/// values in its constructor, with the same rules as the verbs that record it, and names the field it refuses. In the
+/// canonical JSON format each record is an object whose <c>type</c> is the record's name, a name that never changes.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(TransitionNote), "TransitionNote")]
+[JsonDerivedType(typeof(Acknowledgement), "Acknowledgement")]
+[JsonDerivedType(typeof(Assessment), "Assessment")]
+[JsonDerivedType(typeof(InformationRequest), "InformationRequest")]
+[JsonDerivedType(typeof(InformationProvided), "InformationProvided")]
+[JsonDerivedType(typeof(ResolutionProposal), "ResolutionProposal")]
+[JsonDerivedType(typeof(ResolutionAcceptance), "ResolutionAcceptance")]
+[JsonDerivedType(typeof(ResolutionRejection), "ResolutionRejection")]
+[JsonDerivedType(typeof(Escalation), "Escalation")]
+[JsonDerivedType(typeof(Closure), "Closure")]
+[JsonDerivedType(typeof(Reopening), "Reopening")]
+[JsonDerivedType(typeof(Rejection), "Rejection")]
+[JsonDerivedType(typeof(Referral), "Referral")]
+[JsonDerivedType(typeof(Communication), "Communication")]
+[JsonDerivedType(typeof(PriorityChange), "PriorityChange")]
+[JsonDerivedType(typeof(SeverityChange), "SeverityChange")]
+[JsonDerivedType(typeof(CategoryChange), "CategoryChange")]
+[JsonDerivedType(typeof(AssignmentChange), "AssignmentChange")]
+[JsonDerivedType(typeof(PromisedDateChange), "PromisedDateChange")]
+[JsonDerivedType(typeof(CustomerTierChange), "CustomerTierChange")]
+[JsonDerivedType(typeof(Rating), "Rating")]
+[JsonDerivedType(typeof(HandlingTime), "HandlingTime")]
+[JsonDerivedType(typeof(Approval), "Approval")]
+[JsonDerivedType(typeof(AbusiveContact), "AbusiveContact")]
 public abstract record HistoryData
 {
     private protected HistoryData()
@@ -83,7 +110,7 @@ public sealed record InformationRequest : HistoryData
     /// <param name="questions">The questions, at least one; none of them one the customer has already answered.</param>
     /// <exception cref="ArgumentException">A value is malformed, too long, or not a change; the message names the field.</exception>
     /// <exception cref="ArgumentNullException">A required value is <see langword="null"/>.</exception>
-    public InformationRequest(IEnumerable<string> questions)
+    public InformationRequest(IReadOnlyList<string> questions)
     {
         Questions = CheckQuestions(questions);
     }
@@ -100,7 +127,7 @@ public sealed record InformationRequest : HistoryData
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Sequences.Hash(Questions));
 
-    private static System.Collections.ObjectModel.ReadOnlyCollection<string> CheckQuestions(IEnumerable<string> questions)
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> CheckQuestions(IReadOnlyList<string> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var list = questions.Select((q, i) => Guard.Text(q, $"{nameof(questions)}[{i}]", TextLimits.Text)).ToArray();
@@ -136,7 +163,7 @@ public sealed record ResolutionProposal : HistoryData
     /// <param name="explanation">The explanation given to the customer; required when no remedy is offered.</param>
     /// <exception cref="ArgumentException">A value is malformed, too long, or not a change; the message names the field.</exception>
     /// <exception cref="ArgumentNullException">A required value is <see langword="null"/>.</exception>
-    public ResolutionProposal(IEnumerable<Remedy> remedies, string? explanation)
+    public ResolutionProposal(IReadOnlyList<Remedy> remedies, string? explanation)
     {
         Remedies = Guard.List(remedies, nameof(remedies));
         Explanation = Guard.OptionalText(explanation, nameof(explanation), TextLimits.Text);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Complaints.Core.Domain;
 using NodaTime;
 
@@ -71,6 +72,7 @@ public sealed record HistoryEntry
     public HistoryData Data { get; }
 
     /// <summary>Gets whether the entry changed the complaint's state.</summary>
+    [JsonIgnore]
     public bool IsStateChange => From != To;
 
     /// <summary>Gets whether a data record belongs to a trigger.</summary>

@@ -285,7 +285,7 @@ public sealed class Complaint
     public HistoryEntry RequestInformation(Actor actor, Instant at, IEnumerable<string> questions)
     {
         ArgumentNullException.ThrowIfNull(questions);
-        return Fire(actor, at, ComplaintTrigger.RequestInformation, new InformationRequest(questions.Select(q => q?.Trim()!)));
+        return Fire(actor, at, ComplaintTrigger.RequestInformation, new InformationRequest([.. questions.Select(q => q?.Trim()!)]));
     }
 
     /// <summary>Records that the customer supplied the information asked for.</summary>
@@ -314,7 +314,7 @@ public sealed class Complaint
     /// <exception cref="ComplaintTransitionRefusedException">The trigger is not permitted now, or the compensation is above the level's authority.</exception>
     public HistoryEntry ProposeResolution(Actor actor, Instant at, IEnumerable<Remedy> remedies, string? explanation = null)
     {
-        return Fire(actor, at, ComplaintTrigger.ProposeResolution, new ResolutionProposal(remedies, explanation));
+        return Fire(actor, at, ComplaintTrigger.ProposeResolution, new ResolutionProposal(Guard.List(remedies, nameof(remedies)), explanation));
     }
 
     /// <summary>Records the customer's acceptance of the proposed resolution.</summary>

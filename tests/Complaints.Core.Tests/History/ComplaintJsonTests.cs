@@ -1,0 +1,286 @@
+using System.Text.Json;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace Complaints.Core.Tests.History;
+
+public sealed class ComplaintJsonTests
+{
+    private static readonly ComplaintLifecycle Lifecycle = new(new LifecycleOptions { RequireRootCauseToClose = true });
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 15);
+    private static readonly Actor Agent = Actor.Staff("anna");
+    private static readonly Actor Customer = Actor.Customer("cust-1042");
+
+    private static string GoldenPath => Path.Combine(AppContext.BaseDirectory, "History", "complaint-format-v1.json");
+
+    /// <summary>A complaint whose history holds nearly every kind of entry, used for the golden file.</summary>
+    public static Complaint Golden()
+    {
+        var t = Start;
+        Instant Next(int minutes) => t += Duration.FromMinutes(minutes);
+        var c = Complaint.Receive(
+            new ComplaintId("C-2026-000117"),
+            new ComplaintIntake(
+                FeedbackKind.Complaint,
+                Channel.Email,
+                new CustomerRef("cust-1042", tier: "Gold", segment: "Consumer"),
+                Category.Parse("Products/Appliances"),
+                "The kettle stopped working after two days. \"Unacceptable\" — très décevant.\nSecond line.",
+                Start,
+                occurredAt: Start - Duration.FromDays(2),
+                desiredOutcome: "A refund.",
+                contact: "cust@example.org",
+                severity: Severity.Medium,
+                priority: Priority.Normal),
+            Lifecycle);
+        c.RecordCommunication(Actor.System("mailer"), Next(1), CommunicationKind.AutomatedAcknowledgement, "We have your complaint.");
+        c.Acknowledge(Agent, Next(20), "Sorry to hear that.");
+        c.Assess(Agent, Next(40), Severity.High, Priority.High, Category.Parse("Products/Appliances/Kettles"), "Defect, simple.");
+        c.Assign(Agent, Next(5), "Appliances", "anna");
+        c.StartInvestigation(Agent, Next(10));
+        c.RequestInformation(Agent, Next(10), ["Which order?", "When did you buy it?"]);
+        c.ProvideInformation(Customer, Next(60), "Order 77, last week.");
+        c.RecordCommunication(Agent, Next(5), CommunicationKind.HoldingReply, "We need two more days.");
+        c.ChangePromisedDate(Agent, Next(1), Start + Duration.FromDays(3));
+        c.ChangeSeverity(Agent, Next(1), Severity.Medium);
+        c.ChangePriority(Agent, Next(1), Priority.Urgent);
+        c.ChangeCategory(Agent, Next(1), Category.Parse("Products/Appliances"));
+        c.ChangeCustomerTier(Agent, Next(1), "Platinum");
+        c.RecordHandlingTime(Agent, Next(1), Duration.FromMinutes(45) + Duration.FromSeconds(30), "Agent");
+        c.ProposeResolution(Agent, Next(30), [new Remedy(RemedyType.Apology), new Remedy(RemedyType.Refund, new Money(39.90m, "EUR"), "Full price")], "Sorry.");
+        c.RejectResolution(Customer, Next(60), consentToEscalate: true, "Not enough.");
+        c.RecordApproval(Actor.Staff("sam"), Next(10), "Replacement above the agent's limit", "Approved by the supervisor.");
+        c.ProposeResolution(Actor.Staff("sam"), Next(10), [new Remedy(RemedyType.Replacement), new Remedy(RemedyType.GiftCard, new Money(20m, "EUR"))]);
+        c.AcceptResolution(Customer, Next(120), "Thanks.");
+        c.StartFollowUp(Agent, Next(60 * 24 * 3), "Checking in.");
+        c.Rate(Customer, Next(10), 4, "Good in the end.");
+        c.Close(Agent, Next(5), ComplaintOutcome.Upheld, new RootCause("QA-BATCH-7", ["Heating element failed", "Batch not tested"]));
+        c.Reopen(Customer, Next(60 * 24), "It broke again.");
+        c.RaiseLevel(Agent, Next(5), "Repeat failure.");
+        c.StartInvestigation(Agent, Next(5));
+        c.FlagAbusiveContact(Agent, Next(5), "Threatening call.");
+        c.Refer(Agent, Next(60), "Financial Ombudsman Service", "FOS-123");
+        return c;
+    }
+
+    private static void AssertSameComplaint(Complaint expected, Complaint actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Intake, actual.Intake);
+        Assert.Equal(expected.History, actual.History);
+        Assert.Equal(expected.State, actual.State);
+        Assert.Equal(expected.Level, actual.Level);
+        Assert.Equal(expected.Snapshot.AgreedRemedies, actual.Snapshot.AgreedRemedies);
+        Assert.Equal(expected.Snapshot.HoldingReplyAt, actual.Snapshot.HoldingReplyAt);
+    }
+
+    [Fact]
+    public void Serialize_ThenDeserialize_GivesTheSameComplaintWithNoPendingEvents()
+    {
+        var original = Golden();
+
+        var loaded = ComplaintJson.Deserialize(ComplaintJson.Serialize(original), Lifecycle);
+
+        AssertSameComplaint(original, loaded);
+        Assert.Empty(loaded.GetPendingEvents());
+    }
+
+    [Fact]
+    public void Serialize_GoldenComplaint_IsFormatVersion1AsPinned()
+    {
+        var pinned = File.ReadAllText(GoldenPath).ReplaceLineEndings("\n").TrimEnd('\n');
+
+        Assert.Equal(pinned, ComplaintJson.Serialize(Golden()).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Deserialize_PinnedVersion1File_GivesTheGoldenComplaint()
+    {
+        var loaded = ComplaintJson.Deserialize(File.ReadAllText(GoldenPath), Lifecycle);
+
+        AssertSameComplaint(Golden(), loaded);
+    }
+
+    [Fact]
+    public void SerializeWithSystemTextJson_HistoryData_KeepsItsTypeAndValues()
+    {
+        // Plain JsonSerializer on the history used to write "Data":{} for every entry.
+        var json = JsonSerializer.Serialize(Golden().History);
+
+        Assert.DoesNotContain("\"Data\":{}", json, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"ResolutionProposal\"", json, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> Tamperings => new()
+    {
+        { "\"formatVersion\": 1", "\"formatVersion\": 2", "format version 1" },
+        { "\"formatVersion\": 1,", string.Empty, "formatVersion" },
+        { "\"type\": \"Acknowledgement\"", "\"type\": \"Telepathy\"", "Telepathy" },
+        { "\"message\": \"Sorry to hear that.\"", "\"message\": \"Sorry to hear that.\", \"mood\": \"sad\"", "mood" },
+        { "\"severity\": \"High\"", "\"severity\": \"Huge\"", "severity" },
+        { "\"time\": \"PT45M30S\"", "\"time\": \"PT-45M\"", "time" },
+        { "\"value\": \"39.90 EUR\"", "\"value\": \"39.90 eur\"", "currency" },
+        { "\"value\": \"39.90 EUR\"", "\"value\": \"-1 EUR\"", "amount" },
+        { "\"receivedAt\": \"2026-03-02T09:15:00Z\"", "\"receivedAt\": \"yesterday\"", "ISO 8601 instant" },
+        { "\"category\": \"Products/Appliances\"", "\"category\": \"Products//Appliances\"", "category" },
+        { "\"score\": 4", "\"score\": 9", "score" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tamperings))]
+    public void Deserialize_MalformedDocument_ThrowsJsonExceptionNamingIt(string find, string replace, string named)
+    {
+        var json = ComplaintJson.Serialize(Golden());
+        Assert.Contains(find, json, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(json.Replace(find, replace, StringComparison.Ordinal), Lifecycle));
+
+        Assert.Contains(named, ex.Message + ex.Path, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Deserialize_MissingRequiredProperty_ThrowsJsonException()
+    {
+        var json = ComplaintJson.Serialize(Golden()).Replace("\"note\": \"Threatening call.\"", "\"other\": 1", StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(json, Lifecycle));
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{\"formatVersion\": \"1\"}")]
+    public void Deserialize_NotAComplaintDocument_ThrowsJsonException(string json) =>
+        Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(json, Lifecycle));
+
+    [Fact]
+    public void Deserialize_HistoryTheLifecycleRefuses_ThrowsArgumentExceptionNamingTheEntry()
+    {
+        var json = ComplaintJson.Serialize(Golden()).Replace("\"sequence\": 3,", "\"sequence\": 4,", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ArgumentException>(() => ComplaintJson.Deserialize(json, Lifecycle));
+
+        Assert.Contains("history[2] (sequence 4", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_UnderStricterOptions_RefusesTheHistoryTheyForbid()
+    {
+        var json = ComplaintJson.Serialize(Golden());
+        var lowLimits = new ComplaintLifecycle(new LifecycleOptions().ReplaceLadder(
+            new EscalationLevelOptions { Name = "Agent", AuthorityLimit = 10m },
+            new EscalationLevelOptions { Name = "Supervisor", AuthorityLimit = 10m },
+            new EscalationLevelOptions { Name = "Manager", AuthorityLimit = 10m }));
+
+        var ex = Assert.Throws<ArgumentException>(() => ComplaintJson.Deserialize(json, lowLimits));
+
+        Assert.Contains(nameof(ComplaintGuard.WithinAuthority), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SerializeAndDeserialize_Null_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => ComplaintJson.Serialize(null!));
+        Assert.Throws<ArgumentNullException>(() => ComplaintJson.Deserialize(null!, Lifecycle));
+        Assert.Throws<ArgumentNullException>(() => ComplaintJson.Deserialize("{}", null!));
+    }
+
+    [Property(MaxTest = 150)]
+    public Property RandomComplaint_RoundTripsExactly()
+    {
+        var texts = Gen.Elements("Hello", "Ünïcødé ✓ \"quoted\"", "line one\nline two", "tab\there", "<b>&amp;</b>", "日本語のテキスト");
+        var walks =
+            from kind in Gen.Elements(FeedbackKind.Complaint, FeedbackKind.Claim, FeedbackKind.Suggestion)
+            from steps in Gen.Choose(0, 40)
+            from seed in Gen.Choose(0, int.MaxValue - 1)
+            from text in texts
+            from nanos in Gen.Choose(0, 999_999_999)
+            from cents in Gen.Choose(0, 10_000)
+            select (kind, steps, seed, text, nanos, cents);
+        return Prop.ForAll(walks.ToArbitrary(), w =>
+        {
+            var complaint = RandomWalk.Run(Lifecycle, w.kind, w.steps, w.seed, w.text, w.nanos, w.cents);
+            var loaded = ComplaintJson.Deserialize(ComplaintJson.Serialize(complaint), Lifecycle);
+            AssertSameComplaint(complaint, loaded);
+            Assert.Equal(ComplaintJson.Serialize(complaint), ComplaintJson.Serialize(loaded));
+            return true.Classify(complaint.State.IsTerminal(), "terminal")
+                .Classify(complaint.History.Count > 10, "more than 10 entries");
+        });
+    }
+}
+
+/// <summary>A seeded walk that fires random permitted triggers with random data, mostly forward.</summary>
+internal static class RandomWalk
+{
+    public static Complaint Run(ComplaintLifecycle lifecycle, FeedbackKind kind, int steps, int seed, string text, int nanos, int cents)
+    {
+        var random = new Random(seed);
+        var at = Instant.FromUtc(2026, 1, 5, 8, 0) + Duration.FromNanoseconds(nanos);
+        var complaint = Complaint.Receive(
+            new ComplaintId($"C-{seed}"),
+            new ComplaintIntake(kind, (Channel)random.Next(Enum.GetValues<Channel>().Length), new CustomerRef($"cust-{seed % 17}", tier: random.Next(2) == 0 ? null : "Gold"), Category.Parse("Billing/Refunds"), text, at),
+            lifecycle);
+        var agent = Actor.Staff("agent");
+        for (var i = 0; i < steps; i++)
+        {
+            at += Duration.FromMinutes(random.Next(0, 3000)) + Duration.FromNanoseconds(random.Next(0, 1000));
+            var permitted = complaint.GetPermittedTriggers();
+            var forward = permitted.Where(t => t is not (ComplaintTrigger.Withdraw or ComplaintTrigger.Reject or ComplaintTrigger.Refer)).ToArray();
+            var pool = forward.Length > 0 && random.Next(10) > 0 ? forward : [.. permitted];
+            if (pool.Length == 0)
+            {
+                break;
+            }
+
+            var trigger = pool[random.Next(pool.Length)];
+            var money = new Money(cents / 100m, "EUR");
+            try
+            {
+                _ = trigger switch
+                {
+                    ComplaintTrigger.Acknowledge => complaint.Acknowledge(agent, at, text),
+                    ComplaintTrigger.Assess => complaint.Assess(agent, at, (Severity)random.Next(4), (Priority)random.Next(4), null, text),
+                    ComplaintTrigger.StartInvestigation => complaint.StartInvestigation(agent, at),
+                    ComplaintTrigger.RequestInformation => complaint.RequestInformation(agent, at, [$"Question {random.Next(1000)}?"]),
+                    ComplaintTrigger.ProvideInformation => complaint.ProvideInformation(Actor.Customer("c"), at, text),
+                    ComplaintTrigger.ProposeResolution => complaint.ProposeResolution(agent, at, [new Remedy(RemedyType.Refund, money), new Remedy(RemedyType.Apology, null, text)]),
+                    ComplaintTrigger.AcceptResolution => complaint.AcceptResolution(Actor.Customer("c"), at),
+                    ComplaintTrigger.RejectResolution => complaint.RejectResolution(Actor.Customer("c"), at, random.Next(2) == 0, text),
+                    ComplaintTrigger.Escalate => complaint.Escalate(agent, at, text, customerConsent: true),
+                    ComplaintTrigger.Resolve => complaint.Resolve(agent, at, text),
+                    ComplaintTrigger.StartFollowUp => complaint.StartFollowUp(agent, at),
+                    ComplaintTrigger.Close => complaint.Close(agent, at, ComplaintOutcome.PartlyUpheld, new RootCause("CAUSE", [text])),
+                    ComplaintTrigger.Reopen => complaint.Reopen(Actor.Customer("c"), at, text),
+                    ComplaintTrigger.Withdraw => complaint.Withdraw(Actor.Customer("c"), at),
+                    ComplaintTrigger.Reject => complaint.Reject(agent, at, RejectionReason.Duplicate, text),
+                    ComplaintTrigger.Refer => complaint.Refer(agent, at, "Ombudsman"),
+                    ComplaintTrigger.RecordCommunication => complaint.RecordCommunication(agent, at, (CommunicationKind)random.Next(5), text),
+                    ComplaintTrigger.ChangePriority => complaint.ChangePriority(agent, at, complaint.Priority == Priority.Urgent ? Priority.Low : Priority.Urgent),
+                    ComplaintTrigger.ChangeSeverity => complaint.ChangeSeverity(agent, at, complaint.Severity == Severity.Critical ? Severity.Low : Severity.Critical),
+                    ComplaintTrigger.ChangeCategory => complaint.ChangeCategory(agent, at, Category.Parse(complaint.Category.Path == "Billing/Refunds" ? "Billing/Fees" : "Billing/Refunds")),
+                    ComplaintTrigger.Assign => complaint.Assign(agent, at, complaint.Team == "Team A" ? "Team B" : "Team A"),
+                    ComplaintTrigger.ChangePromisedDate => complaint.ChangePromisedDate(agent, at, complaint.PromisedAt is null ? at + Duration.FromDays(2) : null),
+                    ComplaintTrigger.ChangeCustomerTier => complaint.ChangeCustomerTier(agent, at, complaint.CustomerTier == "Gold" ? null : "Gold"),
+                    ComplaintTrigger.RaiseLevel => complaint.RaiseLevel(agent, at, text),
+                    ComplaintTrigger.Rate => complaint.Rate(Actor.Customer("c"), at, random.Next(1, 6), text),
+                    ComplaintTrigger.RecordHandlingTime => complaint.RecordHandlingTime(agent, at, Duration.FromSeconds(random.Next(1, 36_000)) + Duration.FromNanoseconds(nanos), "Agent"),
+                    ComplaintTrigger.RecordApproval => complaint.RecordApproval(agent, at, text),
+                    ComplaintTrigger.FlagAbusiveContact => complaint.FlagAbusiveContact(agent, at, text),
+                    _ => throw new InvalidOperationException($"No data for {trigger}."),
+                };
+            }
+            catch (ComplaintTransitionRefusedException)
+            {
+                // A data-dependent guard (authority, consent, an answered question) refused; the walk goes on.
+            }
+        }
+
+        return complaint;
+    }
+}
