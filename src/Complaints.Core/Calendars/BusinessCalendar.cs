@@ -76,9 +76,12 @@ public sealed class BusinessCalendar
         _coverageStart = Nanos(_firstInstant);
         _coverageEnd = Nanos(_endInstant);
 
-        // Closures may lie in any year; only their part inside the covered years matters (and fits the tables).
+        // Closures may reach any year, even past the instants NodaTime can represent; only their part in the covered
+        // years matters, so they are clamped, in local time, to the covered days and a day either side.
+        var (localFirst, localLast) = (_firstDay.PlusDays(-1).AtMidnight(), lastDay.PlusDays(2).AtMidnight());
+        LocalDateTime Clamp(LocalDateTime local) => local < localFirst ? localFirst : local > localLast ? localLast : local;
         var closed = closures
-            .Select(c => (Start: Nanos(Clamp(zone.ResolveLocal(c.Start, StartResolver).ToInstant())), End: Nanos(Clamp(zone.ResolveLocal(c.End, EndResolver).ToInstant()))))
+            .Select(c => (Start: Nanos(zone.ResolveLocal(Clamp(c.Start), StartResolver).ToInstant()), End: Nanos(zone.ResolveLocal(Clamp(c.End), EndResolver).ToInstant())))
             .Where(c => c.End > c.Start)
             .OrderBy(c => c.Start)
             .ToArray();
@@ -438,8 +441,6 @@ public sealed class BusinessCalendar
     private static Duration ToDuration(ulong nanoseconds) => nanoseconds <= long.MaxValue
         ? Duration.FromNanoseconds((long)nanoseconds)
         : Duration.FromDays((int)(nanoseconds / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanoseconds % NodaConstants.NanosecondsPerDay));
-
-    private Instant Clamp(Instant instant) => instant < _firstInstant ? _firstInstant : instant > _endInstant ? _endInstant : instant;
 
     private static void Subtract(long start, long end, (long Start, long End)[] closed, List<(long Start, long End)> into)
     {

@@ -130,6 +130,29 @@ public sealed partial class BusinessCalendarTests
         Assert.True(calendar.IsWorkingTime(Utc("2026-03-09T10:00:00Z")));
     }
 
+    [Theory]
+    [InlineData("America/New_York")]
+    [InlineData("Pacific/Kiritimati")]
+    public void Build_ClosureReachingTheEdgesOfTime_IsClampedToCoverage(string zoneId)
+    {
+        var calendar = BusinessCalendar.CreateBuilder(zoneId)
+            .AddWeekdayHours(Nine, Five)
+            .AddClosure(new CalendarClosure(new LocalDateTime(2026, 6, 1, 0, 0), LocalDateTime.MaxIsoValue))
+            .AddClosure(new CalendarClosure(LocalDateTime.MinIsoValue, new LocalDateTime(2026, 1, 5, 0, 0)))
+            .Covering(2026, 2026)
+            .Build();
+
+        Assert.True(calendar.IsBusinessDay(new LocalDate(2026, 3, 9)));
+        Assert.False(calendar.IsBusinessDay(new LocalDate(2026, 1, 2)));
+        Assert.False(calendar.IsBusinessDay(new LocalDate(2026, 6, 1)));
+    }
+
+    [Fact]
+    public void ClosureDays_LastIsTheLastDate_ThrowsNamingLast()
+    {
+        Assert.Equal("last", Assert.Throws<ArgumentOutOfRangeException>(() => CalendarClosure.Days(new LocalDate(2026, 1, 1), LocalDate.MaxIsoValue)).ParamName);
+    }
+
     private static void AssertOutside(string paramName, Func<object> query)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => query());
