@@ -477,16 +477,15 @@ public sealed class BusinessCalendar
     private int BusinessDayOrdinal<TFrom>(int businessDaysThrough, int days, TFrom countedFrom)
     {
         var ordinal = (long)businessDaysThrough + days - 1;
-        if (ordinal >= _businessDayIndex.Length)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(days),
-                days,
-                $"{days} business days after {countedFrom} is past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {_businessDayIndex.Length - businessDaysThrough} business days after it.");
-        }
-
-        return (int)ordinal;
+        return ordinal < _businessDayIndex.Length ? (int)ordinal : throw PastTheEnd(businessDaysThrough, days, countedFrom);
     }
+
+    /// <summary>Creates the error for a count of business days past the covered years; kept out of the hot path.</summary>
+    private ArgumentOutOfRangeException PastTheEnd<TFrom>(int businessDaysThrough, int days, TFrom countedFrom) =>
+        new(
+            nameof(days),
+            days,
+            $"{days} business days after {countedFrom} is past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {_businessDayIndex.Length - businessDaysThrough} business days after it.");
 
     private int DayIndex(LocalDate date, string paramName)
     {
@@ -502,16 +501,12 @@ public sealed class BusinessCalendar
     /// <summary>Checks that an instant lies in the covered years (their end included) before turning it into a table position.</summary>
     private long Covered(Instant instant, string paramName)
     {
-        if (instant < _firstInstant || instant > _endInstant)
-        {
-            throw new ArgumentOutOfRangeException(
-                paramName,
-                instant,
-                $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstInstant} to {_endInstant}).");
-        }
-
-        return Nanos(instant);
+        return instant >= _firstInstant && instant <= _endInstant ? Nanos(instant) : throw Outside(instant, paramName);
     }
+
+    /// <summary>Creates the error for an instant outside the covered years; kept out of the hot path.</summary>
+    private ArgumentOutOfRangeException Outside(Instant instant, string paramName) =>
+        new(paramName, instant, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstInstant} to {_endInstant}).");
 
     /// <summary>Gets the index of the local day an instant falls on, from the table of local midnights.</summary>
     /// <remarks>Local days last 23 to 25 hours, so the 24-hour bucket is at most a day or so off; a step or two corrects it.</remarks>
