@@ -18,6 +18,13 @@ namespace Complaints.Core.Calendars;
 /// earlier occurrence (<see cref="Resolvers.ReturnEarlier"/>) and an end the later one (<see cref="Resolvers.ReturnLater"/>),
 /// so the repeated hour is worked once in real time, as staff on the clock work it.
 /// </para>
+/// <para>
+/// The tables hold positions as nanoseconds since the Unix epoch, which fit a <see cref="long"/> for every covered year
+/// (1900–2201 lie within 292 years of 1970), and amounts of working time as unsigned nanoseconds, which fit a
+/// <see cref="ulong"/> across the whole range of 301 years where a <see cref="long"/> would overflow.
+/// Every query checks its arguments against the covered years before any arithmetic and throws an
+/// <see cref="ArgumentOutOfRangeException"/> naming the argument and the covered years.
+/// </para>
 /// <para>Instances are immutable and safe to share across threads. Build one with <see cref="CreateBuilder(string)"/>.</para>
 /// </remarks>
 public sealed class BusinessCalendar
@@ -30,11 +37,11 @@ public sealed class BusinessCalendar
 
     private readonly long[] _starts;
     private readonly long[] _ends;
-    private readonly long[] _cumulative;
+    private readonly ulong[] _cumulative;
     private readonly int[] _intervalByDay;
     private readonly long[] _dayStarts;
     private readonly int[] _intervalByWork;
-    private readonly long _workBucket;
+    private readonly ulong _workBucket;
     private readonly int[] _businessDaysThrough;
     private readonly int[] _businessDayIndex;
     private readonly long[] _closeOfBusiness;
@@ -42,6 +49,8 @@ public sealed class BusinessCalendar
     private readonly LocalDate _firstDay;
     private readonly long _coverageStart;
     private readonly long _coverageEnd;
+    private readonly Instant _firstInstant;
+    private readonly Instant _endInstant;
 
     internal BusinessCalendar(
         DateTimeZone zone,
@@ -62,11 +71,17 @@ public sealed class BusinessCalendar
         _firstDay = new LocalDate(firstYear, 1, 1);
         var lastDay = new LocalDate(lastYear, 12, 31);
         var dayCount = Period.DaysBetween(_firstDay, lastDay) + 1;
-        _coverageStart = Nanos(zone.AtStartOfDay(_firstDay).ToInstant());
-        _coverageEnd = Nanos(zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant());
+        _firstInstant = zone.AtStartOfDay(_firstDay).ToInstant();
+        _endInstant = zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant();
+        _coverageStart = Nanos(_firstInstant);
+        _coverageEnd = Nanos(_endInstant);
 
+        // Closures may reach any year, even past the instants NodaTime can represent; only their part in the covered
+        // years matters, so they are clamped, in local time, to the covered days and a day either side.
+        var (localFirst, localLast) = (_firstDay.PlusDays(-1).AtMidnight(), lastDay.PlusDays(2).AtMidnight());
+        LocalDateTime Clamp(LocalDateTime local) => local < localFirst ? localFirst : local > localLast ? localLast : local;
         var closed = closures
-            .Select(c => (Start: Nanos(zone.ResolveLocal(c.Start, StartResolver).ToInstant()), End: Nanos(zone.ResolveLocal(c.End, EndResolver).ToInstant())))
+            .Select(c => (Start: Nanos(zone.ResolveLocal(Clamp(c.Start), StartResolver).ToInstant()), End: Nanos(zone.ResolveLocal(Clamp(c.End), EndResolver).ToInstant())))
             .Where(c => c.End > c.Start)
             .OrderBy(c => c.Start)
             .ToArray();
@@ -122,20 +137,20 @@ public sealed class BusinessCalendar
 
         _starts = [.. starts];
         _ends = [.. ends];
-        _cumulative = new long[_starts.Length + 1];
+        _cumulative = new ulong[_starts.Length + 1];
         for (var i = 0; i < _starts.Length; i++)
         {
-            _cumulative[i + 1] = _cumulative[i] + (_ends[i] - _starts[i]);
+            _cumulative[i + 1] = _cumulative[i] + Span(_starts[i], _ends[i]);
         }
 
         // Lookup tables that replace binary searches with one array read and a step or two:
         // for each 24-hour bucket from the coverage start, the last interval starting at or before the bucket's start;
         // for each bucket of working time, the interval holding the bucket's first nanosecond of working time.
         const long dayNanos = NodaConstants.NanosecondsPerDay;
-        _intervalByDay = new int[((_coverageEnd - _coverageStart) / dayNanos) + 2];
-        for (int b = 0, i = -1; b < _intervalByDay.Length; b++)
+        _intervalByDay = new int[(Span(_coverageStart, _coverageEnd) / dayNanos) + 2];
+        var bucketStart = _coverageStart;
+        for (int b = 0, i = -1; b < _intervalByDay.Length; b++, bucketStart += dayNanos)
         {
-            var bucketStart = _coverageStart + (b * dayNanos);
             while (i + 1 < _starts.Length && _starts[i + 1] <= bucketStart)
             {
                 i++;
@@ -145,11 +160,11 @@ public sealed class BusinessCalendar
         }
 
         var total = _cumulative[^1];
-        _workBucket = Math.Max(1, total / _starts.Length);
+        _workBucket = Math.Max(1, total / (ulong)_starts.Length);
         _intervalByWork = new int[(total / _workBucket) + 2];
         for (int k = 0, j = 0; k < _intervalByWork.Length; k++)
         {
-            var worked = k * _workBucket;
+            var worked = (ulong)k * _workBucket;
             while (j + 1 < _starts.Length && _cumulative[j + 1] < worked)
             {
                 j++;
@@ -267,7 +282,10 @@ public sealed class BusinessCalendar
     /// <param name="start">The instant to count from; it need not be working time.</param>
     /// <param name="amount">The working time to add; zero or more.</param>
     /// <returns>An instant inside working time or at the end of a working interval; <paramref name="start"/> when <paramref name="amount"/> is zero.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative, or <paramref name="start"/> or the result is outside the covered years.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="amount"/> is negative or more than the working time left in the covered years after <paramref name="start"/>,
+    /// or <paramref name="start"/> is outside the covered years.
+    /// </exception>
     public Instant AddWorkingTime(Instant start, Duration amount)
     {
         if (amount < Duration.Zero)
@@ -281,11 +299,17 @@ public sealed class BusinessCalendar
             return start;
         }
 
-        var target = WorkedBefore(t) + amount.ToInt64Nanoseconds();
-        if (target > _cumulative[^1])
+        var worked = WorkedBefore(t);
+        var left = _cumulative[^1] - worked;
+        if (!TryNanoseconds(amount, out var nanoseconds) || nanoseconds > left)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Adding {amount} of working time to {start} goes past the end of {LastYear}, the last year the calendar covers.");
+            throw new ArgumentOutOfRangeException(
+                nameof(amount),
+                amount,
+                $"Adding {amount} of working time to {start} goes past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {ToDuration(left)} of working time after {start}.");
         }
+
+        var target = worked + nanoseconds;
 
         // The interval j in which the target-th nanosecond of working time falls: cumulative[j] < target <= cumulative[j + 1].
         var j = _intervalByWork[target / _workBucket];
@@ -294,7 +318,7 @@ public sealed class BusinessCalendar
             j++;
         }
 
-        return FromNanos(_starts[j] + (target - _cumulative[j]));
+        return FromNanos(Advance(_starts[j], target - _cumulative[j]));
     }
 
     /// <summary>Measures the working time between two instants.</summary>
@@ -302,8 +326,12 @@ public sealed class BusinessCalendar
     /// <param name="end">The second instant.</param>
     /// <returns>The working time from <paramref name="start"/> to <paramref name="end"/>; negative when <paramref name="end"/> is before <paramref name="start"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An instant is outside the covered years.</exception>
-    public Duration WorkingTimeBetween(Instant start, Instant end) =>
-        Duration.FromNanoseconds(WorkedBefore(Covered(end, nameof(end))) - WorkedBefore(Covered(start, nameof(start))));
+    public Duration WorkingTimeBetween(Instant start, Instant end)
+    {
+        var from = WorkedBefore(Covered(start, nameof(start)));
+        var to = WorkedBefore(Covered(end, nameof(end)));
+        return to >= from ? ToDuration(to - from) : -ToDuration(from - to);
+    }
 
     /// <summary>Gets the <paramref name="days"/>th business day after a date (the date itself never counts).</summary>
     /// <param name="date">The date counted from, for example the day of receipt.</param>
@@ -313,7 +341,7 @@ public sealed class BusinessCalendar
     public LocalDate AddBusinessDays(LocalDate date, int days)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
-        return _firstDay.PlusDays(_businessDayIndex[BusinessDayOrdinal(DayIndex(date, nameof(date)), days, date)]);
+        return _firstDay.PlusDays(_businessDayIndex[BusinessDayOrdinal(_businessDaysThrough[DayIndex(date, nameof(date))], days, date)]);
     }
 
     /// <summary>
@@ -333,7 +361,7 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(receivedAt), receivedAt, $"receivedAt must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
         }
 
-        var ordinal = BusinessDayOrdinal(LocalDayIndex(t), days, receivedAt);
+        var ordinal = BusinessDayOrdinal(_businessDaysThrough[LocalDayIndex(t)], days, receivedAt);
         return FromNanos(_closeOfBusiness[ordinal]);
     }
 
@@ -353,6 +381,15 @@ public sealed class BusinessCalendar
         return FromNanos(_closeOfBusiness[through - 1]);
     }
 
+    /// <summary>Gets the covered years as text, for example <c>2000–2100</c>, for error messages.</summary>
+    internal string CoveredYears => $"{FirstYear}–{LastYear}";
+
+    /// <summary>Gets the last covered date.</summary>
+    internal LocalDate LastDay => _firstDay.PlusDays(_businessDaysThrough.Length - 1);
+
+    /// <summary>Gets the end of the covered years: the start of the day after the last covered date.</summary>
+    internal Instant CoverageEnd => _endInstant;
+
     internal static long Nanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
 
     internal static Instant FromNanos(long nanos) => NodaConstants.UnixEpoch.PlusNanoseconds(nanos);
@@ -363,6 +400,47 @@ public sealed class BusinessCalendar
         return DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
             ?? throw new ArgumentException($"{paramName} '{zoneId}' is not an IANA time zone id known to the TZDB provider.", paramName);
     }
+
+    /// <summary>Gets whether an instant falls on a covered day: from the start of the first covered year up to, not including, the end of the last.</summary>
+    internal bool CoversDayOf(Instant instant) => instant >= _firstInstant && instant < _endInstant;
+
+    /// <summary>Gets the <paramref name="days"/>th business day after a date, or <see langword="null"/> when it falls after the covered years.</summary>
+    /// <param name="date">A covered date or the day before the first one.</param>
+    /// <param name="days">How many business days; 1 or more.</param>
+    internal LocalDate? BusinessDayAfter(LocalDate date, int days)
+    {
+        var i = Period.DaysBetween(_firstDay, date);
+        var ordinal = (long)(i < 0 ? 0 : _businessDaysThrough[i]) + days - 1;
+        return ordinal < _businessDayIndex.Length ? _firstDay.PlusDays(_businessDayIndex[ordinal]) : null;
+    }
+
+    /// <summary>Gets the nanoseconds from one table position to a later one.</summary>
+    /// <remarks>
+    /// Across 301 covered years the span exceeds <see cref="long.MaxValue"/> but always fits a <see cref="ulong"/>;
+    /// two's-complement subtraction of the two positions gives exactly that unsigned span.
+    /// </remarks>
+    private static ulong Span(long from, long to) => unchecked((ulong)(to - from));
+
+    /// <summary>Gets the table position a span after another; the inverse of <see cref="Span"/>, for results that lie in the tables.</summary>
+    private static long Advance(long from, ulong by) => unchecked(from + (long)by);
+
+    /// <summary>Gets the nanoseconds in a non-negative duration, if they fit a <see cref="ulong"/> (about 584 years).</summary>
+    private static bool TryNanoseconds(Duration amount, out ulong nanoseconds)
+    {
+        const ulong maxDays = ulong.MaxValue / NodaConstants.NanosecondsPerDay;
+        if ((ulong)amount.Days >= maxDays)
+        {
+            nanoseconds = 0;
+            return false;
+        }
+
+        nanoseconds = ((ulong)amount.Days * NodaConstants.NanosecondsPerDay) + (ulong)amount.NanosecondOfDay;
+        return true;
+    }
+
+    private static Duration ToDuration(ulong nanoseconds) => nanoseconds <= long.MaxValue
+        ? Duration.FromNanoseconds((long)nanoseconds)
+        : Duration.FromDays((int)(nanoseconds / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanoseconds % NodaConstants.NanosecondsPerDay));
 
     private static void Subtract(long start, long end, (long Start, long End)[] closed, List<(long Start, long End)> into)
     {
@@ -396,44 +474,45 @@ public sealed class BusinessCalendar
         }
     }
 
-    private int BusinessDayOrdinal<TFrom>(int dayIndex, int days, TFrom countedFrom)
+    private int BusinessDayOrdinal<TFrom>(int businessDaysThrough, int days, TFrom countedFrom)
     {
-        var ordinal = (long)_businessDaysThrough[dayIndex] + days - 1;
-        if (ordinal >= _businessDayIndex.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(days), days, $"{days} business days after {countedFrom} is past the end of {LastYear}, the last year the calendar covers.");
-        }
-
-        return (int)ordinal;
+        var ordinal = (long)businessDaysThrough + days - 1;
+        return ordinal < _businessDayIndex.Length ? (int)ordinal : throw PastTheEnd(businessDaysThrough, days, countedFrom);
     }
+
+    /// <summary>Creates the error for a count of business days past the covered years; kept out of the hot path.</summary>
+    private ArgumentOutOfRangeException PastTheEnd<TFrom>(int businessDaysThrough, int days, TFrom countedFrom) =>
+        new(
+            nameof(days),
+            days,
+            $"{days} business days after {countedFrom} is past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {_businessDayIndex.Length - businessDaysThrough} business days after it.");
 
     private int DayIndex(LocalDate date, string paramName)
     {
         var i = Period.DaysBetween(_firstDay, date);
         if (i < 0 || i >= _businessDaysThrough.Length)
         {
-            throw new ArgumentOutOfRangeException(paramName, date, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
+            throw new ArgumentOutOfRangeException(paramName, date, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstDay} to {LastDay}).");
         }
 
         return i;
     }
 
+    /// <summary>Checks that an instant lies in the covered years (their end included) before turning it into a table position.</summary>
     private long Covered(Instant instant, string paramName)
     {
-        var t = Nanos(instant);
-        if (t < _coverageStart || t > _coverageEnd)
-        {
-            throw new ArgumentOutOfRangeException(paramName, instant, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
-        }
-
-        return t;
+        return instant >= _firstInstant && instant <= _endInstant ? Nanos(instant) : throw Outside(instant, paramName);
     }
+
+    /// <summary>Creates the error for an instant outside the covered years; kept out of the hot path.</summary>
+    private ArgumentOutOfRangeException Outside(Instant instant, string paramName) =>
+        new(paramName, instant, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstInstant} to {_endInstant}).");
 
     /// <summary>Gets the index of the local day an instant falls on, from the table of local midnights.</summary>
     /// <remarks>Local days last 23 to 25 hours, so the 24-hour bucket is at most a day or so off; a step or two corrects it.</remarks>
     private int LocalDayIndex(long t)
     {
-        var i = (int)Math.Min((t - _coverageStart) / NodaConstants.NanosecondsPerDay, _dayStarts.Length - 1);
+        var i = (int)Math.Min(Span(_coverageStart, t) / NodaConstants.NanosecondsPerDay, (ulong)(_dayStarts.Length - 1));
         while (i > 0 && _dayStarts[i] > t)
         {
             i--;
@@ -449,7 +528,7 @@ public sealed class BusinessCalendar
 
     private int IntervalAtOrBefore(long t)
     {
-        var i = _intervalByDay[(t - _coverageStart) / NodaConstants.NanosecondsPerDay];
+        var i = _intervalByDay[Span(_coverageStart, t) / NodaConstants.NanosecondsPerDay];
         while (i + 1 < _starts.Length && _starts[i + 1] <= t)
         {
             i++;
@@ -458,9 +537,9 @@ public sealed class BusinessCalendar
         return i;
     }
 
-    private long WorkedBefore(long t)
+    private ulong WorkedBefore(long t)
     {
         var i = IntervalAtOrBefore(t);
-        return i < 0 ? 0 : _cumulative[i] + (Math.Min(t, _ends[i]) - _starts[i]);
+        return i < 0 ? 0 : _cumulative[i] + Span(_starts[i], Math.Min(t, _ends[i]));
     }
 }

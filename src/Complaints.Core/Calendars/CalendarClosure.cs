@@ -36,12 +36,17 @@ public readonly record struct CalendarClosure
     /// <param name="last">The last closed day; the same as <paramref name="first"/> for one day.</param>
     /// <param name="reason">Why, if recorded.</param>
     /// <returns>The closure from the start of <paramref name="first"/> to the end of <paramref name="last"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="last"/> is before <paramref name="first"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="last"/> is before <paramref name="first"/>, or is <see cref="LocalDate.MaxIsoValue"/> (the closure would end on the day after it).</exception>
     public static CalendarClosure Days(LocalDate first, LocalDate last, string? reason = null)
     {
         if (last < first)
         {
             throw new ArgumentOutOfRangeException(nameof(last), last, $"last must not be before first ({first}).");
+        }
+
+        if (last == LocalDate.MaxIsoValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(last), last, $"last must be before {LocalDate.MaxIsoValue}, the last date there is: a closure ends at the start of the day after its last day.");
         }
 
         return new CalendarClosure(first.AtMidnight(), last.PlusDays(1).AtMidnight(), reason);

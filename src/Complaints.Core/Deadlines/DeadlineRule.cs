@@ -161,7 +161,11 @@ public sealed record DeadlineRule
     /// <param name="calendar">The business calendar (its zone decides where days begin; its holidays which days are business days).</param>
     /// <returns>The deadline, or <see langword="null"/> while the anchor event has not happened.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The anchor or the deadline falls outside the years the calendar covers.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// Named <paramref name="anchors"/>: for a rule that counts working time or days, the anchor or the deadline falls
+    /// outside the years the calendar covers (however large the count or amount); for an elapsed-time rule, the
+    /// deadline would fall after <see cref="Instant.MaxValue"/>.
+    /// </exception>
     public Instant? Due(DeadlineAnchors anchors, BusinessCalendar calendar)
     {
         if (DueWithoutExtension(anchors, calendar) is not { } due)
@@ -174,7 +178,7 @@ public sealed record DeadlineRule
             return due;
         }
 
-        return Compute(anchors[Anchor]!.Value, ExtendedCount ?? 0, ExtendedAmount ?? Duration.Zero, calendar);
+        return Compute(anchors[Anchor]!.Value, ExtendedCount ?? 0, ExtendedAmount ?? Duration.Zero, calendar, nameof(anchors));
     }
 
     /// <summary>Gets the normal deadline, ignoring any extension.</summary>
@@ -182,11 +186,14 @@ public sealed record DeadlineRule
     /// <param name="calendar">The business calendar.</param>
     /// <returns>The deadline, or <see langword="null"/> while the anchor event has not happened.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The anchor or the deadline falls outside the years the calendar covers.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// Named <paramref name="anchors"/>: for a rule that counts working time or days, the anchor or the deadline falls
+    /// outside the years the calendar covers; for an elapsed-time rule, the deadline would fall after <see cref="Instant.MaxValue"/>.
+    /// </exception>
     public Instant? DueWithoutExtension(DeadlineAnchors anchors, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return anchors[Anchor] is { } start ? Compute(start, Count, Amount, calendar) : null;
+        return anchors[Anchor] is { } start ? Compute(start, Count, Amount, calendar, nameof(anchors)) : null;
     }
 
     /// <summary>Gets a value indicating whether the rule counts days, so its deadline depends only on the anchor's local date.</summary>
@@ -204,34 +211,63 @@ public sealed record DeadlineRule
     private bool DayUnitOnly(bool value, string field) =>
         !value || IsDayUnit ? value : throw new InvalidOperationException($"{field} applies to day units only; this rule counts {Unit}.");
 
-    private Instant Compute(Instant start, int count, Duration amount, BusinessCalendar calendar)
+    /// <summary>Computes a deadline, checking every bound before the arithmetic, so a huge count or amount is a named error.</summary>
+    private Instant Compute(Instant start, int count, Duration amount, BusinessCalendar calendar, string paramName)
     {
-        switch (Unit)
+        if (Unit == DeadlineUnit.ElapsedTime)
         {
-            case DeadlineUnit.ElapsedTime:
-                return start + amount;
-            case DeadlineUnit.WorkingTime:
-                return calendar.AddWorkingTime(start, amount);
+            return amount <= Instant.MaxValue - start
+                ? start + amount
+                : throw new ArgumentOutOfRangeException(paramName, start, $"The deadline, {amount} after the {Anchor} at {start}, would fall after Instant.MaxValue ({Instant.MaxValue}).");
         }
 
+        if (!calendar.CoversDayOf(start))
+        {
+            throw new ArgumentOutOfRangeException(paramName, start, $"The {Anchor} instant must fall in {calendar.CoveredYears}, the years the calendar covers.");
+        }
+
+        if (Unit == DeadlineUnit.WorkingTime)
+        {
+            return amount <= calendar.WorkingTimeBetween(start, calendar.CoverageEnd)
+                ? calendar.AddWorkingTime(start, amount)
+                : throw PastCoverage(start, amount.ToString(), calendar, paramName);
+        }
+
+        var span = $"{count} {Unit}";
         var day = start.InZone(calendar.Zone).Date;
         var countFrom = AnchorDayCounts ? day.PlusDays(-1) : day;
         if (Unit == DeadlineUnit.BusinessDays)
         {
-            return calendar.CloseOfBusiness(calendar.AddBusinessDays(countFrom, count));
+            return calendar.BusinessDayAfter(countFrom, count) is { } businessDay
+                ? calendar.CloseOfBusiness(businessDay)
+                : throw PastCoverage(start, span, calendar, paramName);
         }
 
-        var last = Unit switch
+        // The count is bounded by what is left of the covered years before any date arithmetic.
+        LocalDate last;
+        if (Unit == DeadlineUnit.CalendarMonths)
         {
-            DeadlineUnit.CalendarDays => countFrom.PlusDays(count),
-            DeadlineUnit.CalendarWeeks => countFrom.PlusWeeks(count),
-            _ => AnchorDayCounts ? day.PlusMonths(count).PlusDays(-1) : day.PlusMonths(count),
-        };
+            var monthsLeft = ((calendar.LastYear - day.Year) * 12) + 12 - day.Month;
+            last = count <= monthsLeft
+                ? (AnchorDayCounts ? day.PlusMonths(count).PlusDays(-1) : day.PlusMonths(count))
+                : throw PastCoverage(start, span, calendar, paramName);
+        }
+        else
+        {
+            var days = Unit == DeadlineUnit.CalendarWeeks ? 7L * count : count;
+            last = days <= Period.DaysBetween(countFrom, calendar.LastDay)
+                ? countFrom.PlusDays((int)days)
+                : throw PastCoverage(start, span, calendar, paramName);
+        }
+
         if (RollForward && !calendar.IsBusinessDay(last))
         {
-            last = calendar.AddBusinessDays(last, 1);
+            last = calendar.BusinessDayAfter(last, 1) ?? throw PastCoverage(start, span, calendar, paramName);
         }
 
         return calendar.Zone.AtStartOfDay(last.PlusDays(1)).ToInstant();
     }
+
+    private ArgumentOutOfRangeException PastCoverage(Instant start, string span, BusinessCalendar calendar, string paramName) =>
+        new(paramName, start, $"The deadline, {span} after the {Anchor} at {start}, falls after {calendar.LastYear}; the calendar covers {calendar.CoveredYears}.");
 }

@@ -12,13 +12,18 @@ public sealed record Remedy
     /// </param>
     /// <param name="description">An optional description of the remedy, for the customer.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not defined.</exception>
-    /// <exception cref="ArgumentException">The value is missing where the type needs one, or given where it takes none.</exception>
+    /// <exception cref="ArgumentException">The value is missing where the type needs one, given where it takes none, or the default <see cref="Money"/> (which has no currency).</exception>
     public Remedy(RemedyType type, Money? value = null, string? description = null)
     {
         Type = Guard.Defined(type, nameof(type));
         if (value is null && NeedsValue(type))
         {
             throw new ArgumentException($"value is required for a {type} remedy.", nameof(value));
+        }
+
+        if (value is { IsDefault: true })
+        {
+            throw new ArgumentException(Money.NoCurrency(nameof(value)), nameof(value));
         }
 
         if (value is not null && type is RemedyType.Apology or RemedyType.Explanation)

@@ -6,7 +6,11 @@ namespace Complaints.Core.Lifecycle;
 internal static class Compensation
 {
     /// <summary>Gets whether the remedies' total value, all in <paramref name="currency"/>, is within <paramref name="limit"/>.</summary>
-    /// <returns><see langword="false"/> when the total exceeds the limit or a remedy is valued in another currency.</returns>
+    /// <returns>
+    /// <see langword="false"/> when a remedy is valued in another currency or the total exceeds the limit. Never throws:
+    /// without a limit nothing is summed; with one, the sum stops as soon as it passes the limit, so a total that would
+    /// overflow <see cref="decimal"/> is simply above it.
+    /// </returns>
     public static bool IsWithin(IReadOnlyList<Remedy> remedies, decimal? limit, string currency)
     {
         var total = 0m;
@@ -22,9 +26,18 @@ internal static class Compensation
                 return false;
             }
 
-            total += value.Amount;
+            if (limit is { } max)
+            {
+                // total <= max holds here, so max - total cannot overflow.
+                if (value.Amount > max - total)
+                {
+                    return false;
+                }
+
+                total += value.Amount;
+            }
         }
 
-        return limit is null || total <= limit.Value;
+        return true;
     }
 }

@@ -171,3 +171,85 @@ public sealed class BusinessCalendarPropertyTests
         Assert.True(fast.IsWorkingTime(close - Duration.Epsilon));
     }
 }
+
+/// <summary>A query with any instant and any duration NodaTime can represent, most of them far outside a calendar.</summary>
+public sealed record ExtremeQuery(bool Centuries, Instant Start, Instant Other, Duration Amount, int Days)
+{
+    public override string ToString() => $"{(Centuries ? "AlwaysOpen 1900–2200" : "London 2020–2030")} start={Start} other={Other} amount={Amount} days={Days}";
+}
+
+public static class ExtremeArbitraries
+{
+    private static readonly Instant Near = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    private static Gen<long> Nanoseconds => from high in Gen.Choose(0, int.MaxValue) from low in Gen.Choose(0, int.MaxValue) select ((long)high << 32) | (uint)low;
+
+    private static Gen<Instant> Instants => Gen.Frequency(
+        (1, Gen.Elements(Instant.MinValue, Instant.MaxValue, Instant.FromUtc(1900, 1, 1, 0, 0), Instant.FromUtc(2201, 1, 1, 0, 0), Instant.FromUtc(2300, 1, 1, 0, 0))),
+        (2, from days in Gen.Choose(-3_600_000, 2_900_000) from ns in Gen.Choose(0, int.MaxValue) select NodaConstants.UnixEpoch + Duration.FromDays(days) + Duration.FromNanoseconds(ns)),
+        (3, from minutes in Gen.Choose(-6_000_000, 6_000_000) select Near + Duration.FromMinutes(minutes)));
+
+    private static Gen<Duration> Durations => Gen.Frequency(
+        (1, Gen.Elements(Duration.MaxValue, Duration.MinValue, Duration.Epsilon, -Duration.Epsilon, Duration.Zero, Duration.FromNanoseconds(long.MaxValue), Duration.FromNanoseconds(long.MinValue))),
+        (2, from days in Gen.Choose(-16_000_000, 16_000_000) from ns in Nanoseconds select Duration.FromDays(days) + Duration.FromNanoseconds(ns % NodaConstants.NanosecondsPerDay)),
+        (3, from minutes in Gen.Choose(0, 1_000_000) select Duration.FromMinutes(minutes)));
+
+    public static Arbitrary<ExtremeQuery> Queries() =>
+        (from centuries in Gen.Elements(true, false)
+         from start in Instants
+         from other in Instants
+         from amount in Durations
+         from days in Gen.Frequency((1, Gen.Elements(int.MinValue, -1, 0, int.MaxValue)), (3, Gen.Choose(1, 200_000)))
+         select new ExtremeQuery(centuries, start, other, amount, days))
+        .ToArbitrary();
+}
+
+public sealed class BusinessCalendarExtremeInputTests
+{
+    private static readonly Lazy<BusinessCalendar> Centuries = new(() => BusinessCalendar.AlwaysOpen("Europe/London", 1900, 2200));
+
+    private static readonly BusinessCalendar London = BusinessCalendar.CreateBuilder("Europe/London")
+        .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
+        .AddHolidays(UkBankHolidays.EnglandAndWales)
+        .Covering(2020, 2030)
+        .Build();
+
+    /// <summary>Runs a query; it either answers or throws an <see cref="ArgumentOutOfRangeException"/> (that exact type) naming one of its arguments.</summary>
+    private static T? AnswerOrNamedError<T>(Func<T> query, params string[] paramNames)
+        where T : struct
+    {
+        try
+        {
+            return query();
+        }
+        catch (Exception ex) when (ex.GetType() == typeof(ArgumentOutOfRangeException))
+        {
+            Assert.Contains(((ArgumentOutOfRangeException)ex).ParamName, paramNames);
+            return null;
+        }
+    }
+
+    [Property(Arbitrary = [typeof(ExtremeArbitraries)], MaxTest = 300)]
+    public void AnyInstantAndDuration_AnswerOrNamedOutOfRangeError_NeverAnythingElse(ExtremeQuery q)
+    {
+        var calendar = q.Centuries ? Centuries.Value : London;
+
+        if (AnswerOrNamedError(() => calendar.AddWorkingTime(q.Start, q.Amount), "start", "amount") is { } added)
+        {
+            Assert.True(added >= q.Start);
+            Assert.Equal(q.Amount, calendar.WorkingTimeBetween(q.Start, added));
+        }
+
+        if (AnswerOrNamedError(() => calendar.WorkingTimeBetween(q.Start, q.Other), "start", "end") is { } between)
+        {
+            Assert.Equal(-between, calendar.WorkingTimeBetween(q.Other, q.Start));
+        }
+
+        AnswerOrNamedError(() => calendar.IsWorkingTime(q.Start), "instant");
+        AnswerOrNamedError(() => calendar.NextWorkingInstant(q.Start), "instant");
+        AnswerOrNamedError(() => calendar.AddBusinessDays(q.Start, q.Days), "receivedAt", "days");
+        var date = q.Start.InUtc().Date;
+        AnswerOrNamedError(() => calendar.AddBusinessDays(date, q.Days), "date", "days");
+        AnswerOrNamedError(() => calendar.IsBusinessDay(date), "date");
+    }
+}

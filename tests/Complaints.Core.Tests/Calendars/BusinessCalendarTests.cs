@@ -4,7 +4,7 @@ using NodaTime.Text;
 
 namespace Complaints.Core.Tests.Calendars;
 
-public sealed class BusinessCalendarTests
+public sealed partial class BusinessCalendarTests
 {
     private static readonly LocalTime Nine = new(9, 0);
     private static readonly LocalTime Five = new(17, 0);

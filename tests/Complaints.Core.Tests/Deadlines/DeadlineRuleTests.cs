@@ -8,7 +8,7 @@ using NodaTime.Text;
 
 namespace Complaints.Core.Tests.Deadlines;
 
-public sealed class DeadlineRuleTests
+public sealed partial class DeadlineRuleTests
 {
     private static readonly BusinessCalendar London = BusinessCalendar.CreateBuilder("Europe/London")
         .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))

@@ -69,6 +69,26 @@ public sealed class ComplaintGuardTests
     }
 
     [Fact]
+    public void ProposeResolution_TwoRefundsOfDecimalMaxValueAtUnlimitedTopLevel_IsAccepted()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(Agent, complaint.Next(), "Executive review.", toLevel: 3);
+
+        complaint.ProposeResolution(Agent, complaint.Next(), [Refund(decimal.MaxValue), Refund(decimal.MaxValue)]);
+
+        Assert.Equal(S.ResolutionProposed, complaint.State);
+    }
+
+    [Fact]
+    public void ProposeResolution_TwoRefundsOfDecimalMaxValueAtLimitedLevel_IsRefused()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(Agent, complaint.Next(), "Manager review.", toLevel: 2);
+
+        AssertRefused(complaint, c => c.ProposeResolution(Agent, c.Next(), [Refund(decimal.MaxValue), Refund(decimal.MaxValue)]), ComplaintGuard.WithinAuthority);
+    }
+
+    [Fact]
     public void RejectResolution_WithConsent_EscalatesToNextLevel()
     {
         var complaint = TestComplaints.In(S.ResolutionProposed);
