@@ -310,4 +310,28 @@ public partial class MetricsBenchmarks
         var p95 = ArrayStatistics.QuantileCustomInplace(data, 0.95, QuantileDefinition.EmpiricalInvCDF);
         return new DurationFigures(data.Length, (long)Math.Floor(mean), (long)median, (long)p90, (long)p95, (long)min, (long)max);
     }
+
+    /// <summary>Counts by key, largest first, then by key (ordinal).</summary>
+    private static List<KeyCount> Counts(IEnumerable<KeyCount> counts) =>
+        [.. counts.Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>The keys, largest first, up to the one whose cumulative share reaches the asked share.</summary>
+    private ParetoFigures Pareto(IEnumerable<KeyCount> counts)
+    {
+        var rows = Counts(counts);
+        var total = rows.Sum(r => r.Count);
+        var items = new List<KeyCount>();
+        var cumulative = 0L;
+        foreach (var row in rows)
+        {
+            cumulative += row.Count;
+            items.Add(row);
+            if ((double)cumulative / total >= _options.ParetoShare)
+            {
+                break;
+            }
+        }
+
+        return new ParetoFigures(total, rows.Count, items);
+    }
 }

@@ -20,10 +20,10 @@ namespace Complaints.Core.Benchmarks;
 /// <item><see cref="Library"/>: this library, exact percentiles: a fresh accumulator, <c>Add</c> for each complaint,
 /// <c>ToReport</c>.</item>
 /// <item><see cref="LibrarySketch"/>: the same with <see cref="PercentileMode.Sketch"/> (1 % relative accuracy).</item>
-/// <item><see cref="Linq"/> (baseline): the naive way, a straightforward LINQ implementation of the same figures:
-/// Where, GroupBy and Count per dimension, OrderBy for the percentiles, Average for the means, GroupBy customer for
-/// the cost, <see cref="DeadlineRule.Due"/> for the horizons, OrderByDescending for the Pareto sets and GroupBy week
-/// for the trend.</item>
+/// <item><see cref="Linq"/> (baseline): the naive way, the tests' reference model <c>ReferenceMetrics</c> (linked from
+/// the test project): Where, GroupBy and Count per figure, sorting for the percentiles, GroupBy customer for the cost,
+/// <see cref="DeadlineRule.Due"/> for the horizons, OrderByDescending for the Pareto sets and one query per trend
+/// period.</item>
 /// <item><see cref="MathNetPeer"/>: a peer, one plain loop with arrays and dictionaries for the counts and
 /// MathNet.Numerics (<c>ArrayStatistics</c>) for the duration statistics.</item>
 /// <item><see cref="Merge16Shards"/>: merging 16 accumulators, each filled once in the setup with 1/16 of the
@@ -109,7 +109,7 @@ public partial class MetricsBenchmarks
     /// <summary>The naive way (baseline): the same figures with LINQ, one query per figure.</summary>
     /// <returns>The figures.</returns>
     [Benchmark(Baseline = true)]
-    public MetricsFigures Linq() => LinqReport(_facts);
+    public MetricsFigures Linq() => MetricsFigures.From(Tests.Metrics.ReferenceMetrics.Compute(_facts, _options, _period));
 
     /// <summary>The peer: one plain loop for the counts, MathNet.Numerics for the duration statistics.</summary>
     /// <returns>The figures.</returns>

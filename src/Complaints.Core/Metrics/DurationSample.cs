@@ -30,6 +30,9 @@ internal sealed class DurationSample
 
     public long Count => _count;
 
+    /// <summary>Gets a value indicating whether the sample can take more durations: in exact mode, it keeps at most <see cref="Array.MaxLength"/>.</summary>
+    public bool CanAdd(long more) => IsSketch || _count <= Array.MaxLength - more;
+
     public void Add(long nanoseconds)
     {
         _count++;
@@ -57,7 +60,7 @@ internal sealed class DurationSample
 
         if (_count > _values.Length)
         {
-            Grow(Math.Max(16, _values.Length * 2));
+            Grow((int)Math.Min(Array.MaxLength, Math.Max(16, 2L * _values.Length)));
         }
 
         _values[_count - 1] = nanoseconds;

@@ -173,7 +173,8 @@ public sealed partial class MetricsAccumulator
     private List<CustomerCost> TopCustomers(int count)
     {
         // Keep the `count` costliest in a min-heap whose root is the cheapest kept (ties: the larger id goes first).
-        var heap = new PriorityQueue<CustomerCost, CustomerCost>(count + 1, CostliestLast.Instance);
+        // Sized by the customers there are, not by the count asked for.
+        var heap = new PriorityQueue<CustomerCost, CustomerCost>(Math.Min(count, _customers.Count) + 1, CostliestLast.Instance);
         if (count > 0)
         {
             var divisor = _calculator.CostDivisor;
@@ -224,7 +225,8 @@ public sealed partial class MetricsAccumulator
             var last = PeriodStart((_end - Duration.Epsilon).InZone(_zone).Date);
             var cumulative = 0m;
             DayTally? previous = null;
-            for (var date = first; date <= last; date = Next(date))
+            // Stops at the last period without stepping past it, which may lie beyond the last date there is.
+            for (var date = first; ; date = Next(date))
             {
                 byPeriod.TryGetValue(date, out var tally);
                 var periodCost = tally.Cost.Total(_calculator.CostDivisor);
@@ -242,6 +244,10 @@ public sealed partial class MetricsAccumulator
                     CumulativeCost = cumulative,
                 });
                 previous = tally;
+                if (date >= last)
+                {
+                    break;
+                }
             }
         }
 

@@ -12,8 +12,18 @@ namespace Complaints.Core.Metrics;
 /// accumulator fed with both sets would. Not thread-safe: give each thread (or shard) its own and merge them.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Memory grows with the number of groups (categories, teams, segments, customers, days, SLA targets) plus, with
 /// <see cref="PercentileMode.Exact"/>, eight bytes per response and resolution time kept.
+/// </para>
+/// <para>
+/// Every call checks and computes first and changes the accumulator last, so a refused call leaves it exactly as it
+/// was. The limits: at most <see cref="MaxCount"/> complaints and <see cref="MaxCount"/> remedies; a total cost of
+/// at most <see cref="MaxTotalCost"/>; at most <see cref="MaxHandlingTime"/> of staff time in total; spans (response
+/// and resolution times, backlog ages, the reach of the trend) of at most <see cref="MaxSpan"/>; and, with
+/// <see cref="PercentileMode.Exact"/>, at most <see cref="Array.MaxLength"/> response times and as many resolution
+/// times.
+/// </para>
 /// </remarks>
 public sealed partial class MetricsAccumulator
 {
@@ -21,11 +31,16 @@ public sealed partial class MetricsAccumulator
     private static readonly int ChannelCount = Enum.GetValues<Channel>().Length;
     private static readonly int StateCount = Enum.GetValues<ComplaintState>().Length;
     private static readonly int RemedyTypeCount = Enum.GetValues<RemedyType>().Length;
+    private static readonly Int128 MaxHandlingNanoseconds = (Int128)Duration.MaxValue.ToBigIntegerNanoseconds();
+    private const long NanosecondsPerDay = 86_400_000_000_000;
 
     private readonly MetricsCalculator _calculator;
     private readonly Instant? _start;
     private readonly Instant _end;
     private readonly DateTimeZone _zone;
+
+    // The earliest instant a complaint counted in the period may be received: the period's start, or MaxSpan before its end.
+    private readonly Instant _earliest;
 
     private readonly long[] _byKind = new long[KindCount];
     private readonly long[] _byChannel = new long[ChannelCount];
@@ -78,6 +93,7 @@ public sealed partial class MetricsAccumulator
         _start = period.HasStart ? period.Start : null;
         _end = period.End;
         _zone = calculator.Calendar.Zone;
+        _earliest = _start ?? _end - MaxSpan;
         _ageBuckets = new long[calculator.BacklogAgeBounds.Length + 1];
         _firstResponse = new DurationSample(calculator.Percentiles, calculator.SketchRelativeAccuracy);
         _resolution = new DurationSample(calculator.Percentiles, calculator.SketchRelativeAccuracy);
@@ -86,19 +102,36 @@ public sealed partial class MetricsAccumulator
         _mix = new long[calculator.Horizons.Count + 1];
     }
 
+    /// <summary>The most complaints one accumulator counts, directly or by merging, and separately the most remedies: 10^18.</summary>
+    public const long MaxCount = 1_000_000_000_000_000_000;
+
+    /// <summary>The highest total cost (handling plus compensation, in the calculator's currency) one accumulator counts: 10^18.</summary>
+    public const decimal MaxTotalCost = 1_000_000_000_000_000_000m;
+
+    /// <summary>
+    /// Gets the longest span the metrics measure, 36,525 days (100 years): a response or resolution time, the age of
+    /// an open complaint at the period's end, how long before the period's end a complaint counted in a period without
+    /// start may be received, and the length of a period with a start.
+    /// </summary>
+    public static Duration MaxSpan { get; } = Duration.FromDays(36_525);
+
+    /// <summary>Gets the most staff time one accumulator counts in total: <see cref="Duration.MaxValue"/>, about 45,900 years.</summary>
+    public static Duration MaxHandlingTime => Duration.MaxValue;
+
     /// <summary>Gets the period the accumulator counts.</summary>
     public Interval Period { get; }
 
     /// <summary>Gets the number of complaint facts added (directly or by merging), whether or not they fall in the period.</summary>
     public long Count => _added;
 
-    /// <summary>Adds one complaint. Inconsistent facts are refused before anything changes.</summary>
+    /// <summary>Adds one complaint. Inconsistent facts, and facts past the limits, are refused before anything changes.</summary>
     /// <param name="facts">The complaint's facts.</param>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// The facts are inconsistent (for example closed before received), give compensation in another currency, or
-    /// fall outside the years the calendar covers when working time or business-day horizons are measured; the
-    /// message names the complaint and the field.
+    /// The facts are inconsistent (for example closed before received), give compensation in another currency, fall
+    /// outside the years the calendar covers when working time or business-day horizons are measured, give a deadline
+    /// out of range, or would take the accumulator past one of its limits (see the remarks on
+    /// <see cref="MetricsAccumulator"/>); the message names the complaint and the field. The accumulator is unchanged.
     /// </exception>
     public void Add(ComplaintFacts facts)
     {
@@ -108,40 +141,35 @@ public sealed partial class MetricsAccumulator
     }
 
     /// <summary>
-    /// Adds complaints in order, as <see cref="Add(ComplaintFacts)"/> does for each. When one is refused, those
-    /// before it stay added and the exception gives its position.
+    /// Adds complaints, as <see cref="Add(ComplaintFacts)"/> does for each, all or none: when one is refused, or
+    /// together they would take the accumulator past one of its limits, none is added and the exception gives the
+    /// position of the one refused. The batch is gathered apart first, so it takes as much memory again.
     /// </summary>
     /// <param name="facts">The complaints' facts.</param>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is or holds <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A complaint's facts are refused; the message gives its position, its id and what is wrong.</exception>
+    /// <exception cref="ArgumentException">
+    /// A complaint's facts are refused (the message gives its position, its id and what is wrong), or the batch would
+    /// take the accumulator past one of its limits. The accumulator is unchanged.
+    /// </exception>
     public void AddRange(IEnumerable<ComplaintFacts> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var index = 0;
-        foreach (var item in facts)
-        {
-            if (item is null)
-            {
-                throw new ArgumentNullException(nameof(facts), $"facts[{index}] is null; {index} complaint(s) before it were added.");
-            }
-
-            try
-            {
-                Add(item);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"facts[{index}]: {e.Message} {index} complaint(s) before it were added.", nameof(facts), e);
-            }
-
-            index++;
-        }
+        var batch = new MetricsAccumulator(_calculator, Period);
+        batch.AddEach(facts, "No complaint of the batch was added.");
+        MergeChecked(batch, nameof(facts));
     }
 
-    /// <summary>Adds everything another accumulator of the same calculator and period has gathered. The other accumulator is unchanged.</summary>
+    /// <summary>
+    /// Adds everything another accumulator of the same calculator and period has gathered, or nothing when together
+    /// they would pass one of the limits. The other accumulator is unchanged.
+    /// </summary>
     /// <param name="other">The other accumulator.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator, or comes from another calculator or period.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="other"/> is this accumulator, or comes from another calculator or period, or both together would
+    /// pass one of the limits (see the remarks on <see cref="MetricsAccumulator"/>); the message names the figure. This
+    /// accumulator is unchanged.
+    /// </exception>
     public void Merge(MetricsAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -158,6 +186,49 @@ public sealed partial class MetricsAccumulator
         if (other.Period != Period)
         {
             throw new ArgumentException($"other counts the period {other.Period}, not {Period}.", nameof(other));
+        }
+
+        MergeChecked(other, nameof(other));
+    }
+
+    /// <summary>Adds complaints one by one, keeping those before a refused one: only for accumulators nobody else sees.</summary>
+    internal void AddEach(IEnumerable<ComplaintFacts> facts, string whenRefused)
+    {
+        var index = 0;
+        foreach (var item in facts)
+        {
+            if (item is null)
+            {
+                throw new ArgumentNullException(nameof(facts), $"facts[{index}] is null. {whenRefused}");
+            }
+
+            try
+            {
+                Add(item);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"facts[{index}]: {e.Message} {whenRefused}", nameof(facts), e);
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>Checks that the sums stay within the limits, then adds the other accumulator's figures.</summary>
+    private void MergeChecked(MetricsAccumulator other, string paramName)
+    {
+        string? problem =
+            _added > MaxCount - other._added ? $"together the accumulators count {(Int128)_added + other._added} complaints (Count), more than MaxCount ({MaxCount})."
+            : RemedyCount > MaxCount - other.RemedyCount ? $"together the accumulators count {(Int128)RemedyCount + other.RemedyCount} remedies (Cost.ByRemedy), more than MaxCount ({MaxCount})."
+            : _handlingNanoseconds + other._handlingNanoseconds > MaxHandlingNanoseconds ? $"together the accumulators count more staff time (Cost.HandlingTime) than MaxHandlingTime ({MaxHandlingTime})."
+            : CostProblem(other._handlingRateNanoseconds, other._compensation) is { } cost ? $"together the accumulators {cost}"
+            : !_firstResponse.CanAdd(other._firstResponse.Count) ? $"together the accumulators keep more than {Array.MaxLength} response times (FirstResponseTime); use PercentileMode.Sketch."
+            : !_resolution.CanAdd(other._resolution.Count) ? $"together the accumulators keep more than {Array.MaxLength} resolution times (ResolutionTime); use PercentileMode.Sketch."
+            : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException($"{paramName}: {problem} Nothing was added.", paramName);
         }
 
         _added += other._added;
@@ -218,30 +289,62 @@ public sealed partial class MetricsAccumulator
         }
     }
 
+    /// <summary>Gets the number of remedies counted (at most <see cref="MaxCount"/>).</summary>
+    private long RemedyCount => _remedyCounts.Sum();
+
+    private static ArgumentException Refuse(ComplaintFacts facts, string problem, Exception? inner = null) =>
+        new($"Complaint {facts.Id}: {problem}", nameof(facts), inner);
+
+    /// <summary>Describes why adding a cost to what is counted would pass <see cref="MaxTotalCost"/>, or returns <see langword="null"/>.</summary>
+    /// <param name="rateNanoseconds">The handling cost to add, as scaled rate × nanoseconds (at most what <see cref="MaxHandlingTime"/> costs at the highest rate).</param>
+    /// <param name="compensation">The compensation to add, at most <see cref="MaxTotalCost"/>.</param>
+    private string? CostProblem(Int128 rateNanoseconds, decimal compensation)
+    {
+        var divisor = _calculator.CostDivisor;
+        var total = new CostTally { RateNanoseconds = _handlingRateNanoseconds + rateNanoseconds, Compensation = _compensation + compensation }.Total(divisor);
+        return total <= MaxTotalCost ? null
+            : $"would bring the total cost (Cost.Total, handling plus compensation) to {total} {_calculator.Currency}, more than MaxTotalCost ({MaxTotalCost}).";
+    }
+
+    /// <summary>Checks the facts against the period and the limits and computes every figure they add; changes nothing.</summary>
     private Prepared Prepare(ComplaintFacts facts)
     {
         if (facts.Inconsistency() is { } problem)
         {
-            throw new ArgumentException($"Complaint {facts.Id}: {problem}", nameof(facts));
+            throw Refuse(facts, problem);
         }
 
-        var prepared = default(Prepared);
         for (var i = 0; i < facts.Remedies.Count; i++)
         {
             if (facts.Remedies[i].Value is { } value && !string.Equals(value.Currency, _calculator.Currency, StringComparison.Ordinal))
             {
-                throw new ArgumentException(
-                    $"Complaint {facts.Id}: Remedies[{i}] is worth {value}, but the metrics are in {_calculator.Currency}; convert it first.",
-                    nameof(facts));
+                throw Refuse(facts, $"Remedies[{i}] is worth {value}, but the metrics are in {_calculator.Currency}; convert it first.");
             }
+        }
+
+        if (_added >= MaxCount)
+        {
+            throw Refuse(facts, $"the accumulator already counts MaxCount ({MaxCount}) complaints (Count).");
+        }
+
+        var prepared = default(Prepared);
+        prepared.Received = InPeriod(facts.ReceivedAt);
+        prepared.Finished = facts.ClosedAt is { } ended && InPeriod(ended);
+        prepared.Closed = prepared.Finished && facts.State == ComplaintState.Closed;
+        prepared.Open = facts.ReceivedAt < _end && (facts.ClosedAt is not { } closing || closing >= _end);
+        if ((prepared.Received || prepared.Open || prepared.Finished) && _end - facts.ReceivedAt > MaxSpan)
+        {
+            // Counted in the period: its resolution time, its age at the end or the trend's reach would pass MaxSpan.
+            throw Refuse(facts, $"ReceivedAt ({facts.ReceivedAt}) is more than MaxSpan ({MaxSpan.Days} days) before the period's end ({_end}).");
+        }
+
+        if (prepared.Open)
+        {
+            prepared.OpenAge = (_end - facts.ReceivedAt).ToInt64Nanoseconds();
         }
 
         try
         {
-            prepared.Received = InPeriod(facts.ReceivedAt);
-            var closedAt = facts.ClosedAt;
-            prepared.Finished = closedAt is { } ended && InPeriod(ended);
-            prepared.Closed = prepared.Finished && facts.State == ComplaintState.Closed;
             if (prepared.Received && facts.FirstResponseAt is { } responded && responded < _end)
             {
                 prepared.FirstResponse = _calculator.Measure(facts.ReceivedAt, responded);
@@ -249,21 +352,83 @@ public sealed partial class MetricsAccumulator
 
             if (prepared.Closed)
             {
-                prepared.Resolution = _calculator.Measure(facts.ReceivedAt, closedAt!.Value);
-                prepared.Band = Band(facts, closedAt.Value, out prepared.WithinMask);
+                prepared.Resolution = _calculator.Measure(facts.ReceivedAt, facts.ClosedAt!.Value);
             }
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new ArgumentException($"Complaint {facts.Id}: {e.Message}", nameof(facts), e);
+            throw Refuse(facts, e.Message, e);
+        }
+
+        if (prepared.Closed)
+        {
+            prepared.Band = Band(facts, facts.ClosedAt!.Value, out prepared.WithinMask);
+        }
+
+        if (prepared.FirstResponse is not null && !_firstResponse.CanAdd(1))
+        {
+            throw Refuse(facts, $"FirstResponseAt: the accumulator already keeps {Array.MaxLength} response times; use PercentileMode.Sketch.");
+        }
+
+        if (prepared.Closed && !_resolution.CanAdd(1))
+        {
+            throw Refuse(facts, $"ClosedAt: the accumulator already keeps {Array.MaxLength} resolution times; use PercentileMode.Sketch.");
         }
 
         if (prepared.Finished)
         {
-            prepared.HandlingRateNanoseconds = HandlingRateNanoseconds(facts, out prepared.HandlingNanoseconds);
+            PrepareCost(facts, ref prepared);
         }
 
         return prepared;
+    }
+
+    /// <summary>Computes the complaint's staff time, handling cost and compensation, refusing it when a total would pass its limit.</summary>
+    private void PrepareCost(ComplaintFacts facts, ref Prepared prepared)
+    {
+        var remedies = facts.Remedies;
+        if (remedies.Count > MaxCount - RemedyCount)
+        {
+            throw Refuse(facts, $"Remedies: the accumulator already counts {RemedyCount} remedies; {remedies.Count} more would pass MaxCount ({MaxCount}).");
+        }
+
+        var compensation = 0m;
+        for (var i = 0; i < remedies.Count; i++)
+        {
+            var amount = remedies[i].Value?.Amount ?? 0m;
+            if (amount > MaxTotalCost - compensation)
+            {
+                throw Refuse(facts, $"Remedies[{i}] ({remedies[i].Value}) brings the complaint's compensation past MaxTotalCost ({MaxTotalCost}).");
+            }
+
+            compensation += amount;
+        }
+
+        // Nanoseconds as days and nanoseconds of the day: a handling time may exceed what a long holds (about 292 years).
+        Int128 nanoseconds = 0;
+        Int128 rateNanoseconds = 0;
+        var handling = facts.Handling;
+        for (var i = 0; i < handling.Count; i++)
+        {
+            var time = handling[i].Time;
+            var ns = ((Int128)time.Days * NanosecondsPerDay) + time.NanosecondOfDay;
+            nanoseconds += ns;
+            if (_handlingNanoseconds + nanoseconds > MaxHandlingNanoseconds)
+            {
+                throw Refuse(facts, $"Handling[{i}] ({time}) brings the staff time counted (Cost.HandlingTime) past MaxHandlingTime ({MaxHandlingTime}).");
+            }
+
+            rateNanoseconds += (Int128)_calculator.HourlyRate(handling[i].Role, facts.Team) * ns;
+        }
+
+        if (CostProblem(rateNanoseconds, compensation) is { } cost)
+        {
+            throw Refuse(facts, $"Handling and Remedies cost {new CostTally { RateNanoseconds = rateNanoseconds, Compensation = compensation }.Total(_calculator.CostDivisor)} {_calculator.Currency}, which {cost}");
+        }
+
+        prepared.HandlingNanoseconds = nanoseconds;
+        prepared.HandlingRateNanoseconds = rateNanoseconds;
+        prepared.Compensation = compensation;
     }
 
     private int Band(ComplaintFacts facts, Instant closedAt, out ulong withinMask)
@@ -274,7 +439,17 @@ public sealed partial class MetricsAccumulator
         var horizons = _calculator.Horizons;
         for (var i = 0; i < horizons.Count; i++)
         {
-            if (Due(i, anchors) is { } due && closedAt <= due)
+            Instant? due;
+            try
+            {
+                due = Due(i, anchors);
+            }
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+            {
+                throw Refuse(facts, $"Horizons[{i}] ({_calculator.HorizonSpans[i]}): its deadline cannot be computed: {e.Message}", e);
+            }
+
+            if (due is { } d && closedAt <= d)
             {
                 withinMask |= 1UL << i;
                 if (band < 0)
@@ -306,22 +481,6 @@ public sealed partial class MetricsAccumulator
         return due;
     }
 
-    /// <summary>Gets the sum of scaled hourly rate × nanoseconds: exact, so sums of it do not depend on order; turned into currency only for the report.</summary>
-    private Int128 HandlingRateNanoseconds(ComplaintFacts facts, out long nanoseconds)
-    {
-        nanoseconds = 0;
-        Int128 cost = 0;
-        var handling = facts.Handling;
-        for (var i = 0; i < handling.Count; i++)
-        {
-            var ns = handling[i].Time.ToInt64Nanoseconds();
-            nanoseconds = checked(nanoseconds + ns);
-            cost += (Int128)_calculator.HourlyRate(handling[i].Role, facts.Team) * ns;
-        }
-
-        return cost;
-    }
-
     private void Apply(ComplaintFacts facts, in Prepared prepared)
     {
         _added++;
@@ -330,9 +489,9 @@ public sealed partial class MetricsAccumulator
             ApplyReceived(facts, prepared);
         }
 
-        if (facts.ReceivedAt < _end && (facts.ClosedAt is not { } ended || ended >= _end))
+        if (prepared.Open)
         {
-            var age = (_end - facts.ReceivedAt).ToInt64Nanoseconds();
+            var age = prepared.OpenAge;
             _open++;
             _openAgeSum += age;
             _oldestAge = Math.Max(_oldestAge, age);
@@ -466,15 +625,13 @@ public sealed partial class MetricsAccumulator
     private void ApplyFinished(ComplaintFacts facts, in Prepared prepared)
     {
         _finished++;
-        var cost = new CostTally { RateNanoseconds = prepared.HandlingRateNanoseconds };
+        var cost = new CostTally { RateNanoseconds = prepared.HandlingRateNanoseconds, Compensation = prepared.Compensation };
         var remedies = facts.Remedies;
         for (var i = 0; i < remedies.Count; i++)
         {
             var remedy = remedies[i];
-            var amount = remedy.Value?.Amount ?? 0m;
             _remedyCounts[(int)remedy.Type]++;
-            _remedyAmounts[(int)remedy.Type] += amount;
-            cost.Compensation += amount;
+            _remedyAmounts[(int)remedy.Type] += remedy.Value?.Amount ?? 0m;
         }
 
         _handlingNanoseconds += prepared.HandlingNanoseconds;
@@ -536,12 +693,15 @@ public sealed partial class MetricsAccumulator
         public bool Received;
         public bool Closed;
         public bool Finished;
+        public bool Open;
+        public long OpenAge;
         public long? FirstResponse;
         public long Resolution;
         public int Band;
         public ulong WithinMask;
         public Int128 HandlingRateNanoseconds;
-        public long HandlingNanoseconds;
+        public Int128 HandlingNanoseconds;
+        public decimal Compensation;
     }
 
     internal struct CategoryTally

@@ -15,6 +15,9 @@ public sealed class MetricsCalculator
 {
     private const long NanosecondsPerHour = 3_600_000_000_000;
 
+    // Periods end no earlier, so that MaxSpan before the end, and the trend's first week, are instants and dates there are.
+    private static readonly Instant EarliestEnd = Instant.FromUtc(1, 1, 1, 0, 0);
+
     /// <summary>Initializes a new instance of the <see cref="MetricsCalculator"/> class with the default options.</summary>
     public MetricsCalculator()
         : this(new MetricsOptions())
@@ -112,12 +115,25 @@ public sealed class MetricsCalculator
     /// means from the beginning) to its end (exclusive), where the backlog is measured.
     /// </param>
     /// <returns>The accumulator.</returns>
-    /// <exception cref="ArgumentException"><paramref name="period"/> has no end.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="period"/> has no end, ends before the year 1, or has a start and lasts longer than
+    /// <see cref="MetricsAccumulator.MaxSpan"/>.
+    /// </exception>
     public MetricsAccumulator CreateAccumulator(Interval period)
     {
         if (!period.HasEnd)
         {
             throw new ArgumentException("period must have an end: the backlog is measured there and the trend stops there.", nameof(period));
+        }
+
+        if (period.End < EarliestEnd)
+        {
+            throw new ArgumentException($"period must end on or after {EarliestEnd}; it ends at {period.End}.", nameof(period));
+        }
+
+        if (period.HasStart && period.Duration > MetricsAccumulator.MaxSpan)
+        {
+            throw new ArgumentException($"period must last at most MetricsAccumulator.MaxSpan ({MetricsAccumulator.MaxSpan.Days} days); it lasts {period.Duration}.", nameof(period));
         }
 
         return new MetricsAccumulator(this, period);
@@ -128,11 +144,15 @@ public sealed class MetricsCalculator
     /// <param name="period">The period, as for <see cref="CreateAccumulator(Interval)"/>.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is or holds <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="period"/> has no end, or a complaint's facts are inconsistent.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="period"/> is refused as by <see cref="CreateAccumulator(Interval)"/>, or a complaint's facts are
+    /// refused as by <see cref="MetricsAccumulator.Add(ComplaintFacts)"/>.
+    /// </exception>
     public MetricsReport Calculate(IEnumerable<ComplaintFacts> facts, Interval period)
     {
+        ArgumentNullException.ThrowIfNull(facts);
         var accumulator = CreateAccumulator(period);
-        accumulator.AddRange(facts);
+        accumulator.AddEach(facts, "No report was computed."); // nobody else sees this accumulator: no need to gather apart
         return accumulator.ToReport();
     }
 

@@ -28,7 +28,8 @@ public sealed class MetricsOptions
     /// Gets or sets the horizons for the share of complaints closed within them and for the timeliness mix, in
     /// increasing order. Each is counted from receipt (and from the first response for rules anchored on the
     /// acknowledgement); a rule anchored on an event the facts do not carry (a holding reply, complete information)
-    /// is never met. At most <see cref="MetricsOptionsValidator.MaxHorizons"/>.
+    /// is never met. At most <see cref="MetricsOptionsValidator.MaxHorizons"/>, each spanning at most
+    /// <see cref="MetricsAccumulator.MaxSpan"/> with its extension (36,525 days, 5,217 weeks or 1,200 months).
     /// </summary>
     /// <value>
     /// The default value is an empty list, which means <see cref="DeadlinePresets.FcaSummaryResolution"/> (three
@@ -75,7 +76,10 @@ public sealed class MetricsOptions
     /// <value>The default value is 0.01 (1 %).</value>
     public double SketchRelativeAccuracy { get; set; } = 0.01;
 
-    /// <summary>Gets or sets the upper bounds of the backlog age buckets, in increasing order; a last bucket takes everything older.</summary>
+    /// <summary>
+    /// Gets or sets the upper bounds of the backlog age buckets, in increasing order, each at most
+    /// <see cref="MetricsAccumulator.MaxSpan"/>; a last bucket takes everything older.
+    /// </summary>
     /// <value>The default value is an empty list, which means 1, 3, 7, 14, 28 and 56 days.</value>
     public IList<TimeSpan> BacklogAgeBounds { get; set; } = [];
 
@@ -95,7 +99,7 @@ public sealed class MetricsOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public long? CustomerBase { get; set; }
 
-    /// <summary>Gets or sets how many of the costliest customers the report lists.</summary>
+    /// <summary>Gets or sets how many of the costliest customers the report lists, from 0 to <see cref="MetricsOptionsValidator.MaxTopCustomers"/>.</summary>
     /// <value>The default value is 10.</value>
     public int TopCustomers { get; set; } = 10;
 

@@ -1,5 +1,6 @@
 using Complaints.Core.Domain;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Complaints.Core.Metrics;
 
@@ -14,6 +15,9 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
 
     /// <summary>The most decimal places an hourly rate may have.</summary>
     public const int MaxRateDecimals = 6;
+
+    /// <summary>The most costliest customers the report may list.</summary>
+    public const int MaxTopCustomers = 10_000;
 
     /// <summary>Validates the options.</summary>
     /// <param name="name">The options name (unused; every name is validated the same way).</param>
@@ -63,9 +67,15 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
 
             for (var i = 0; i < options.Horizons.Count; i++)
             {
-                if (options.Horizons[i] is null)
+                if (options.Horizons[i] is not { } rule)
                 {
                     builder.AddError("must not be null.", $"{nameof(MetricsOptions.Horizons)}[{i}]");
+                }
+                else if (!WithinMaxSpan(rule))
+                {
+                    builder.AddError(
+                        $"must span at most MetricsAccumulator.MaxSpan ({MetricsAccumulator.MaxSpan.Days} days) with its extension; it counts {rule.Count} {rule.Unit}, amount {rule.Amount}, extension {rule.ExtendedCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? rule.ExtendedAmount?.ToString() ?? "none"}.",
+                        $"{nameof(MetricsOptions.Horizons)}[{i}]");
                 }
             }
         }
@@ -103,6 +113,10 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
                 {
                     builder.AddError($"must be positive and greater than the bound before it ({previous}); it is {bound}.", $"{nameof(MetricsOptions.BacklogAgeBounds)}[{i}]");
                 }
+                else if (bound > MetricsAccumulator.MaxSpan.ToTimeSpan())
+                {
+                    builder.AddError($"must be at most MetricsAccumulator.MaxSpan ({MetricsAccumulator.MaxSpan.Days} days); it is {bound}.", $"{nameof(MetricsOptions.BacklogAgeBounds)}[{i}]");
+                }
 
                 previous = bound;
             }
@@ -118,12 +132,26 @@ public sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
             builder.AddError($"must be positive when set; it is {options.CustomerBase}.", nameof(MetricsOptions.CustomerBase));
         }
 
-        if (options.TopCustomers < 0)
+        if (options.TopCustomers is < 0 or > MaxTopCustomers)
         {
-            builder.AddError($"must not be negative; it is {options.TopCustomers}.", nameof(MetricsOptions.TopCustomers));
+            builder.AddError($"must be from 0 to {MaxTopCustomers}; it is {options.TopCustomers}.", nameof(MetricsOptions.TopCustomers));
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Gets a value indicating whether a horizon, with its extension, spans at most <see cref="MetricsAccumulator.MaxSpan"/>.</summary>
+    private static bool WithinMaxSpan(Deadlines.DeadlineRule rule)
+    {
+        var maxSpan = MetricsAccumulator.MaxSpan;
+        var maxCount = rule.Unit switch
+        {
+            Deadlines.DeadlineUnit.CalendarWeeks => maxSpan.Days / 7,
+            Deadlines.DeadlineUnit.CalendarMonths => maxSpan.Days / 365 * 12,
+            _ => maxSpan.Days,
+        };
+        return rule.Count <= maxCount && rule.Amount <= maxSpan
+            && (rule.ExtendedCount ?? 0) <= maxCount && (rule.ExtendedAmount ?? Duration.Zero) <= maxSpan;
     }
 
     private static void CheckRates(ValidateOptionsResultBuilder builder, IDictionary<string, decimal>? rates, string name)

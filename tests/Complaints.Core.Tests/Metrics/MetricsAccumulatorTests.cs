@@ -6,7 +6,7 @@ using static Complaints.Core.Tests.Metrics.MetricsDataSet;
 namespace Complaints.Core.Tests.Metrics;
 
 /// <summary>Every figure of the report over <see cref="MetricsDataSet"/>, worked out by hand in the comments.</summary>
-public sealed class MetricsAccumulatorTests
+public sealed partial class MetricsAccumulatorTests
 {
     private static readonly MetricsReport Report = new MetricsCalculator(Options()).Calculate(All(), March);
 

@@ -30,6 +30,7 @@ public static class MetricsArbitraries
 
     private static readonly Instant Origin = Instant.FromUtc(2026, 1, 1, 0, 0);
     private static readonly ComplaintState[] States = Enum.GetValues<ComplaintState>();
+    private static readonly ComplaintState[] Finishing = [ComplaintState.Withdrawn, ComplaintState.Rejected, ComplaintState.Referred];
     private static readonly string[] Categories = ["billing/fees", "Billing/Fees", "delivery/late", "service/staff", "service"];
     private static readonly string?[] Roots = [null, "pricing", "delivery", "staff", "system"];
     private static readonly string?[] Teams = [null, "billing", "logistics", "care"];
@@ -54,13 +55,17 @@ public static class MetricsArbitraries
     };
 
     /// <summary>Exact and sketch percentiles, calendar and working time, daily, weekly and monthly trends.</summary>
-    public static readonly MetricsCalculator[] Calculators =
+    public static readonly MetricsOptions[] CalculatorOptions =
     [
-        new(BaseOptions()),
-        new(With(BaseOptions(), o => { o.Percentiles = PercentileMode.Sketch; o.TrendGranularity = TrendGranularity.Day; })),
-        new(With(BaseOptions(), o => { o.TimeBasis = MetricsTimeBasis.WorkingTime; o.TrendGranularity = TrendGranularity.Month; o.CountPartlyUpheldAsUpheld = true; })),
-        new(With(BaseOptions(), o => { o.Percentiles = PercentileMode.Sketch; o.SketchRelativeAccuracy = 0.001; o.TimeBasis = MetricsTimeBasis.WorkingTime; })),
+        BaseOptions(),
+        With(BaseOptions(), o => { o.Percentiles = PercentileMode.Sketch; o.TrendGranularity = TrendGranularity.Day; }),
+        With(BaseOptions(), o => { o.TimeBasis = MetricsTimeBasis.WorkingTime; o.TrendGranularity = TrendGranularity.Month; o.CountPartlyUpheldAsUpheld = true; }),
+        With(BaseOptions(), o => { o.Percentiles = PercentileMode.Sketch; o.SketchRelativeAccuracy = 0.001; o.TimeBasis = MetricsTimeBasis.WorkingTime; }),
+        With(BaseOptions(), o => { o.TrendGranularity = TrendGranularity.Day; o.FirstContactWindow = TimeSpan.FromDays(2); o.ReopenWindow = TimeSpan.FromDays(10); o.TopCustomers = 0; }),
     ];
+
+    /// <summary>One calculator per <see cref="CalculatorOptions"/> (the options are shared: do not change them).</summary>
+    public static readonly MetricsCalculator[] Calculators = [.. CalculatorOptions.Select(o => new MetricsCalculator(o))];
 
     public static MetricsOptions With(MetricsOptions options, Action<MetricsOptions> change)
     {
@@ -84,7 +89,8 @@ public static class MetricsArbitraries
     private static ComplaintFacts Build(int[] c)
     {
         var received = Origin + Duration.FromMinutes(c[0] % (120 * MinutesPerDay));
-        var state = c[1] % 3 == 0 ? ComplaintState.Closed : States[c[1] % States.Length]; // a third closed, the rest any state
+        // A third closed, a ninth withdrawn, rejected or referred, the rest any state.
+        var state = c[1] % 3 == 0 ? ComplaintState.Closed : c[1] % 3 == 1 && c[1] / 3 % 3 == 0 ? Finishing[c[1] / 9 % Finishing.Length] : States[c[1] % States.Length];
         var terminal = state.IsTerminal();
         Instant? closed = terminal ? received + Duration.FromMinutes(c[2] % (100 * MinutesPerDay)) : null;
         Instant? firstClosed = state switch
@@ -103,7 +109,7 @@ public static class MetricsArbitraries
             FirstResponseAt = c[3] % 5 == 0 ? null : received + Duration.FromMinutes(c[4] % (10 * MinutesPerDay)),
             ClosedAt = closed,
             FirstClosedAt = firstClosed,
-            ReopenedAt = effectiveFirst is { } f1 && c[7] % 3 == 0 ? f1 + Duration.FromMinutes(c[8] % (40 * MinutesPerDay)) : null,
+            ReopenedAt = effectiveFirst is { } f1 && c[7] % 2 == 0 ? f1 + Duration.FromMinutes(c[8] % (40 * MinutesPerDay)) : null,
             RecontactAt = effectiveFirst is { } f2 && c[9] % 3 == 0 ? f2 + Duration.FromMinutes(c[10] % (20 * MinutesPerDay)) : null,
             ResolvedAtFirstContact = effectiveFirst is not null && c[11] % 2 == 0,
             Outcome = c[12] % 4 == 3 ? null : (ComplaintOutcome)(c[12] % 4),

@@ -162,21 +162,6 @@ public sealed class MetricsCalculatorTests
     }
 
     [Fact]
-    public void AddRange_RefusedComplaint_GivesItsPosition_AndKeepsThoseBefore()
-    {
-        var accumulator = Calculator.CreateAccumulator(March);
-        var good = Facts("G1", At(3, 3, 9));
-        var bad = Facts("B1", At(3, 3, 9), ComplaintState.Closed);
-
-        var ex = Assert.Throws<ArgumentException>(() => accumulator.AddRange([good, bad, good]));
-        var nul = Assert.Throws<ArgumentNullException>(() => accumulator.AddRange([good, null!]));
-
-        Assert.StartsWith("facts[1]: Complaint B1", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("facts[1] is null", nul.Message, StringComparison.Ordinal);
-        Assert.Equal(2, accumulator.Count); // G1 before B1, then G1 again before the null
-    }
-
-    [Fact]
     public void Merge_RefusesItselfAnotherCalculatorOrAnotherPeriod()
     {
         var accumulator = Calculator.CreateAccumulator(March);
