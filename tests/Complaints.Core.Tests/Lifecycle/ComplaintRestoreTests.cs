@@ -7,7 +7,7 @@ using S = Complaints.Core.Domain.ComplaintState;
 
 namespace Complaints.Core.Tests.Lifecycle;
 
-public sealed class ComplaintRestoreTests
+public sealed partial class ComplaintRestoreTests
 {
     private static (Complaint Original, HistoryEntry[] History) Closed()
     {
