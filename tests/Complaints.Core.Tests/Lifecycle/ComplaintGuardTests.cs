@@ -428,4 +428,31 @@ public sealed class ComplaintGuardTests
 
         Assert.Equal("priority", ex.ParamName);
     }
+
+    [Fact]
+    public void ProposeResolution_SuggestionAfterEscalation_IsRefusedAsNotSuggestion()
+    {
+        var suggestion = TestComplaints.New(new ComplaintLifecycle(), FeedbackKind.Suggestion);
+        foreach (var trigger in new[] { T.Acknowledge, T.Assess, T.StartInvestigation, T.Escalate })
+        {
+            suggestion.FireDefault(trigger);
+        }
+
+        var ex = AssertRefused(suggestion, c => c.ProposeResolution(Agent, c.Next(), [Refund(50m)]), ComplaintGuard.NotSuggestion);
+
+        Assert.Equal(S.Escalated, ex.State);
+    }
+
+    [Fact]
+    public void Assign_TeamAtTheNameLimit_GivesFacts_OneMore_IsRefusedNamingTeam()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+
+        complaint.Assign(Agent, complaint.Next(), new string('t', TextLimits.Name));
+        var facts = Core.Metrics.ComplaintFacts.From(complaint.Snapshot, complaint.LastActivityAt);
+        var ex = Assert.Throws<ArgumentException>(() => complaint.Assign(Agent, complaint.Next(), new string('t', TextLimits.Name + 1)));
+
+        Assert.Equal(128, facts.Team!.Length);
+        Assert.Equal("team", ex.ParamName);
+    }
 }

@@ -7,7 +7,7 @@ using S = Complaints.Core.Domain.ComplaintState;
 
 namespace Complaints.Core.Tests.Lifecycle;
 
-public sealed class ComplaintRestoreTests
+public sealed partial class ComplaintRestoreTests
 {
     private static (Complaint Original, HistoryEntry[] History) Closed()
     {
@@ -86,5 +86,78 @@ public sealed class ComplaintRestoreTests
 
         var ex = Assert.Throws<ArgumentNullException>(() => Complaint.Restore(original.Id, original.Intake, history, new ComplaintLifecycle()));
         Assert.Equal("history[4]", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData(ComplaintTrigger.ChangePriority)]
+    [InlineData(ComplaintTrigger.Assign)]
+    [InlineData(ComplaintTrigger.RaiseLevel)]
+    public void Restore_FieldChangeAfterClosed_IsRefusedNamingTheEntry(ComplaintTrigger trigger)
+    {
+        var (original, history) = Closed();
+        HistoryData data = trigger switch
+        {
+            ComplaintTrigger.ChangePriority => new PriorityChange(original.Priority, Priority.Low),
+            ComplaintTrigger.Assign => new AssignmentChange(null, null, "Billing", null),
+            _ => new Escalation(0, 1, "Late.", false),
+        };
+        var late = new HistoryEntry(history.Length + 1, original.LastActivityAt + Duration.FromMinutes(1), TestComplaints.Agent, trigger, S.Closed, S.Closed, data);
+
+        var ex = AssertRejected([.. history, late], $"history[{history.Length}] (sequence {history.Length + 1}, {trigger}");
+
+        Assert.Contains("not accepted in the Closed state", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Restore_RateBeforeResolution_IsRefusedNamingTheEntry()
+    {
+        var (_, history) = Closed();
+        var rate = new HistoryEntry(4, history[2].At + Duration.FromMinutes(1), TestComplaints.Customer, ComplaintTrigger.Rate, S.Investigating, S.Investigating, new Rating(4, null));
+
+        AssertRejected([.. history[..3], rate], "history[3] (sequence 4, Rate");
+    }
+
+    [Fact]
+    public void Restore_PriorityChangeFromAnotherPriority_IsRefusedNamingDataFrom()
+    {
+        var (original, history) = Closed();
+        Assert.Equal(Priority.High, original.Priority);
+        var change = new HistoryEntry(3, history[1].At + Duration.FromMinutes(1), TestComplaints.Agent, ComplaintTrigger.ChangePriority, S.Assessed, S.Assessed, new PriorityChange(Priority.Low, Priority.Urgent));
+
+        var ex = AssertRejected([.. history[..2], change], "history[2] (sequence 3, ChangePriority");
+
+        Assert.Contains("data.From", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HistoryEntry_UndefinedTriggerOrNullActor_IsRefusedNamingIt()
+    {
+        var at = TestComplaints.Start;
+
+        var trigger = Assert.Throws<ArgumentOutOfRangeException>(() => new HistoryEntry(1, at, TestComplaints.Agent, (ComplaintTrigger)999, S.Received, S.Received, new Acknowledgement(null)));
+        var actor = Assert.Throws<ArgumentNullException>(() => new HistoryEntry(1, at, null!, ComplaintTrigger.Acknowledge, S.Received, S.Acknowledged, new Acknowledgement(null)));
+
+        Assert.Equal(("trigger", "actor"), (trigger.ParamName, actor.ParamName));
+    }
+
+    [Fact]
+    public void HistoryData_OutOfRangeOrUndefinedValues_AreRefusedNamingTheField()
+    {
+        var category = Category.Parse("Billing");
+
+        Assert.Equal("score", Assert.Throws<ArgumentOutOfRangeException>(() => new Rating(99, null)).ParamName);
+        Assert.Equal("time", Assert.Throws<ArgumentOutOfRangeException>(() => new HandlingTime(Duration.FromHours(-5), null)).ParamName);
+        Assert.Equal("severity", Assert.Throws<ArgumentOutOfRangeException>(() => new Assessment((Severity)99, Priority.Low, category, null)).ParamName);
+        Assert.Equal("outcome", Assert.Throws<ArgumentOutOfRangeException>(() => new Closure((ComplaintOutcome)99, null)).ParamName);
+        Assert.Equal("kind", Assert.Throws<ArgumentOutOfRangeException>(() => new Communication((CommunicationKind)99, "Hello.")).ParamName);
+        Assert.Equal("toLevel", Assert.Throws<ArgumentOutOfRangeException>(() => new ResolutionRejection(null, true, 0, 3)).ParamName);
+    }
+
+    [Fact]
+    public void HistoryData_NullValues_AreRefusedNamingTheField()
+    {
+        Assert.Equal("category", Assert.Throws<ArgumentNullException>(() => new Assessment(Severity.Low, Priority.Low, null!, null)).ParamName);
+        Assert.Equal("questions", Assert.Throws<ArgumentNullException>(() => new InformationRequest(null!)).ParamName);
+        Assert.Equal("remedies", Assert.Throws<ArgumentNullException>(() => new ResolutionProposal(null!, "Because.")).ParamName);
     }
 }
