@@ -154,8 +154,8 @@ public sealed class ReadOnlySurfaceConventionTests
         return
         [
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
-            c.Check(ComplaintTrigger.Reopen, new History.Reopening("Again."), c.Next()),
-            open.Check(ComplaintTrigger.Escalate, new History.Escalation(0, 1, "Why.", false), open.Next()),
+            c.Check(ComplaintTrigger.Reopen, new Complaints.Core.History.Reopening("Again."), c.Next()),
+            open.Check(ComplaintTrigger.Escalate, new Complaints.Core.History.Escalation(0, 1, "Why.", false), open.Next()),
             ComplaintFacts.From(c.Snapshot, c.LastActivityAt, [new SlaResult("response", SlaStatus.Met)]),
             .. c.GetPendingEvents(),
             .. MetricsDataSet.All(),

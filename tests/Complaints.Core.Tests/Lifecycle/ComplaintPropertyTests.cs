@@ -88,7 +88,7 @@ public sealed class ComplaintPropertyTests(ITestOutputHelper output)
         var level = 0;
         foreach (var action in scenario.Steps)
         {
-            if (ComplaintWalk.Step(complaint, action).Entry is { Data: History.ResolutionProposal proposal })
+            if (ComplaintWalk.Step(complaint, action).Entry is { Data: Complaints.Core.History.ResolutionProposal proposal })
             {
                 var total = proposal.Remedies.Sum(r => r.Value?.Amount ?? 0m);
                 Assert.True(complaint.Level.AuthorityLimit is null || total <= complaint.Level.AuthorityLimit);
