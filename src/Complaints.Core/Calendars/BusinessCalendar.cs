@@ -62,8 +62,8 @@ public sealed class BusinessCalendar
         bool alwaysOpen)
     {
         Zone = zone;
-        WeeklyHours = weeklyHours;
-        Closures = closures;
+        WeeklyHours = Domain.Guard.ReadOnlyCopy(weeklyHours, nameof(weeklyHours));
+        Closures = Domain.Guard.ReadOnlyCopy(closures, nameof(closures));
         FirstYear = firstYear;
         LastYear = lastYear;
         IsAlwaysOpen = alwaysOpen;

@@ -64,6 +64,12 @@ internal static class Guard
             ? value
             : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be Monday to Sunday.");
 
+    public static IReadOnlyList<T> ReadOnlyCopy<T>(IEnumerable<T>? items, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        return Array.AsReadOnly(items.ToArray());
+    }
+
     public static IReadOnlyList<T> List<T>(IEnumerable<T>? items, string paramName)
         where T : class
     {

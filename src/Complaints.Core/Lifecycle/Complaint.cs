@@ -197,7 +197,7 @@ public sealed class Complaint
         }
 
         var check = _lifecycle.Check(_snapshot, trigger, data, at);
-        if (check.Destination is { } to && _lifecycle.Misfit(_snapshot, data, to) is { } misfit)
+        if (check.Destination is { } to && _lifecycle.Misfit(_snapshot, trigger, data, to) is { } misfit)
         {
             throw new ArgumentException(misfit + ".", nameof(data));
         }
@@ -644,7 +644,7 @@ public sealed class Complaint
             return $"moves to {entry.To}, but the lifecycle moves it to {to}";
         }
 
-        return lifecycle.Misfit(snapshot, entry.Data, to);
+        return lifecycle.Misfit(snapshot, entry.Trigger, entry.Data, to);
     }
 
     private void CheckInstant(Instant at)
@@ -685,7 +685,7 @@ public sealed class Complaint
             data = finish(to);
         }
 
-        if (_lifecycle.Misfit(snapshot, data, to) is { } misfit)
+        if (_lifecycle.Misfit(snapshot, trigger, data, to) is { } misfit)
         {
             throw new ArgumentException(misfit + ".", nameof(data));
         }

@@ -109,8 +109,10 @@ public sealed class ComplaintLifecycle
     /// they build it: changes start from the current value, escalations from the current level and onto the ladder.
     /// </summary>
     /// <returns><see langword="null"/> when it fits; otherwise what is wrong, naming the field.</returns>
-    internal string? Misfit(ComplaintSnapshot snapshot, HistoryData data, ComplaintState destination) => data switch
+    internal string? Misfit(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData data, ComplaintState destination) => data switch
     {
+        Escalation { CustomerConsent: true } when trigger == ComplaintTrigger.RaiseLevel =>
+            "data.CustomerConsent is true, but RaiseLevel raises the level without asking the customer (Escalate records consent)",
         Escalation e when e.FromLevel != snapshot.LevelRank =>
             $"data.FromLevel is {e.FromLevel}, but the complaint is at level {snapshot.LevelRank}",
         Escalation e when e.ToLevel >= Levels.Count =>

@@ -35,6 +35,8 @@ internal sealed class LifecycleRunner
         T.ChangePriority, T.ChangeSeverity, T.ChangeCategory, T.Assign, T.ChangePromisedDate, T.ChangeCustomerTier,
     ];
 
+    private static readonly IReadOnlyList<G> NoGuards = Array.AsReadOnly(Array.Empty<G>());
+
     private readonly ComplaintLifecycle _lifecycle;
     private readonly List<(S From, T Trigger, S To)> _edges = [];
     private S _state;
@@ -93,10 +95,10 @@ internal sealed class LifecycleRunner
         Machine.Fire(trigger);
         if (!_refused)
         {
-            return new TransitionCheck(snapshot.State, trigger, _state, []);
+            return new TransitionCheck(snapshot.State, trigger, _state, NoGuards);
         }
 
-        var unmet = _unmetGuards is null ? [] : _unmetGuards.Select(d => GuardsByDescription[d]).Order().ToArray();
+        IReadOnlyList<G> unmet = _unmetGuards is null ? NoGuards : Array.AsReadOnly(_unmetGuards.Select(d => GuardsByDescription[d]).Order().ToArray());
         return new TransitionCheck(snapshot.State, trigger, null, unmet);
     }
 

@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;
@@ -18,5 +19,5 @@ public sealed class BacklogMetrics
     public Duration? OldestAge { get; init; }
 
     /// <summary>Gets the open complaints by age bucket, youngest first; every bucket is listed, empty or not.</summary>
-    public required IReadOnlyList<AgeBucket> Ages { get; init; }
+    public required IReadOnlyList<AgeBucket> Ages { get; init => field = Guard.ReadOnlyCopy(value, nameof(Ages)); }
 }

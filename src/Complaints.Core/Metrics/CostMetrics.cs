@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;
@@ -39,8 +40,8 @@ public sealed class CostMetrics
     public decimal? PerCustomer { get; init; }
 
     /// <summary>Gets the remedies given, by type (every type, in declaration order), with their number and value.</summary>
-    public required IReadOnlyList<RemedyCost> ByRemedy { get; init; }
+    public required IReadOnlyList<RemedyCost> ByRemedy { get; init => field = Guard.ReadOnlyCopy(value, nameof(ByRemedy)); }
 
     /// <summary>Gets the costliest customers, most costly first (ties by id, ordinal), up to the configured number.</summary>
-    public required IReadOnlyList<CustomerCost> TopCustomers { get; init; }
+    public required IReadOnlyList<CustomerCost> TopCustomers { get; init => field = Guard.ReadOnlyCopy(value, nameof(TopCustomers)); }
 }

@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;
@@ -37,7 +38,7 @@ public sealed class MetricsReport
     public required DurationStatistics ResolutionTime { get; init; }
 
     /// <summary>Gets the status against each service-level target, over complaints received in the period, ordered by target name.</summary>
-    public required IReadOnlyList<SlaTargetMetrics> Sla { get; init; }
+    public required IReadOnlyList<SlaTargetMetrics> Sla { get; init => field = Guard.ReadOnlyCopy(value, nameof(Sla)); }
 
     /// <summary>Gets the shares closed within each horizon and the timeliness mix, over complaints closed in the period.</summary>
     public required TimelinessMetrics Timeliness { get; init; }

@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 namespace Complaints.Core.Metrics;
 
 /// <summary>
@@ -20,5 +21,5 @@ public sealed class ParetoMetrics
     public double? CoveredShare { get; init; }
 
     /// <summary>Gets the members of the set with their cumulative share, in order.</summary>
-    public required IReadOnlyList<ParetoItem> Items { get; init; }
+    public required IReadOnlyList<ParetoItem> Items { get; init => field = Guard.ReadOnlyCopy(value, nameof(Items)); }
 }

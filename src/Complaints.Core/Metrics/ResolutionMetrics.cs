@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 namespace Complaints.Core.Metrics;
 
 /// <summary>First-contact resolution, escalation, reopening and outcomes.</summary>
@@ -25,7 +26,7 @@ public sealed class ResolutionMetrics
     public double? EscalationRate { get; init; }
 
     /// <summary>Gets the escalated complaints by the highest level they reached, lowest level first.</summary>
-    public required IReadOnlyList<LevelCount> EscalatedByLevel { get; init; }
+    public required IReadOnlyList<LevelCount> EscalatedByLevel { get; init => field = Guard.ReadOnlyCopy(value, nameof(EscalatedByLevel)); }
 
     /// <summary>Gets the number of complaints received in the period that were referred to an outside body (state Referred).</summary>
     public long Referred { get; init; }

@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 namespace Complaints.Core.Metrics;
 
 /// <summary>Satisfaction scores (1 to 5) of complaints closed (state Closed) in the period.</summary>
@@ -22,5 +23,5 @@ public sealed class SatisfactionMetrics
     public double? ResponseRate { get; init; }
 
     /// <summary>Gets the number of complaints scoring 1, 2, 3, 4 and 5, in that order.</summary>
-    public required IReadOnlyList<long> Scores { get; init; }
+    public required IReadOnlyList<long> Scores { get; init => field = Guard.ReadOnlyCopy(value, nameof(Scores)); }
 }

@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 namespace Complaints.Core.Metrics;
 
 /// <summary>
@@ -10,11 +11,11 @@ public sealed class TimelinessMetrics
     public long Closed { get; init; }
 
     /// <summary>Gets, for each horizon in the configured order, how many were closed within it (at or before its deadline).</summary>
-    public required IReadOnlyList<HorizonShare> Within { get; init; }
+    public required IReadOnlyList<HorizonShare> Within { get; init => field = Guard.ReadOnlyCopy(value, nameof(Within)); }
 
     /// <summary>
     /// Gets the mix: for each horizon, the complaints closed within it but not within an earlier one, then a last
     /// band for those closed after every horizon. The bands' counts add up to <see cref="Closed"/>.
     /// </summary>
-    public required IReadOnlyList<HorizonShare> Mix { get; init; }
+    public required IReadOnlyList<HorizonShare> Mix { get; init => field = Guard.ReadOnlyCopy(value, nameof(Mix)); }
 }

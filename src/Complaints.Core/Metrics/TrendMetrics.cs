@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 namespace Complaints.Core.Metrics;
 
 /// <summary>
@@ -14,5 +15,5 @@ public sealed class TrendMetrics
     public required string Zone { get; init; }
 
     /// <summary>Gets the periods, in order.</summary>
-    public required IReadOnlyList<TrendPeriod> Periods { get; init; }
+    public required IReadOnlyList<TrendPeriod> Periods { get; init => field = Guard.ReadOnlyCopy(value, nameof(Periods)); }
 }

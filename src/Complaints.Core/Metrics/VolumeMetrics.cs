@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 namespace Complaints.Core.Metrics;
 
 /// <summary>
@@ -16,20 +17,20 @@ public sealed class VolumeMetrics
     public long Finished { get; init; }
 
     /// <summary>Gets the complaints received by feedback kind.</summary>
-    public required IReadOnlyList<CountByKey> ByKind { get; init; }
+    public required IReadOnlyList<CountByKey> ByKind { get; init => field = Guard.ReadOnlyCopy(value, nameof(ByKind)); }
 
     /// <summary>Gets the complaints received by channel.</summary>
-    public required IReadOnlyList<CountByKey> ByChannel { get; init; }
+    public required IReadOnlyList<CountByKey> ByChannel { get; init => field = Guard.ReadOnlyCopy(value, nameof(ByChannel)); }
 
     /// <summary>Gets the complaints received by category path (categories compare ignoring case; the ordinal-first spelling is shown).</summary>
-    public required IReadOnlyList<CountByKey> ByCategory { get; init; }
+    public required IReadOnlyList<CountByKey> ByCategory { get; init => field = Guard.ReadOnlyCopy(value, nameof(ByCategory)); }
 
     /// <summary>Gets the complaints received by their current state.</summary>
-    public required IReadOnlyList<CountByKey> ByState { get; init; }
+    public required IReadOnlyList<CountByKey> ByState { get; init => field = Guard.ReadOnlyCopy(value, nameof(ByState)); }
 
     /// <summary>Gets the complaints received by team (<see langword="null"/> key: unassigned).</summary>
-    public required IReadOnlyList<CountByKey> ByTeam { get; init; }
+    public required IReadOnlyList<CountByKey> ByTeam { get; init => field = Guard.ReadOnlyCopy(value, nameof(ByTeam)); }
 
     /// <summary>Gets the complaints received by customer segment (<see langword="null"/> key: no segment).</summary>
-    public required IReadOnlyList<CountByKey> BySegment { get; init; }
+    public required IReadOnlyList<CountByKey> BySegment { get; init => field = Guard.ReadOnlyCopy(value, nameof(BySegment)); }
 }

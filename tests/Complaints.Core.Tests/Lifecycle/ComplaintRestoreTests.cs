@@ -160,4 +160,20 @@ public sealed partial class ComplaintRestoreTests
         Assert.Equal("questions", Assert.Throws<ArgumentNullException>(() => new InformationRequest(null!)).ParamName);
         Assert.Equal("remedies", Assert.Throws<ArgumentNullException>(() => new ResolutionProposal(null!, "Because.")).ParamName);
     }
+
+    [Fact]
+    public void Restore_RaiseLevelRecordingCustomerConsent_IsRefusedNamingTheField()
+    {
+        // Found by the tampering property: RaiseLevel records no consent, so a history that says otherwise was not written by the verbs.
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(TestComplaints.Agent, complaint.Next(), "Policy.");
+        var history = complaint.History.ToArray();
+        var raised = history[^1];
+        history[^1] = With(raised, data: new Escalation(0, 1, "Policy.", customerConsent: true));
+
+        var ex = Assert.Throws<ArgumentException>(() => Complaint.Restore(complaint.Id, complaint.Intake, history, new ComplaintLifecycle()));
+
+        Assert.Contains($"history[{history.Length - 1}] (sequence {raised.Sequence}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("data.CustomerConsent", ex.Message, StringComparison.Ordinal);
+    }
 }
