@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Complaints.Core.Domain;
-using Complaints.Core.Lifecycle;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;

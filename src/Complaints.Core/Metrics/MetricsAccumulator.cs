@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Complaints.Core.Domain;
 using Complaints.Core.Deadlines;
-using Complaints.Core.Lifecycle;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;

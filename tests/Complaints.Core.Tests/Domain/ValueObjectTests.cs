@@ -145,4 +145,29 @@ public sealed class ValueObjectTests
         Assert.Equal("customer", Assert.Throws<ArgumentNullException>(() => new ComplaintIntake(FeedbackKind.Claim, Channel.Letter, null!, category, "text", received)).ParamName);
         Assert.Equal("contact", Assert.Throws<ArgumentException>(() => new ComplaintIntake(FeedbackKind.Claim, Channel.Letter, customer, category, "text", received, contact: "")).ParamName);
     }
+
+    [Fact]
+    public void Category_EqualityOperators_CompareThePathIgnoringCase()
+    {
+        var a = Category.Parse("Billing/Refunds");
+        var b = new Category("billing", "REFUNDS");
+
+        Assert.True(a == b);
+        Assert.False(a != b);
+        Assert.True(a != Category.Parse("Billing"));
+        Assert.False(a == null);
+        Assert.True((Category?)null == null);
+    }
+
+    [Fact]
+    public void Category_Segments_CannotBeCastBackAndChanged()
+    {
+        var category = Category.Parse("Billing/Refunds");
+        var hash = category.GetHashCode();
+
+        Assert.False(category.Segments is string[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)category.Segments)[1] = "x");
+        Assert.Equal(hash, category.GetHashCode());
+        Assert.Equal(Category.Parse("Billing/Refunds"), category);
+    }
 }
