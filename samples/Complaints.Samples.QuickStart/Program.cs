@@ -81,17 +81,24 @@ foreach (var entry in complaint.History)
     Console.WriteLine($"  {entry.Sequence,2}. {entry.At:uuuu-MM-dd HH:mm}  {entry.Actor,-22} {entry.Trigger,-20} {move,-42} {Describe(entry.Data)}");
 }
 
+// Saved as the canonical JSON format and loaded back: every entry is checked again on the way in.
+var saved = ComplaintJson.Serialize(complaint);
+var loaded = ComplaintJson.Deserialize(saved, lifecycle);
+Console.WriteLine();
+Console.WriteLine($"Saved as {saved.Length:N0} characters of JSON (format version {ComplaintJson.FormatVersion}); loaded back: {loaded.State}, {loaded.Version} entries, same history: {loaded.History.SequenceEqual(complaint.History)}");
+
 // The deadlines that applied, on an England and Wales business calendar.
 var englandAndWales = BusinessCalendar.CreateBuilder("Europe/London")
     .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
     .AddHolidays(UkBankHolidays.EnglandAndWales)
     .Covering(2025, 2030)
     .Build();
-// Each rule is met by the step it asks for: the acknowledgement, or the resolution the customer accepted (the first
-// entry into Resolved), not the closing after the follow-up.
-var acknowledgedAt = complaint.History.First(e => e.Trigger == ComplaintTrigger.Acknowledge).At;
-var resolvedAt = complaint.History.First(e => e.To == ComplaintState.Resolved).At;
-var anchors = new DeadlineAnchors(complaint.Intake.ReceivedAt, AcknowledgedAt: acknowledgedAt);
+// Each rule is met by the step it asks for: the acknowledgement, or the resolution the customer accepted, not the
+// closing after the follow-up. The complaint's snapshot (its history, projected) keeps both instants.
+var story = complaint.Snapshot;
+var acknowledgedAt = story.AcknowledgedAt!.Value;
+var resolvedAt = story.ResolvedAt!.Value;
+var anchors = new DeadlineAnchors(complaint.Intake.ReceivedAt, AcknowledgedAt: acknowledgedAt, HoldingReplyAt: story.HoldingReplyAt);
 Console.WriteLine();
 Console.WriteLine("Deadlines (Europe/London, England and Wales bank holidays):");
 foreach (var rule in new[] { DeadlinePresets.Acknowledge24Hours, DeadlinePresets.FcaSummaryResolution, DeadlinePresets.FcaFinalResponse })
