@@ -146,7 +146,7 @@ public sealed class ReadOnlySurfaceConventionTests
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
             c.Check(ComplaintTrigger.Reopen, new Complaints.Core.History.Reopening("Again."), c.Next()),
             open.Check(ComplaintTrigger.Escalate, new Complaints.Core.History.Escalation(0, 1, "Why.", false), open.Next()),
-            ComplaintFacts.From(c.Snapshot, c.LastActivityAt, [new SlaResult("response", SlaStatus.Met)]),
+            ComplaintFacts.From(c.Snapshot, c.LastActivityAt + NodaTime.Duration.FromSeconds(1), [new SlaResult("response", SlaStatus.Met)]),
             .. c.GetPendingEvents(),
             .. MetricsDataSet.All(),
         ];

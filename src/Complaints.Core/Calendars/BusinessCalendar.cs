@@ -97,7 +97,7 @@ public sealed class BusinessCalendar
         for (var i = 0; i < dayCount; i++)
         {
             var day = _firstDay.PlusDays(i);
-            _dayStarts[i] = Nanos(zone.AtStartOfDay(day).ToInstant());
+            _dayStarts[i] = Nanos(StartOfDay(zone, day));
             pieces.Clear();
             if (!holidays.Contains(day))
             {
@@ -541,5 +541,18 @@ public sealed class BusinessCalendar
     {
         var i = IntervalAtOrBefore(t);
         return i < 0 ? 0 : _cumulative[i] + Span(_starts[i], Math.Min(t, _ends[i]));
+    }
+
+    /// <summary>Gets the instant a date starts in a zone; a date the zone skips whole (Samoa's 30 December 2011) starts, and ends, where the next one starts.</summary>
+    private static Instant StartOfDay(DateTimeZone zone, LocalDate day)
+    {
+        try
+        {
+            return zone.AtStartOfDay(day).ToInstant();
+        }
+        catch (SkippedTimeException)
+        {
+            return zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
+        }
     }
 }

@@ -8,7 +8,7 @@ public abstract record HolidayRule
 {
     private protected HolidayRule(string name, bool substituteIfWeekend)
     {
-        Name = Guard.Text(name, nameof(name), 128);
+        Name = Guard.Text(name, nameof(name), TextLimits.Name);
         SubstituteIfWeekend = substituteIfWeekend;
     }
 

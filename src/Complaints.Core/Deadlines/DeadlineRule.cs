@@ -1,3 +1,4 @@
+using Complaints.Core.Domain;
 using Complaints.Core.Calendars;
 using NodaTime;
 
@@ -151,7 +152,7 @@ public sealed record DeadlineRule
     /// <returns>The new rule.</returns>
     /// <exception cref="ArgumentException">A text is empty or too long.</exception>
     public DeadlineRule WithName(string name, string? source = null) =>
-        this with { Name = Domain.Guard.Text(name, nameof(name), 200), Source = Domain.Guard.OptionalText(source, nameof(source), 1000) };
+        this with { Name = Domain.Guard.Text(name, nameof(name), TextLimits.Name), Source = Domain.Guard.OptionalText(source, nameof(source), TextLimits.Summary) };
 
     /// <summary>
     /// Gets the deadline for a complaint: counted from the anchor event on the calendar, extended when the rule has an

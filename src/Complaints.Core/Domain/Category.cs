@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 namespace Complaints.Core.Domain;
 
 /// <summary>
 /// A hierarchical category such as <c>Billing/Refunds/Late</c>: one or more segments, most general first.
 /// Compared by segments, ignoring case.
 /// </summary>
+[JsonConverter(typeof(CategoryJsonConverter))]
 public sealed class Category : IEquatable<Category>
 {
     /// <summary>The separator between segments in the text form.</summary>

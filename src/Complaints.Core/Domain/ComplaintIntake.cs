@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 
 namespace Complaints.Core.Domain;
@@ -50,7 +51,7 @@ public sealed record ComplaintIntake
         }
 
         OccurredAt = occurredAt;
-        DesiredOutcome = Guard.OptionalText(desiredOutcome, nameof(desiredOutcome), 4000);
+        DesiredOutcome = Guard.OptionalText(desiredOutcome, nameof(desiredOutcome), TextLimits.Summary);
         Contact = Guard.OptionalText(contact, nameof(contact), TextLimits.Contact);
         Severity = Guard.Defined(severity, nameof(severity));
         Priority = Guard.Defined(priority, nameof(priority));
@@ -72,9 +73,11 @@ public sealed record ComplaintIntake
     public string Description { get; }
 
     /// <summary>Gets when it was received. Every clock that counts from receipt starts here.</summary>
+    [JsonConverter(typeof(InstantJsonConverter))]
     public Instant ReceivedAt { get; }
 
     /// <summary>Gets when the problem happened, if known.</summary>
+    [JsonConverter(typeof(InstantJsonConverter))]
     public Instant? OccurredAt { get; }
 
     /// <summary>Gets what the customer says they want, if stated.</summary>

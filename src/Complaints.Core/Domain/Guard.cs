@@ -21,11 +21,22 @@ internal static class Guard
             throw new ArgumentException($"{paramName} must not start or end with white space.", paramName);
         }
 
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             if (char.IsControl(c) && c != '\n' && c != '\r' && c != '\t')
             {
                 throw new ArgumentException($"{paramName} must not contain control characters.", paramName);
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    throw new ArgumentException($"{paramName} must be well-formed Unicode; it has a lone surrogate at position {i}.", paramName);
+                }
+
+                i++;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 
 namespace Complaints.Core.Domain;
@@ -9,6 +10,7 @@ namespace Complaints.Core.Domain;
 /// Sums are checked: <see cref="Add(Money, Money)"/> and <see cref="Sum(IEnumerable{Money}, string)"/> refuse mixed
 /// currencies and a total above <see cref="decimal.MaxValue"/> with an error that names the argument.
 /// </remarks>
+[JsonConverter(typeof(MoneyJsonConverter))]
 public readonly record struct Money
 {
     private readonly string? _currency;

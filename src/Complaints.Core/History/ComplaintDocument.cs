@@ -28,7 +28,7 @@ internal sealed class ComplaintDocument
 /// <summary>The source-generated serializer of the canonical complaint format: no reflection, safe to trim.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
+    AllowDuplicateProperties = false,
     WriteIndented = true,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
@@ -40,6 +40,17 @@ internal sealed class ComplaintDocument
         typeof(MoneyJsonConverter),
         typeof(InstantJsonConverter),
         typeof(DurationJsonConverter),
+        typeof(StrictEnumConverter<FeedbackKind>),
+        typeof(StrictEnumConverter<Channel>),
+        typeof(StrictEnumConverter<Severity>),
+        typeof(StrictEnumConverter<Priority>),
+        typeof(StrictEnumConverter<ComplaintState>),
+        typeof(StrictEnumConverter<ComplaintTrigger>),
+        typeof(StrictEnumConverter<ActorKind>),
+        typeof(StrictEnumConverter<CommunicationKind>),
+        typeof(StrictEnumConverter<RejectionReason>),
+        typeof(StrictEnumConverter<ComplaintOutcome>),
+        typeof(StrictEnumConverter<RemedyType>),
     ])]
 [JsonSerializable(typeof(ComplaintDocument))]
 internal sealed partial class ComplaintJsonContext : JsonSerializerContext;

@@ -165,10 +165,15 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets the complaint as it was at an instant: the projection of the entries recorded at or before it.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>This snapshot when no later entry exists; otherwise the snapshot of the earlier entries.</returns>
-    public ComplaintSnapshot AsOf(Instant instant)
+    public ComplaintSnapshot AsOf(Instant instant) => Through(instant, inclusive: true);
+
+    /// <summary>Gets the complaint as it was just before an instant: the projection of the entries recorded before it (a period's end is exclusive).</summary>
+    internal ComplaintSnapshot Before(Instant end) => Through(end, inclusive: false);
+
+    private ComplaintSnapshot Through(Instant instant, bool inclusive)
     {
         var count = 0;
-        while (count < _history.Count && _history[count].At <= instant)
+        while (count < _history.Count && (_history[count].At < instant || (inclusive && _history[count].At == instant)))
         {
             count++;
         }

@@ -220,7 +220,7 @@ public sealed record ResolutionRejection : HistoryData
         ConsentToEscalate = consentToEscalate;
         FromLevel = Guard.Level(fromLevel, nameof(fromLevel));
         ToLevel = toLevel;
-        if (toLevel != fromLevel && toLevel != fromLevel + 1)
+        if (toLevel != fromLevel && (long)toLevel != (long)fromLevel + 1)
         {
             throw new ArgumentOutOfRangeException(nameof(toLevel), toLevel, $"toLevel must be fromLevel ({fromLevel}) or one above it.");
         }
@@ -486,9 +486,11 @@ public sealed record PromisedDateChange : HistoryData
     }
 
     /// <summary>Gets the promised instant before, if any.</summary>
+    [JsonConverter(typeof(InstantJsonConverter))]
     public Instant? From { get; }
 
     /// <summary>Gets the promised instant after, if any; different from the value before.</summary>
+    [JsonConverter(typeof(InstantJsonConverter))]
     public Instant? To { get; }
 }
 
@@ -558,6 +560,7 @@ public sealed record HandlingTime : HistoryData
     }
 
     /// <summary>Gets the time spent; positive and at most <see cref="MaxTime"/>.</summary>
+    [JsonConverter(typeof(DurationJsonConverter))]
     public Duration Time { get; }
 
     /// <summary>Gets the role or team that spent it, for costing; optional.</summary>

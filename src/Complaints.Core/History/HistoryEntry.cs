@@ -54,6 +54,7 @@ public sealed record HistoryEntry
     public long Sequence { get; }
 
     /// <summary>Gets when it happened.</summary>
+    [JsonConverter(typeof(InstantJsonConverter))]
     public Instant At { get; }
 
     /// <summary>Gets who did it.</summary>

@@ -180,7 +180,10 @@ public sealed class Complaint
     /// asks before it records, so the answer is the verb's own.
     /// </summary>
     /// <param name="trigger">The trigger.</param>
-    /// <param name="data">The data the trigger would record.</param>
+    /// <param name="data">
+    /// The data the trigger would record. For <see cref="ComplaintTrigger.RejectResolution"/>, the level the rejection
+    /// leads to is set from the destination, as the verb sets it: pass <c>ToLevel</c> equal to <c>FromLevel</c>.
+    /// </param>
     /// <param name="at">When it would happen.</param>
     /// <returns>The destination when permitted; the unmet guards when refused.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is <see langword="null"/>.</exception>
@@ -197,7 +200,13 @@ public sealed class Complaint
         }
 
         var check = _lifecycle.Check(_snapshot, trigger, data, at);
-        if (check.Destination is { } to && _lifecycle.Misfit(_snapshot, trigger, data, to) is { } misfit)
+        if (check.Destination is { } to && data is ResolutionRejection r && r.FromLevel == _snapshot.LevelRank)
+        {
+            // The verb sets the level a rejection leads to from the destination; so does the question.
+            data = new ResolutionRejection(r.Comment, r.ConsentToEscalate, r.FromLevel, to == ComplaintState.Escalated ? r.FromLevel + 1 : r.FromLevel);
+        }
+
+        if (check.Destination is { } destination && _lifecycle.Misfit(_snapshot, trigger, data, destination) is { } misfit)
         {
             throw new ArgumentException(misfit + ".", nameof(data));
         }

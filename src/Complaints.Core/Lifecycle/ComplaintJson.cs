@@ -15,7 +15,8 @@ namespace Complaints.Core.Lifecycle;
 /// and money (<c>39.90 EUR</c>) are strings; instants are ISO 8601 in UTC (<c>2026-03-02T09:15:00Z</c>) and durations
 /// ISO 8601 durations (<c>PT45M</c>). Each entry's <c>data</c> names its record in <c>type</c>
 /// (<c>"type": "ResolutionProposal"</c>); these names are part of the format and never change. Absent values are
-/// written as <see langword="null"/>; unknown properties are refused.
+/// written as <see langword="null"/>; unknown and repeated properties are refused, and enums are read by their exact
+/// names only.
 /// </para>
 /// <para>The serializer is source-generated: no reflection at run time, safe to trim. The class is stateless and thread-safe.</para>
 /// </remarks>
@@ -76,12 +77,25 @@ public static class ComplaintJson
         {
             throw Plain(ex);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or NotSupportedException or OverflowException)
         {
             throw new JsonException($"The complaint document holds a value its type refuses: {ex.Message}", ex);
         }
 
-        return document ?? throw new JsonException("The complaint document is null.", "$", null, null);
+        if (document is null)
+        {
+            throw new JsonException("The complaint document is null.", "$", null, null);
+        }
+
+        for (var i = 0; i < document.History.Count; i++)
+        {
+            if (document.History[i] is null)
+            {
+                throw new JsonException($"history[{i}] is null; every entry is an object.", $"$.history[{i}]", null, null);
+            }
+        }
+
+        return document;
     }
 
     private static JsonException Plain(JsonException ex) => new(ex.Message, ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
@@ -90,7 +104,7 @@ public static class ComplaintJson
     {
         try
         {
-            using var parsed = JsonDocument.Parse(json);
+            using var parsed = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (parsed.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new JsonException($"The complaint document must be a JSON object; it is {parsed.RootElement.ValueKind}.", "$", null, null);

@@ -54,7 +54,7 @@ public sealed class ComplaintTransitionRefusedException : InvalidOperationExcept
         IReadOnlyList<ComplaintGuard>? unmetGuards)
     {
         var why = unmetGuards is { Count: > 0 }
-            ? $"unmet guard(s): {string.Join("; ", unmetGuards.Select(g => $"{g} ({LifecycleRunner.Descriptions[g]})"))}"
+            ? $"unmet guard(s): {string.Join("; ", unmetGuards.Select(g => LifecycleRunner.Descriptions.TryGetValue(g, out var d) ? $"{g} ({d})" : g.ToString()))}"
             : $"the {state} state does not accept {trigger}";
         var allowed = permitted is { Count: > 0 } ? string.Join(", ", permitted) : "none";
         return $"Trigger {trigger} is refused for complaint {complaintId} in state {state}: {why}. Permitted now: {allowed}.";

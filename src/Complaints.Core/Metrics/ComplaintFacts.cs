@@ -195,12 +195,26 @@ public sealed class ComplaintFacts
     /// <summary>Gets the first closure: <see cref="FirstClosedAt"/>, or <see cref="ClosedAt"/> for a closed complaint without one.</summary>
     internal Instant? EffectiveFirstClosedAt => FirstClosedAt ?? (State == ComplaintState.Closed ? ClosedAt : null);
 
+    /// <summary>Summarises a complaint as its whole history makes it now, with no SLA statuses.</summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <returns>The facts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    public static ComplaintFacts From(ComplaintSnapshot complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return Summarise(complaint, null);
+    }
+
     /// <summary>
     /// Summarises a complaint as it was at an instant, typically a period's end, so that a complaint closed after the
     /// period counts as open at its end.
     /// </summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
-    /// <param name="asOf">The instant; entries after it are left out. Pass the period's end, or the latest activity for the facts as they are now.</param>
+    /// <param name="asOf">
+    /// The instant, exclusive like a period's end: entries at or after it are left out, so a complaint closed exactly
+    /// at the period's end counts as open at that end. Pass the period's end, or an instant after the latest activity
+    /// for the facts as they are now.
+    /// </param>
     /// <param name="sla">Its status against each service-level target as of <paramref name="asOf"/>, when the host tracks them.</param>
     /// <returns>The facts as of <paramref name="asOf"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
@@ -208,8 +222,11 @@ public sealed class ComplaintFacts
     public static ComplaintFacts From(ComplaintSnapshot complaint, Instant asOf, IEnumerable<SlaResult>? sla = null)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        complaint = complaint.AsOf(asOf);
-        return new ComplaintFacts(complaint.Id, complaint.Kind, complaint.Intake.Channel, complaint.Category, complaint.Intake.Customer, complaint.Intake.ReceivedAt)
+        return Summarise(complaint.Before(asOf), sla);
+    }
+
+    private static ComplaintFacts Summarise(ComplaintSnapshot complaint, IEnumerable<SlaResult>? sla) =>
+        new ComplaintFacts(complaint.Id, complaint.Kind, complaint.Intake.Channel, complaint.Category, complaint.Intake.Customer, complaint.Intake.ReceivedAt)
         {
             State = complaint.State,
             Team = complaint.Team,
@@ -227,7 +244,6 @@ public sealed class ComplaintFacts
             Remedies = complaint.AgreedRemedies,
             Sla = sla is null ? [] : [.. sla],
         };
-    }
 
     internal string? Inconsistency()
     {

@@ -201,4 +201,29 @@ public sealed partial class BusinessCalendarTests
     {
         public IEnumerable<LocalDate> GetHolidays(int year) => dates.Where(d => d.Year == year);
     }
+
+    [Theory]
+    [InlineData("Pacific/Apia", 2000, 2100)]
+    [InlineData("Pacific/Fakaofo", 2000, 2100)]
+    [InlineData("Pacific/Kiritimati", 1900, 2200)]
+    [InlineData("Pacific/Kwajalein", 1900, 2200)]
+    public void Build_ZoneThatSkipsAWholeDay_Builds_AndTheSkippedDayHasNoTime(string zoneId, int firstYear, int lastYear)
+    {
+        var open = BusinessCalendar.AlwaysOpen(zoneId, firstYear, lastYear);
+        var weekdays = BusinessCalendar.CreateBuilder(zoneId).Covering(firstYear, lastYear)
+            .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build();
+
+        Assert.Equal(firstYear, open.FirstYear);
+        Assert.Equal(lastYear, weekdays.LastYear);
+    }
+
+    [Fact]
+    public void AddBusinessDays_AcrossSamoasSkippedDay_CountsOnlyDaysThatExist()
+    {
+        // Samoa skipped Friday 30 December 2011, moving across the date line.
+        var calendar = BusinessCalendar.CreateBuilder("Pacific/Apia")
+            .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build();
+
+        Assert.Equal(new LocalDate(2012, 1, 3), calendar.AddBusinessDays(new LocalDate(2011, 12, 28), 3));
+    }
 }

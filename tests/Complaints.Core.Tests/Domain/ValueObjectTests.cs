@@ -23,7 +23,7 @@ public sealed class ValueObjectTests
     [Fact]
     public void ComplaintId_TooLongOrNull_IsRejected()
     {
-        Assert.Throws<ArgumentException>(() => new ComplaintId(new string('x', ComplaintId.MaxLength + 1)));
+        Assert.Throws<ArgumentException>(() => new ComplaintId(new string('x', TextLimits.Id + 1)));
         Assert.Throws<ArgumentNullException>(() => new ComplaintId(null!));
         Assert.Equal("C-1", new ComplaintId("C-1").ToString());
         Assert.Throws<InvalidOperationException>(() => default(ComplaintId).Value);
@@ -169,5 +169,32 @@ public sealed class ValueObjectTests
         Assert.Throws<NotSupportedException>(() => ((IList<string>)category.Segments)[1] = "x");
         Assert.Equal(hash, category.GetHashCode());
         Assert.Equal(Category.Parse("Billing/Refunds"), category);
+    }
+
+    [Theory]
+    [InlineData('a', '\ud800', 'b')]
+    [InlineData('a', 'b', '\udc00')]
+    [InlineData('\ud83d', 'a', 'b')]
+    public void Text_LoneSurrogate_IsRefusedNamingTheField(char first, char second, char third)
+    {
+        var text = new string([first, second, third]);
+
+        // Such text would be written to JSON as U+FFFD and read back changed.
+        var ex = Assert.Throws<ArgumentException>(() => new CustomerRef("cust-1", tier: text));
+
+        Assert.Equal("tier", ex.ParamName);
+        Assert.Contains("well-formed Unicode", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_SurrogatePair_IsAccepted() =>
+        Assert.Equal("ok \ud83d\ude00", new CustomerRef("c", tier: "ok \ud83d\ude00").Tier);
+
+    [Fact]
+    public void ComplaintId_Default_PrintsWithoutThrowing()
+    {
+        Assert.Equal("(no id)", default(ComplaintId).ToString());
+        Assert.Equal("(no id)", $"{default(ComplaintId)}");
+        Assert.Throws<InvalidOperationException>(() => default(ComplaintId).Value);
     }
 }

@@ -107,13 +107,17 @@ public sealed class ComplaintJsonTests
     }
 
     [Fact]
-    public void SerializeWithSystemTextJson_HistoryData_KeepsItsTypeAndValues()
+    public void SerializeWithSystemTextJson_HistoryAndIntake_RoundTrip()
     {
-        // Plain JsonSerializer on the history used to write "Data":{} for every entry.
-        var json = JsonSerializer.Serialize(Golden().History);
+        // Plain JsonSerializer on the history used to write "Data":{} for every entry, and "At":{} for every instant.
+        var golden = Golden();
+        var json = JsonSerializer.Serialize(golden.History);
+        var intake = JsonSerializer.Serialize(golden.Intake);
 
-        Assert.DoesNotContain("\"Data\":{}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("{}", json, StringComparison.Ordinal);
         Assert.Contains("\"type\":\"ResolutionProposal\"", json, StringComparison.Ordinal);
+        Assert.Equal(golden.History, JsonSerializer.Deserialize<List<HistoryEntry>>(json));
+        Assert.Equal(golden.Intake, JsonSerializer.Deserialize<ComplaintIntake>(intake));
     }
 
     public static TheoryData<string, string, string> Tamperings => new()
@@ -129,6 +133,15 @@ public sealed class ComplaintJsonTests
         { "\"receivedAt\": \"2026-03-02T09:15:00Z\"", "\"receivedAt\": \"yesterday\"", "ISO 8601 instant" },
         { "\"category\": \"Products/Appliances\"", "\"category\": \"Products//Appliances\"", "category" },
         { "\"score\": 4", "\"score\": 9", "score" },
+        { "\"time\": \"PT45M30S\"", "\"time\": \"P2147483647D\"", "duration" },
+        { "\"time\": \"PT45M30S\"", "\"time\": \"PT9223372036854775807H\"", "duration" },
+        { "\"id\": \"C-2026-000117\",", "\"id\": \"C-1\", \"id\": \"C-2026-000117\",", "Duplicate" },
+        { "\"formatVersion\": 1,", "\"formatVersion\": 2, \"formatVersion\": 1,", "Duplicate" },
+        { "\"kind\": \"Complaint\"", "\"kind\": \"Complaint, Claim\"", "FeedbackKind" },
+        { "\"kind\": \"Complaint\"", "\"kind\": \" Claim \"", "FeedbackKind" },
+        { "\"kind\": \"Complaint\"", "\"kind\": 1", "FeedbackKind" },
+        { "\"kind\": \"Complaint\"", "\"kind\": \"1\"", "FeedbackKind" },
+        { "\"history\": [", "\"history\": [null,", "history[0]" },
     };
 
     [Theory]
@@ -141,6 +154,16 @@ public sealed class ComplaintJsonTests
         var ex = Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(json.Replace(find, replace, StringComparison.Ordinal), Lifecycle));
 
         Assert.Contains(named, ex.Message + ex.Path, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Deserialize_RepeatedHistory_ThrowsInsteadOfDroppingTheFirst()
+    {
+        var json = ComplaintJson.Serialize(Golden()).TrimEnd().TrimEnd('}') + ", \"history\": [] }";
+
+        var ex = Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(json, Lifecycle));
+
+        Assert.Contains("Duplicate", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

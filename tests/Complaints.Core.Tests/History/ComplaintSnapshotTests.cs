@@ -57,7 +57,7 @@ public sealed class ComplaintSnapshotTests
         Resolved(c, 110, Refund(45m));
 
         Assert.Equal([Refund(30m), Refund(45m)], c.Snapshot.AgreedRemedies);
-        Assert.Equal([Refund(30m), Refund(45m)], ComplaintFacts.From(c.Snapshot, c.LastActivityAt).Remedies);
+        Assert.Equal([Refund(30m), Refund(45m)], ComplaintFacts.From(c.Snapshot).Remedies);
         Assert.Equal([Refund(45m)], c.LatestProposal!.Remedies);
     }
 
@@ -111,5 +111,20 @@ public sealed class ComplaintSnapshotTests
         Assert.Equal(1, report.Backlog.Open);
         Assert.Equal(0, report.Volume.Closed);
         Assert.Contains(report.Volume.ByState, row => row.Key == nameof(ComplaintState.Investigating) && row.Count == 1);
+    }
+
+    [Fact]
+    public void Facts_ClosedExactlyAtThePeriodEnd_AreOpenAtThatEnd()
+    {
+        // The period's end is exclusive, as the accumulator counts it: a closure at the end belongs to the next period.
+        var c = In(ComplaintState.FollowUp);
+        var end = c.Next();
+        c.Close(Agent, end, ComplaintOutcome.Upheld);
+
+        var facts = ComplaintFacts.From(c.Snapshot, end);
+
+        Assert.Equal(ComplaintState.FollowUp, facts.State);
+        Assert.Null(facts.ClosedAt);
+        Assert.Equal(ComplaintState.Closed, ComplaintFacts.From(c.Snapshot).State);
     }
 }

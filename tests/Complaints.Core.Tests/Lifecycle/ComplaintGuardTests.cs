@@ -449,7 +449,7 @@ public sealed class ComplaintGuardTests
         var complaint = TestComplaints.In(S.Investigating);
 
         complaint.Assign(Agent, complaint.Next(), new string('t', TextLimits.Name));
-        var facts = Core.Metrics.ComplaintFacts.From(complaint.Snapshot, complaint.LastActivityAt);
+        var facts = Core.Metrics.ComplaintFacts.From(complaint.Snapshot);
         var ex = Assert.Throws<ArgumentException>(() => complaint.Assign(Agent, complaint.Next(), new string('t', TextLimits.Name + 1)));
 
         Assert.Equal(128, facts.Team!.Length);

@@ -176,4 +176,12 @@ public sealed partial class ComplaintRestoreTests
         Assert.Contains($"history[{history.Length - 1}] (sequence {raised.Sequence}", ex.Message, StringComparison.Ordinal);
         Assert.Contains("data.CustomerConsent", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ResolutionRejection_LevelAtTheTopOfInt_IsRefusedWithoutWrappingAround()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ResolutionRejection(null, true, int.MaxValue, int.MinValue));
+
+        Assert.Equal("toLevel", ex.ParamName);
+    }
 }

@@ -191,4 +191,41 @@ public sealed class ComplaintTransitionTests
         Assert.All(complaints, c => Assert.Equal(S.Closed, c.State));
         Assert.All(complaints, c => Assert.Equal(TestComplaints.PathTo(S.Closed).Length, c.History.Count));
     }
+
+    [Fact]
+    public void RefusedException_DefaultIdOrUndefinedGuard_StillFormatsItsMessage()
+    {
+        var ex = new ComplaintTransitionRefusedException(default, S.Received, T.Close, [], [(ComplaintGuard)99]);
+
+        Assert.Contains("(no id)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("99", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecordingTriggers_AreExactlyTheMachinesSelfLoops()
+    {
+        // ComplaintVocabulary names the recording triggers; the machine configures where each is accepted. Pin them together.
+        var lifecycle = new ComplaintLifecycle();
+        foreach (var trigger in Enum.GetValues<T>())
+        {
+            var edges = Enum.GetValues<S>().SelectMany(from => Enum.GetValues<S>().Where(to => lifecycle.HasTransition(from, trigger, to)).Select(to => (from, to))).ToArray();
+            Assert.NotEmpty(edges);
+            Assert.Equal(trigger.IsRecording(), edges.All(e => e.from == e.to));
+        }
+    }
+
+    [Fact]
+    public void Check_RejectResolution_AnswersWithoutTheCallerPredictingTheLevel()
+    {
+        foreach (var consent in new[] { true, false })
+        {
+            var complaint = TestComplaints.In(S.ResolutionProposed);
+            var draft = new Complaints.Core.History.ResolutionRejection(null, consent, complaint.Level.Rank, complaint.Level.Rank);
+
+            var check = complaint.Check(T.RejectResolution, draft, complaint.Next());
+
+            Assert.Equal(consent ? S.Escalated : S.Investigating, check.Destination);
+            Assert.Equal(check.Destination, complaint.RejectResolution(TestComplaints.Customer, complaint.Next(), consent).To);
+        }
+    }
 }

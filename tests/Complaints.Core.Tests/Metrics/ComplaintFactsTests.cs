@@ -34,7 +34,7 @@ public sealed class ComplaintFactsTests
     public void From_ClosedComplaint_SummarisesItsHistory()
     {
         var closed = ClosedAtFirstContact();
-        var facts = ComplaintFacts.From(closed.Snapshot, closed.LastActivityAt, [new SlaResult("response", SlaStatus.Met)]);
+        var facts = ComplaintFacts.From(closed.Snapshot, closed.LastActivityAt + Duration.FromSeconds(1), [new SlaResult("response", SlaStatus.Met)]);
 
         Assert.Equal((ComplaintState.Closed, Start, "Billing/Refunds", "cust-1", "Consumer"), (facts.State, facts.ReceivedAt, facts.Category.Path, facts.Customer.Id, facts.Customer.Segment));
         Assert.Equal(At(10), facts.FirstResponseAt); // the automated acknowledgement does not count
@@ -59,7 +59,7 @@ public sealed class ComplaintFactsTests
         var complaint = ClosedAtFirstContact();
         complaint.Reopen(Customer, At(2 * 24 * 60), "Still broken.");
 
-        var facts = ComplaintFacts.From(complaint.Snapshot, complaint.LastActivityAt);
+        var facts = ComplaintFacts.From(complaint.Snapshot);
 
         Assert.Equal(ComplaintState.Reopened, facts.State);
         Assert.Null(facts.ClosedAt);
@@ -96,7 +96,7 @@ public sealed class ComplaintFactsTests
         c.StartFollowUp(Agent, At(80));
         c.Close(Agent, At(90), ComplaintOutcome.PartlyUpheld);
 
-        var facts = ComplaintFacts.From(c.Snapshot, c.LastActivityAt);
+        var facts = ComplaintFacts.From(c.Snapshot);
 
         Assert.False(facts.ResolvedAtFirstContact);
         Assert.Equal(At(10), facts.FirstResponseAt);
@@ -106,7 +106,7 @@ public sealed class ComplaintFactsTests
     public void From_EscalatedComplaint_RecordsTheHighestLevel()
     {
         var escalated = TestComplaints.In(ComplaintState.Escalated, Lifecycle);
-        var facts = ComplaintFacts.From(escalated.Snapshot, escalated.LastActivityAt);
+        var facts = ComplaintFacts.From(escalated.Snapshot);
 
         Assert.Equal(1, facts.HighestLevel);
         Assert.Null(facts.ClosedAt);
@@ -121,7 +121,7 @@ public sealed class ComplaintFactsTests
     {
         var complaint = TestComplaints.In(state, Lifecycle);
 
-        var facts = ComplaintFacts.From(complaint.Snapshot, complaint.LastActivityAt);
+        var facts = ComplaintFacts.From(complaint.Snapshot);
 
         Assert.Equal(complaint.History.Last(e => e.To == state && e.From != state).At, facts.ClosedAt);
         Assert.Null(facts.FirstClosedAt);

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Complaints.Core.Domain;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Complaints.Core.History;
+namespace Complaints.Core.Domain;
 
 /// <summary>Writes a <see cref="ComplaintId"/> as its string and reads it back through its constructor.</summary>
 internal sealed class ComplaintIdJsonConverter : JsonConverter<ComplaintId>
@@ -83,6 +82,27 @@ internal sealed class DurationJsonConverter : JsonConverter<Duration>
     }
 }
 
+/// <summary>
+/// Reads and writes an enum by its exact names only: no numbers, no comma-separated flags, no other case, no padding,
+/// so a document means one thing.
+/// </summary>
+internal sealed class StrictEnumConverter<TEnum> : JsonConverter<TEnum>
+    where TEnum : struct, Enum
+{
+    private static readonly Dictionary<string, TEnum> ByName = Enum.GetValues<TEnum>().ToDictionary(v => v.ToString(), StringComparer.Ordinal);
+
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return text is not null && ByName.TryGetValue(text, out var value)
+            ? value
+            : throw new JsonException($"Expected one of {typeof(TEnum).Name}'s names ({string.Join(", ", ByName.Keys)}); found {(text is null ? reader.TokenType.ToString() : $"'{text}'")}.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(Enum.IsDefined(value) ? value.ToString() : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}."));
+}
+
 /// <summary>Turns a JSON string into a value through the value's own validating constructor, naming what was expected.</summary>
 internal static class JsonValues
 {
@@ -97,7 +117,7 @@ internal static class JsonValues
         {
             return create(text);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or UnparsableValueException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or UnparsableValueException or OverflowException)
         {
             throw new JsonException($"Expected {expected}; found '{text}': {ex.Message}", ex);
         }
