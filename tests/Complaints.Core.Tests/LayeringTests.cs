@@ -19,8 +19,9 @@ public sealed class LayeringTests
         ["Deadlines"] = ["Domain", "Calendars"],
         ["History"] = ["Domain"],
         ["Lifecycle"] = ["Domain", "History"],
-        ["Metrics"] = ["Domain", "History", "Calendars", "Deadlines"],
-        ["Hosting"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Metrics"],
+        ["Sla"] = ["Domain", "History", "Calendars", "Deadlines"],
+        ["Metrics"] = ["Domain", "History", "Calendars", "Deadlines", "Sla"],
+        ["Hosting"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla", "Metrics"],
     };
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)

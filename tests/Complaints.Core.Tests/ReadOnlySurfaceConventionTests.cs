@@ -141,9 +141,17 @@ public sealed class ReadOnlySurfaceConventionTests
             .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
             .AddHolidays(UkBankHolidays.EnglandAndWales)
             .Build();
+        var sla = new Complaints.Core.Sla.SlaEngine(
+        [
+            Complaints.Core.Sla.SlaPresets.FcaDisp(calendar),
+            Complaints.Core.Sla.SlaPolicy.CreateBuilder("Team")
+                .AddTarget("resolution", Complaints.Core.Sla.SlaTargetKind.Resolution, Complaints.Core.Deadlines.DeadlineRule.BusinessDays(5), calendar, t => t.PausedIn(ComplaintState.AwaitingCustomer))
+                .Build(),
+        ]);
         return
         [
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
+            sla, sla.Evaluate(c.Snapshot, c.LastActivityAt), sla.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(1)),
             c.Check(ComplaintTrigger.Reopen, new Complaints.Core.History.Reopening("Again."), c.Next()),
             open.Check(ComplaintTrigger.Escalate, new Complaints.Core.History.Escalation(0, 1, "Why.", false), open.Next()),
             ComplaintFacts.From(c.Snapshot, c.LastActivityAt + NodaTime.Duration.FromSeconds(1), [new SlaResult("response", SlaStatus.Met)]),

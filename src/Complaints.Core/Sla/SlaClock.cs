@@ -1,0 +1,187 @@
+using Complaints.Core.Deadlines;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using NodaTime;
+
+namespace Complaints.Core.Sla;
+
+/// <summary>Computes one target's clock from a complaint's history up to an instant (the snapshot holds only entries up to it).</summary>
+internal static class SlaClock
+{
+    private static readonly int AcknowledgementBits = SlaEvents.Bit(SlaEvent.Acknowledged) | SlaEvents.Bit(SlaEvent.AutomatedAcknowledgement);
+    private static readonly int HoldingBit = SlaEvents.Bit(SlaEvent.HoldingReply);
+    private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
+    private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
+
+    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf)
+    {
+        var history = complaint.History;
+        var calendar = target.Calendar;
+
+        // The cycle: from receipt, or from the latest reopening when a reopening starts a new cycle.
+        var cycle = 0;
+        var cycleStartIndex = -1;
+        var cycleStart = complaint.Intake.ReceivedAt;
+        if (target.OnReopen == ReopenRule.NewCycle)
+        {
+            for (var i = 0; i < history.Count; i++)
+            {
+                if (history[i].Trigger == ComplaintTrigger.Reopen)
+                {
+                    cycle++;
+                    cycleStartIndex = i;
+                    cycleStart = history[i].At;
+                }
+            }
+        }
+
+        // The start event, and the anchors the deadline rule may count from, all within the cycle and after the start.
+        var startIndex = cycleStartIndex;
+        var start = cycleStart;
+        if (target.StartEvent != SlaEvent.Received)
+        {
+            startIndex = Find(history, cycleStartIndex + 1, SlaEvents.Bit(target.StartEvent));
+            if (startIndex < 0)
+            {
+                return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted);
+            }
+
+            start = history[startIndex].At;
+        }
+
+        Instant? acknowledged = null, holding = null, complete = null;
+        for (var i = startIndex + 1; i < history.Count; i++)
+        {
+            var bits = SlaEvents.Of(history[i]);
+            acknowledged ??= (bits & AcknowledgementBits) != 0 ? history[i].At : null;
+            holding ??= (bits & HoldingBit) != 0 ? history[i].At : null;
+            complete = (bits & InformationBit) != 0 ? history[i].At : complete;
+        }
+
+        var anchors = new DeadlineAnchors(start, acknowledged, holding, complete);
+        if (target.Rule.Due(anchors, calendar) is not { } due)
+        {
+            return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted) { StartedAt = start };
+        }
+
+        // Meeting and stop: the first of each after the start.
+        var metIndex = Find(history, startIndex + 1, target.MetBits);
+        var stopIndex = Find(history, startIndex + 1, FinishedBit);
+        Instant? metAt = metIndex >= 0 ? history[metIndex].At : null;
+        Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? history[stopIndex].At : null;
+        var end = metAt ?? stoppedAt ?? asOf;
+
+        // The pauses between the start and the end, and the deadline they move.
+        var segments = new List<SlaSegment>();
+        var deadline = due;
+        var paused = Duration.Zero;
+        var cursor = start;
+        foreach (var (from, to, state) in Stretches(complaint, start, end))
+        {
+            if (!target.PausesIn(state))
+            {
+                continue;
+            }
+
+            if (from > cursor)
+            {
+                segments.Add(new SlaSegment(cursor, from, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, from)));
+            }
+
+            var working = calendar.WorkingTimeBetween(from, to);
+            segments.Add(new SlaSegment(from, to, SlaSegmentKind.Paused, state, working));
+            paused += working;
+            if (from < deadline && working > Duration.Zero)
+            {
+                deadline = calendar.AddWorkingTime(deadline, working);
+            }
+
+            cursor = to;
+        }
+
+        if (end > cursor || segments.Count == 0)
+        {
+            segments.Add(new SlaSegment(cursor, end, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, end)));
+        }
+
+        var elapsed = calendar.WorkingTimeBetween(start, end) - paused;
+        var allowed = due > start ? calendar.WorkingTimeBetween(start, due) : Duration.Zero;
+        var remaining = end < deadline ? calendar.WorkingTimeBetween(end, deadline) : Duration.Zero;
+        double? share = allowed > Duration.Zero ? elapsed.TotalNanoseconds / allowed.TotalNanoseconds : null;
+
+        SlaClockState status;
+        if (metAt is { } met)
+        {
+            status = met <= deadline ? SlaClockState.Met : SlaClockState.Breached;
+        }
+        else if (stoppedAt is { } stopped)
+        {
+            status = stopped <= deadline ? SlaClockState.Stopped : SlaClockState.Breached;
+        }
+        else if (asOf > deadline)
+        {
+            status = SlaClockState.Breached;
+        }
+        else if (target.PausesIn(complaint.State))
+        {
+            status = SlaClockState.Paused;
+        }
+        else
+        {
+            var atRisk = (target.WarnAtShare is { } warnShare && share >= warnShare)
+                || (target.WarnBefore is { } warnBefore && remaining <= warnBefore);
+            status = atRisk ? SlaClockState.AtRisk : SlaClockState.Running;
+        }
+
+        return new SlaTargetStatus(target, cycle, status)
+        {
+            StartedAt = start,
+            Deadline = deadline,
+            DeadlineBeforePauses = due,
+            MetAt = metAt,
+            StoppedAt = stoppedAt,
+            Elapsed = elapsed,
+            Remaining = remaining,
+            Paused = paused,
+            ShareUsed = share,
+            Timeline = Array.AsReadOnly(segments.ToArray()),
+        };
+    }
+
+    private static int Find(IReadOnlyList<HistoryEntry> history, int from, int bits)
+    {
+        for (var i = from; i < history.Count; i++)
+        {
+            if ((SlaEvents.Of(history[i]) & bits) != 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The stretches the complaint spent in each state, clipped to [start, end], oldest first.</summary>
+    private static IEnumerable<(Instant From, Instant To, ComplaintState State)> Stretches(ComplaintSnapshot complaint, Instant start, Instant end)
+    {
+        var history = complaint.History;
+        var since = complaint.Intake.ReceivedAt;
+        var state = ComplaintState.Received;
+        for (var i = 0; i <= history.Count; i++)
+        {
+            var until = i < history.Count ? history[i].At : end;
+            var from = since > start ? since : start;
+            var to = until < end ? until : end;
+            if (to > from)
+            {
+                yield return (from, to, state);
+            }
+
+            if (i < history.Count)
+            {
+                since = history[i].At;
+                state = history[i].To;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using NodaTime;
+
+namespace Complaints.Core.Sla;
+
+/// <summary>
+/// Derives service-level status from a complaint's history: which policies apply, and for each target where its clock
+/// stands at an instant, with the timeline that explains it. A pure function of the history, the policies and the
+/// instant asked: it reads no clock, and asking about a past instant leaves out the entries after it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Policies are taken in order. Within a group, the first policy that selects the complaint (by its fields as of the
+/// instant asked) applies; each group is reported separately, so a customer policy, an internal target and a
+/// regulatory deadline can apply at once. When a field such as the priority changes, the policy that selects the
+/// complaint now applies, counted from the same start: elapsed time is kept against the new target.
+/// </para>
+/// <para>
+/// A target's clock starts at its start event in the cycle (receipt, or the reopening that started the cycle); its
+/// deadline is the target's <see cref="Deadlines.DeadlineRule"/> from its anchor in the cycle (a holding reply sent
+/// before the normal deadline applies the rule's extension), moved later by the working time of every pause that began
+/// before it. The target is met by the first meeting event after the start, on time or late; a deadline passed without
+/// it is breached, and both are final within the cycle. A withdrawal, rejection or referral stops the cycle.
+/// </para>
+/// <para>The engine is immutable and safe to share across threads.</para>
+/// </remarks>
+public sealed class SlaEngine
+{
+    private readonly SlaPolicy[] _policies;
+
+    /// <summary>Initializes a new instance of the <see cref="SlaEngine"/> class.</summary>
+    /// <param name="policies">The policies, in order of precedence within each group.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policies"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A policy is <see langword="null"/>, or two policies share a name.</exception>
+    public SlaEngine(IEnumerable<SlaPolicy> policies)
+    {
+        _policies = [.. Guard.List(policies, nameof(policies))];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in _policies)
+        {
+            if (!names.Add(policy.Name))
+            {
+                throw new ArgumentException($"Two policies are named '{policy.Name}'; policy names must be unique.", nameof(policies));
+            }
+        }
+
+        Policies = Array.AsReadOnly(_policies);
+    }
+
+    /// <summary>Gets the policies, in order.</summary>
+    public IReadOnlyList<SlaPolicy> Policies { get; }
+
+    /// <summary>Evaluates every applying policy's targets for a complaint as of an instant.</summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <param name="asOf">The instant; entries after it are left out.</param>
+    /// <returns>The status per applying policy and target.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before the complaint was received, or a target's calendar does not cover an instant
+    /// the target needs; the message names the complaint, the policy and the target.
+    /// </exception>
+    public SlaEvaluation Evaluate(ComplaintSnapshot complaint, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (asOf < complaint.Intake.ReceivedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
+        }
+
+        var then = complaint.AsOf(asOf);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var results = new List<SlaPolicyStatus>();
+        foreach (var policy in _policies)
+        {
+            if (groups.Contains(policy.Group) || !policy.Selects(then))
+            {
+                continue;
+            }
+
+            groups.Add(policy.Group);
+            var targets = new SlaTargetStatus[policy.Targets.Count];
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var target = policy.Targets[i];
+                try
+                {
+                    targets[i] = SlaClock.Evaluate(target, then, asOf);
+                }
+                catch (ArgumentOutOfRangeException ex)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(complaint), $"Complaint {complaint.Id}, policy '{policy.Name}', target '{target.Name}': {ex.Message}");
+                }
+            }
+
+            results.Add(new SlaPolicyStatus(policy, Array.AsReadOnly(targets)));
+        }
+
+        return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(results.ToArray()));
+    }
+}

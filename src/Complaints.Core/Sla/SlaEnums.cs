@@ -1,0 +1,65 @@
+namespace Complaints.Core.Sla;
+
+/// <summary>What a service-level target measures; each kind has default start and meeting events.</summary>
+public enum SlaTargetKind
+{
+    /// <summary>Acknowledge the complaint: from receipt, met by <see cref="SlaEvent.Acknowledged"/>.</summary>
+    Acknowledge,
+
+    /// <summary>First response to the customer: from receipt, met by a public reply, a holding reply, a question, a proposal, a resolution or the closure (not an internal note, not an automated acknowledgement).</summary>
+    FirstResponse,
+
+    /// <summary>Resolve the complaint: from receipt, met by <see cref="SlaEvent.Resolved"/>.</summary>
+    Resolution,
+
+    /// <summary>Send the final response: from receipt, met by <see cref="SlaEvent.Closed"/>.</summary>
+    FinalResponse,
+
+    /// <summary>A target with start and meeting events of the host's choosing.</summary>
+    Custom,
+}
+
+/// <summary>What a reopening does to a target's clock.</summary>
+public enum ReopenRule
+{
+    /// <summary>The cycle goes on: the clock counts from the original start, and a target met before stays met.</summary>
+    ResumeCycle,
+
+    /// <summary>A new cycle starts at the reopening with a new deadline; the earlier cycle's result is kept in its own cycle.</summary>
+    NewCycle,
+}
+
+/// <summary>Where a target's clock stands at an instant.</summary>
+public enum SlaClockState
+{
+    /// <summary>The clock has not started: its start or anchor event has not happened yet.</summary>
+    NotStarted,
+
+    /// <summary>The clock runs and the deadline is not near.</summary>
+    Running,
+
+    /// <summary>The clock runs and a warning threshold is passed.</summary>
+    AtRisk,
+
+    /// <summary>The clock is paused: the complaint is in a state the target pauses in.</summary>
+    Paused,
+
+    /// <summary>The target was met on time. Final within its cycle.</summary>
+    Met,
+
+    /// <summary>The deadline passed before the target was met. Final within its cycle, even if it is met later.</summary>
+    Breached,
+
+    /// <summary>The cycle ended (withdrawn, rejected, referred) before the deadline and before the target was met.</summary>
+    Stopped,
+}
+
+/// <summary>What a stretch of a target's clock did.</summary>
+public enum SlaSegmentKind
+{
+    /// <summary>The clock ran.</summary>
+    Running,
+
+    /// <summary>The clock was paused; the segment names the state.</summary>
+    Paused,
+}
