@@ -126,7 +126,7 @@ public sealed class SlaTargetBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="startEvent"/> is not defined or is <see cref="SlaEvent.Finished"/>.</exception>
     public SlaTargetBuilder StartsAt(SlaEvent startEvent)
     {
-        Defined(startEvent, nameof(startEvent));
+        Defined(startEvent, nameof(startEvent), "StartEvent");
         if (startEvent == SlaEvent.Finished)
         {
             throw new ArgumentOutOfRangeException(nameof(startEvent), startEvent, Where("StartEvent: a finished complaint starts no clock."));
@@ -148,7 +148,7 @@ public sealed class SlaTargetBuilder
         var set = new HashSet<SlaEvent>();
         foreach (var e in events)
         {
-            Defined(e, nameof(events));
+            Defined(e, nameof(events), "MetBy");
             if (e is SlaEvent.Received or SlaEvent.Finished)
             {
                 throw new ArgumentException(Where($"MetBy: {e} cannot meet a target; it starts or stops a cycle."), nameof(events));
@@ -176,7 +176,7 @@ public sealed class SlaTargetBuilder
         ArgumentNullException.ThrowIfNull(states);
         foreach (var state in states)
         {
-            Defined(state, nameof(states));
+            Defined(state, nameof(states), "PausedIn");
             if (state.IsTerminal())
             {
                 throw new ArgumentOutOfRangeException(nameof(states), state, Where($"PausedIn: {state} is terminal; it ends the cycle rather than pausing it."));
@@ -224,7 +224,7 @@ public sealed class SlaTargetBuilder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rule"/> is not defined.</exception>
     public SlaTargetBuilder OnReopen(ReopenRule rule)
     {
-        Reopen = Defined(rule, nameof(rule));
+        Reopen = Defined(rule, nameof(rule), "OnReopen");
         return this;
     }
 
@@ -241,9 +241,9 @@ public sealed class SlaTargetBuilder
         }
     }
 
-    private T Defined<T>(T value, string paramName)
+    private T Defined<T>(T value, string paramName, string field)
         where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, Where($"{paramName} is not a defined {typeof(T).Name} value."));
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, Where($"{field}: {value} is not a defined {typeof(T).Name} value."));
 
     private string Where(string what) => $"Policy '{_policy}', target '{Name}': {what}";
 }

@@ -1,0 +1,304 @@
+using Complaints.Core.Calendars;
+using Complaints.Core.Deadlines;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using NodaTime;
+using static Complaints.Core.Tests.Support.TestComplaints;
+
+namespace Complaints.Core.Tests.Sla;
+
+public sealed class SlaEngineTests
+{
+    private static readonly ComplaintLifecycle Lifecycle = new();
+
+    // Monday 2 March 2026, 09:00 in London (GMT): weekdays 9–17, England and Wales bank holidays.
+    private static readonly BusinessCalendar London = BusinessCalendar.CreateBuilder("Europe/London")
+        .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
+        .AddHolidays(UkBankHolidays.EnglandAndWales)
+        .Covering(2020, 2035)
+        .Build();
+
+    private static Instant Day(int day, int hour, int minute = 0) => Instant.FromUtc(2026, 3, day, hour, minute);
+
+    private static Complaint Investigating()
+    {
+        var c = New(Lifecycle);
+        c.Acknowledge(Agent, Day(2, 9, 30));
+        c.Assess(Agent, Day(2, 10), Severity.Medium, Priority.Normal);
+        c.StartInvestigation(Agent, Day(2, 11));
+        return c;
+    }
+
+    private static SlaPolicy Team(Action<SlaTargetBuilder>? resolution = null) =>
+        SlaPolicy.CreateBuilder("Team")
+            .InGroup("internal")
+            .AddTarget("first response", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(4)), London)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), London, resolution ?? (t => t.PausedIn(ComplaintState.AwaitingCustomer)))
+            .Build();
+
+    private static SlaTargetStatus Status(SlaPolicy policy, Complaint c, Instant at, string target) =>
+        new SlaEngine([policy]).Evaluate(c.Snapshot, at).Find(policy.Name, target)!;
+
+    [Fact]
+    public void Resolution_WaitingOnTheCustomerTwice_MovesTheDeadlineByExactlyThePausedWorkingTime()
+    {
+        var c = Investigating();
+        var before = Status(Team(), c, Day(2, 12), "resolution");
+        c.RequestInformation(Agent, Day(2, 14), ["Which order?"]);
+        c.ProvideInformation(Customer, Day(3, 10), "Order 77.");            // paused 3 h on Monday + 1 h on Tuesday = 4 h
+        c.RequestInformation(Agent, Day(4, 9), ["A photo?"]);
+        c.ProvideInformation(Customer, Day(4, 16, 30), "Attached.");        // paused 7 h 30 min on Wednesday
+
+        var after = Status(Team(), c, Day(5, 9), "resolution");
+
+        Assert.Equal(Day(9, 17), before.Deadline);                          // close of business on the fifth business day
+        Assert.Equal(before.Deadline, after.DeadlineBeforePauses);
+        Assert.Equal(Duration.FromHours(11.5), after.Paused);
+        Assert.Equal(London.AddWorkingTime(Day(9, 17), Duration.FromHours(11.5)), after.Deadline);
+        Assert.Equal(Day(11, 12, 30), after.Deadline);
+        Assert.Equal(SlaClockState.Running, after.State);
+        Assert.Equal(
+            [SlaSegmentKind.Running, SlaSegmentKind.Paused, SlaSegmentKind.Running, SlaSegmentKind.Paused, SlaSegmentKind.Running],
+            after.Timeline.Select(s => s.Kind));
+        Assert.All(after.Timeline.Where(s => s.Kind == SlaSegmentKind.Paused), s => Assert.Equal(ComplaintState.AwaitingCustomer, s.PausedIn));
+        Assert.Equal(after.Elapsed + after.Paused, London.WorkingTimeBetween(Day(2, 9), Day(5, 9)));
+    }
+
+    [Fact]
+    public void Status_WhileWaitingOnTheCustomer_IsPaused()
+    {
+        var c = Investigating();
+        c.RequestInformation(Agent, Day(2, 14), ["Which order?"]);
+
+        Assert.Equal(SlaClockState.Paused, Status(Team(), c, Day(20, 9), "resolution").State);
+    }
+
+    [Fact]
+    public void FirstResponse_InternalNoteOrAutomatedAcknowledgement_DoesNotMeetIt_APublicReplyDoes()
+    {
+        var c = New(Lifecycle);
+        c.RecordCommunication(Actor.System("mailer"), Day(2, 9, 1), CommunicationKind.AutomatedAcknowledgement, "Received.");
+        c.RecordCommunication(Agent, Day(2, 10), CommunicationKind.InternalNote, "Looks like a double charge.");
+        var policy = SlaPolicy.CreateBuilder("Team")
+            .AddTarget("first response", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(4)), London)
+            .Build();
+
+        var afterNote = Status(policy, c, Day(2, 12), "first response");
+        c.RecordCommunication(Agent, Day(2, 12, 30), CommunicationKind.PublicReply, "We are looking into it.");
+        var afterReply = Status(policy, c, Day(2, 15), "first response");
+
+        Assert.Equal(SlaClockState.Running, afterNote.State);
+        Assert.Null(afterNote.MetAt);
+        Assert.Equal(SlaClockState.Met, afterReply.State);
+        Assert.Equal(Day(2, 12, 30), afterReply.MetAt);
+        Assert.Equal(Duration.FromHours(3.5), afterReply.Elapsed);
+        Assert.Equal(Duration.FromMinutes(30), afterReply.Remaining);
+    }
+
+    [Fact]
+    public void Deadline_PassedWithoutMeeting_IsBreached_AndStaysBreachedWhenMetLate()
+    {
+        var c = Investigating();
+        var policy = Team();
+
+        var breached = Status(policy, c, Day(10, 9), "resolution");
+        c.ProposeResolution(Agent, Day(10, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(10, 11));
+        var late = Status(policy, c, Day(10, 12), "resolution");
+
+        Assert.Equal(SlaClockState.Breached, breached.State);
+        Assert.Equal(SlaClockState.Breached, late.State);
+        Assert.Equal(Day(10, 11), late.MetAt);
+        Assert.True(late.ShareUsed > 1);
+    }
+
+    [Fact]
+    public void Reopen_NewCycle_CountsFromTheReopening_WithoutAnInstantBreach()
+    {
+        var c = Investigating();
+        c.ProposeResolution(Agent, Day(3, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(3, 11));
+        c.Reopen(Customer, Day(23, 10), "It broke again.");
+
+        var status = Status(Team(), c, Day(23, 11), "resolution");
+
+        Assert.Equal(1, status.Cycle);
+        Assert.Equal(Day(23, 10), status.StartedAt);
+        Assert.Equal(SlaClockState.Running, status.State);
+        Assert.Equal(Instant.FromUtc(2026, 3, 30, 16, 0), status.Deadline);   // five business days on, in BST
+    }
+
+    [Fact]
+    public void Reopen_ResumeCycle_KeepsTheTargetMetBefore()
+    {
+        var c = Investigating();
+        c.ProposeResolution(Agent, Day(3, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(3, 11));
+        c.Reopen(Customer, Day(23, 10), "It broke again.");
+        var policy = Team(t => t.OnReopen(ReopenRule.ResumeCycle));
+
+        var status = Status(policy, c, Day(23, 11), "resolution");
+
+        Assert.Equal(0, status.Cycle);
+        Assert.Equal(SlaClockState.Met, status.State);
+        Assert.Equal(Day(3, 11), status.MetAt);
+    }
+
+    [Fact]
+    public void Withdrawal_BeforeTheDeadline_StopsTheClock()
+    {
+        var c = Investigating();
+        c.Withdraw(Customer, Day(3, 10));
+
+        var status = Status(Team(), c, Day(30, 10), "resolution");
+
+        Assert.Equal(SlaClockState.Stopped, status.State);
+        Assert.Equal(Day(3, 10), status.StoppedAt);
+    }
+
+    [Fact]
+    public void Warnings_ShareUsedOrTimeBeforeTheDeadline_MarkTheClockAtRisk()
+    {
+        var c = Investigating();
+        var byShare = Team(t => t.WarnAt(0.5));
+        var byTime = Team(t => t.WarnBefore(Duration.FromHours(8)));
+
+        Assert.Equal(SlaClockState.Running, Status(byShare, c, Day(3, 17), "resolution").State);   // 16 of 40 hours
+        Assert.Equal(SlaClockState.AtRisk, Status(byShare, c, Day(5, 10), "resolution").State);    // 25 of 40 hours
+        Assert.Equal(SlaClockState.Running, Status(byTime, c, Day(6, 16), "resolution").State);    // 9 h left
+        Assert.Equal(SlaClockState.AtRisk, Status(byTime, c, Day(9, 9), "resolution").State);      // 8 h left
+    }
+
+    [Fact]
+    public void ThreePolicies_CustomerInternalAndRegulatory_AreEachReported_FirstMatchInAGroup()
+    {
+        var gold = SlaPolicy.CreateBuilder("Gold customers").InGroup("customer").ForCustomerTiers("Gold")
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(2), London).Build();
+        var everyone = SlaPolicy.CreateBuilder("Everyone").InGroup("customer")
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(10), London).Build();
+        var engine = new SlaEngine([gold, everyone, Team(), SlaPresets.FcaDisp(London)]);
+        var c = Investigating();
+
+        var evaluation = engine.Evaluate(c.Snapshot, Day(3, 9));
+
+        Assert.Equal(["Gold customers", "Team", "FCA DISP"], evaluation.Policies.Select(p => p.Policy.Name));
+        Assert.Equal(["customer", "internal", "regulatory"], evaluation.Policies.Select(p => p.Group));
+        Assert.Equal(Day(4, 17), evaluation.Find("Gold customers", "resolution")!.Deadline);
+        Assert.Equal(Day(5, 17), evaluation.Find("FCA DISP", "summary resolution")!.Deadline);
+        Assert.Equal(Instant.FromUtc(2026, 4, 27, 23, 0), evaluation.Find("FCA DISP", "final response")!.Deadline);
+        Assert.Null(evaluation.Find("Everyone", "resolution"));
+    }
+
+    [Fact]
+    public void PriorityRaisedMidFlight_ThePolicyThatSelectsItNowApplies_CountedFromTheSameStart()
+    {
+        var urgent = SlaPolicy.CreateBuilder("Urgent").InGroup("customer").ForPriorities(Priority.Urgent)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(8)), London).Build();
+        var normal = SlaPolicy.CreateBuilder("Normal").InGroup("customer")
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), London).Build();
+        var engine = new SlaEngine([urgent, normal]);
+        var c = Investigating();
+        c.ChangePriority(Agent, Day(3, 12), Priority.Urgent);
+
+        var beforeChange = engine.Evaluate(c.Snapshot, Day(3, 11));
+        var afterChange = engine.Evaluate(c.Snapshot, Day(3, 13));
+
+        Assert.Equal("Normal", Assert.Single(beforeChange.Policies).Policy.Name);
+        var status = Assert.Single(afterChange.Policies).Targets[0];
+        Assert.Equal("Urgent", afterChange.Policies[0].Policy.Name);
+        Assert.Equal(Day(2, 9), status.StartedAt);
+        Assert.Equal(Day(2, 17), status.Deadline);
+        Assert.Equal(SlaClockState.Breached, status.State);
+    }
+
+    [Fact]
+    public void PaymentServices_HoldingReplyBeforeTheNormalDeadline_ExtendsTo35BusinessDays()
+    {
+        var c = Investigating();
+        var policy = SlaPresets.PaymentServices(London);
+        var normal = Status(policy, c, Day(10, 9), "final response");
+        c.RecordCommunication(Agent, Day(16, 10), CommunicationKind.HoldingReply, "We need more time: the card scheme has not answered.");
+
+        var extended = Status(policy, c, Day(23, 9), "final response");
+
+        Assert.Equal(Day(23, 17), normal.Deadline);                                           // 15 business days
+        Assert.Equal(Instant.FromUtc(2026, 4, 22, 16, 0), extended.Deadline);                  // 35, skipping Easter (BST from 29 March)
+        Assert.Equal(SlaClockState.Running, extended.State);
+    }
+
+    [Fact]
+    public void AnchorOnAcknowledgement_BeforeIt_IsNotStarted()
+    {
+        var c = New(Lifecycle);
+        var policy = SlaPolicy.CreateBuilder("Stage one")
+            .AddTarget("stage one", SlaTargetKind.Custom, DeadlineRule.BusinessDays(2).WithAnchor(DeadlineAnchor.Acknowledgement), London,
+                t => t.MetBy(SlaEvent.PublicReply, SlaEvent.ResolutionProposed))
+            .Build();
+
+        var waiting = Status(policy, c, Day(2, 10), "stage one");
+        c.Acknowledge(Agent, Day(2, 11));
+        var counting = Status(policy, c, Day(2, 12), "stage one");
+
+        Assert.Equal(SlaClockState.NotStarted, waiting.State);
+        Assert.Null(waiting.Deadline);
+        Assert.Equal(SlaClockState.Running, counting.State);
+        Assert.Equal(Day(4, 17), counting.Deadline);
+    }
+
+    [Fact]
+    public void AsOfAPastInstant_LeavesOutLaterEntries()
+    {
+        var c = Investigating();
+        c.ProposeResolution(Agent, Day(3, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(3, 11));
+
+        Assert.Equal(SlaClockState.Running, Status(Team(), c, Day(3, 10, 30), "resolution").State);
+        Assert.Equal(SlaClockState.Met, Status(Team(), c, Day(3, 11), "resolution").State);
+    }
+
+    [Fact]
+    public void Evaluate_BeforeReceipt_OrOutsideTheCalendar_NamesTheComplaintPolicyAndTarget()
+    {
+        var c = Investigating();
+        var shortCalendar = BusinessCalendar.CreateBuilder("Europe/London").AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Covering(2020, 2025).Build();
+        var policy = SlaPolicy.CreateBuilder("Old").AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), shortCalendar).Build();
+
+        var early = Assert.Throws<ArgumentOutOfRangeException>(() => new SlaEngine([policy]).Evaluate(c.Snapshot, Day(1, 9)));
+        var outside = Assert.Throws<ArgumentOutOfRangeException>(() => new SlaEngine([policy]).Evaluate(c.Snapshot, Day(3, 9)));
+
+        Assert.Equal("asOf", early.ParamName);
+        Assert.Equal("complaint", outside.ParamName);
+        Assert.Contains($"Complaint {c.Id}, policy 'Old', target 'resolution'", outside.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Builder_BadValues_AreRefusedNamingPolicyTargetAndField()
+    {
+        var rule = DeadlineRule.BusinessDays(5);
+        SlaPolicyBuilder Fresh() => SlaPolicy.CreateBuilder("P").AddTarget("t", SlaTargetKind.Resolution, rule, London);
+
+        Assert.Contains("Policy 'P', target 'u': WarnAtShare", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Resolution, rule, London, t => t.WarnAt(1.5))).Message, StringComparison.Ordinal);
+        Assert.Contains("Policy 'P', target 'u': WarnBefore", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Resolution, rule, London, t => t.WarnBefore(Duration.Zero))).Message, StringComparison.Ordinal);
+        Assert.Contains("PausedIn", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Resolution, rule, London, t => t.PausedIn((ComplaintState)99))).Message, StringComparison.Ordinal);
+        Assert.Contains("PausedIn: Closed is terminal", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Resolution, rule, London, t => t.PausedIn(ComplaintState.Closed))).Message, StringComparison.Ordinal);
+        Assert.Contains("already added", Assert.Throws<ArgumentException>(() =>
+            Fresh().AddTarget("t", SlaTargetKind.Resolution, rule, London)).Message, StringComparison.Ordinal);
+        Assert.Contains("MetBy", Assert.Throws<ArgumentException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Custom, rule, London)).Message, StringComparison.Ordinal);
+        Assert.Contains("both starts and meets", Assert.Throws<ArgumentException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Custom, rule, London, t => t.StartsAt(SlaEvent.Acknowledged).MetBy(SlaEvent.Acknowledged))).Message, StringComparison.Ordinal);
+        Assert.Contains("cannot meet a target", Assert.Throws<ArgumentException>(() =>
+            Fresh().AddTarget("u", SlaTargetKind.Custom, rule, London, t => t.MetBy(SlaEvent.Finished))).Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => SlaPolicy.CreateBuilder("Empty").Build());
+        var builder = Fresh();
+        builder.Build();
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Contains("named 'P'", Assert.Throws<ArgumentException>(() => new SlaEngine([Fresh().Build(), Fresh().Build()])).Message, StringComparison.Ordinal);
+    }
+}
