@@ -62,15 +62,6 @@ internal static class MonthOfComplaints
         }
     }
 
-    /// <summary>What a host's SLA clock would report: the 24-hour acknowledgement target, met, breached or still running at <paramref name="asOf"/>.</summary>
-    public static SlaResult AcknowledgementSla(Complaint complaint, BusinessCalendar calendar, Instant asOf)
-    {
-        var due = DeadlinePresets.Acknowledge24Hours.Due(new DeadlineAnchors(complaint.Intake.ReceivedAt), calendar)!.Value;
-        var acknowledged = complaint.History.FirstOrDefault(e => e.Trigger == ComplaintTrigger.Acknowledge)?.At;
-        var status = acknowledged is { } a ? (a <= due ? SlaStatus.Met : SlaStatus.Breached) : asOf > due ? SlaStatus.Breached : SlaStatus.Open;
-        return new SlaResult("Acknowledge within 24 hours", status);
-    }
-
     private static Remedy[] Remedies(Random random) => random.Next(3) switch
     {
         0 => [new Remedy(RemedyType.Apology)],

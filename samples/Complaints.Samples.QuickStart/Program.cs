@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Metrics;
+using Complaints.Core.Sla;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using NodaTime.Text;
@@ -93,19 +94,18 @@ var englandAndWales = BusinessCalendar.CreateBuilder("Europe/London")
     .AddHolidays(UkBankHolidays.EnglandAndWales)
     .Covering(2025, 2030)
     .Build();
-// Each rule is met by the step it asks for: the acknowledgement, or the resolution the customer accepted, not the
-// closing after the follow-up. The complaint's snapshot (its history, projected) keeps both instants.
-var story = complaint.Snapshot;
-var acknowledgedAt = story.AcknowledgedAt!.Value;
-var resolvedAt = story.ResolvedAt!.Value;
-var anchors = new DeadlineAnchors(complaint.Intake.ReceivedAt, AcknowledgedAt: acknowledgedAt, HoldingReplyAt: story.HoldingReplyAt);
+// The SLA engine derives every deadline and its status from the history: the acknowledgement is met by the
+// acknowledgement, the FCA summary resolution by the resolution the customer accepted, not by the closing after the
+// follow-up. Evaluated as of the closing; a past instant would give what was true then.
+var sla = new SlaEngine([SlaPresets.Acknowledge24Hours(englandAndWales), SlaPresets.FcaDisp(englandAndWales)]);
 Console.WriteLine();
 Console.WriteLine("Deadlines (Europe/London, England and Wales bank holidays):");
-foreach (var rule in new[] { DeadlinePresets.Acknowledge24Hours, DeadlinePresets.FcaSummaryResolution, DeadlinePresets.FcaFinalResponse })
+foreach (var policy in sla.Evaluate(complaint.Snapshot, complaint.LastActivityAt).Policies)
 {
-    var due = rule.Due(anchors, englandAndWales);
-    var done = rule == DeadlinePresets.Acknowledge24Hours ? acknowledgedAt : resolvedAt;
-    Console.WriteLine($"  {rule.Name,-30} due {due:uuuu-MM-dd HH:mm}Z  {(done <= due ? "met" : "missed")}  ({rule.Source})");
+    foreach (var target in policy.Targets)
+    {
+        Console.WriteLine($"  {policy.Policy.Name + ": " + target.Target.Name,-36} due {target.Deadline:uuuu-MM-dd HH:mm}Z  {target.State.ToString().ToLowerInvariant(),-8} at {target.MetAt:uuuu-MM-dd HH:mm}Z  ({target.Target.Rule.Source})");
+    }
 }
 
 // Metrics for March 2026: the story's complaint and 300 simulated ones, gathered in two shards and merged.
@@ -122,7 +122,7 @@ var shards = new[] { calculator.CreateAccumulator(period), calculator.CreateAccu
 var all = MonthOfComplaints.Simulate(lifecycle, 300, asOf, seed: 2026).Prepend(complaint).ToList();
 for (var i = 0; i < all.Count; i++)
 {
-    shards[i % 2].Add(ComplaintFacts.From(all[i].Snapshot, asOf, [MonthOfComplaints.AcknowledgementSla(all[i], englandAndWales, asOf)]));
+    shards[i % 2].Add(ComplaintFacts.From(all[i].Snapshot, asOf, sla));
 }
 
 shards[0].Merge(shards[1]);

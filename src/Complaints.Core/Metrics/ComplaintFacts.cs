@@ -1,5 +1,6 @@
 using Complaints.Core.Domain;
 using Complaints.Core.History;
+using Complaints.Core.Sla;
 using NodaTime;
 
 namespace Complaints.Core.Metrics;
@@ -205,6 +206,13 @@ public sealed class ComplaintFacts
         return Summarise(complaint, null);
     }
 
+    /// <summary>Summarises a complaint as it was at an instant, typically a period's end, with no SLA results.</summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <param name="asOf">The instant, exclusive like a period's end: entries at or after it are left out.</param>
+    /// <returns>The facts as of <paramref name="asOf"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    public static ComplaintFacts From(ComplaintSnapshot complaint, Instant asOf) => From(complaint, asOf, (IEnumerable<SlaResult>?)null);
+
     /// <summary>
     /// Summarises a complaint as it was at an instant, typically a period's end, so that a complaint closed after the
     /// period counts as open at its end.
@@ -219,10 +227,52 @@ public sealed class ComplaintFacts
     /// <returns>The facts as of <paramref name="asOf"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="sla"/> names a target twice.</exception>
-    public static ComplaintFacts From(ComplaintSnapshot complaint, Instant asOf, IEnumerable<SlaResult>? sla = null)
+    public static ComplaintFacts From(ComplaintSnapshot complaint, Instant asOf, IEnumerable<SlaResult>? sla)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         return Summarise(complaint.Before(asOf), sla);
+    }
+
+    /// <summary>
+    /// Summarises a complaint as it was at an instant, typically a period's end, with its service-level results taken
+    /// from an SLA engine as of that instant: each target of each applying policy, named <c>policy/target</c>, met,
+    /// breached or still open (a target whose cycle was stopped by a withdrawal, rejection or referral is left out).
+    /// </summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <param name="asOf">The instant, exclusive like a period's end.</param>
+    /// <param name="engine">The SLA engine whose policies apply.</param>
+    /// <returns>The facts as of <paramref name="asOf"/>, with <see cref="Sla"/> filled from the engine.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> or <paramref name="engine"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target's calendar does not cover an instant the target needs; the message names the complaint, the policy and the target.</exception>
+    public static ComplaintFacts From(ComplaintSnapshot complaint, Instant asOf, SlaEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(engine);
+        var then = complaint.Before(asOf);
+        var results = new List<SlaResult>();
+        if (asOf > then.Intake.ReceivedAt)
+        {
+            // Just before the end, which is exclusive: every entry before it, and any deadline passed before it.
+            foreach (var policy in engine.Evaluate(then, asOf - Duration.Epsilon).Policies)
+            {
+                foreach (var target in policy.Targets)
+                {
+                    SlaStatus? status = target.State switch
+                    {
+                        SlaClockState.Met => SlaStatus.Met,
+                        SlaClockState.Breached => SlaStatus.Breached,
+                        SlaClockState.Stopped => null,
+                        _ => SlaStatus.Open,
+                    };
+                    if (status is { } s)
+                    {
+                        results.Add(new SlaResult($"{policy.Policy.Name}/{target.Target.Name}", s));
+                    }
+                }
+            }
+        }
+
+        return Summarise(then, results);
     }
 
     private static ComplaintFacts Summarise(ComplaintSnapshot complaint, IEnumerable<SlaResult>? sla) =>

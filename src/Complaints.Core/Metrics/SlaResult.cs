@@ -13,7 +13,7 @@ public readonly record struct SlaResult
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
     public SlaResult(string target, SlaStatus status)
     {
-        Target = Guard.Text(target, nameof(target), TextLimits.Name);
+        Target = Guard.Text(target, nameof(target), TextLimits.Description);
         Status = Guard.Defined(status, nameof(status));
     }
 

@@ -71,11 +71,15 @@ internal static class SlaClock
         Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? history[stopIndex].At : null;
         var end = metAt ?? stoppedAt ?? asOf;
 
-        // The pauses between the start and the end, and the deadline they move.
+        // The pauses between the start and the end, and the deadline they move. A pause is judged once, when it
+        // begins (stretches in pausing states that follow each other, split by entries, are one pause): if it begins
+        // before the deadline, all of its working time moves the deadline, and the clock cannot breach during it.
         var segments = new List<SlaSegment>();
         var deadline = due;
         var paused = Duration.Zero;
         var cursor = start;
+        var pauseMovesDeadline = false;
+        var pausedAtEnd = false;
         foreach (var (from, to, state) in Stretches(complaint, start, end))
         {
             if (!target.PausesIn(state))
@@ -83,25 +87,37 @@ internal static class SlaClock
                 continue;
             }
 
-            if (from > cursor)
+            if (from > cursor || segments.Count == 0 || segments[^1].Kind != SlaSegmentKind.Paused)
             {
-                segments.Add(new SlaSegment(cursor, from, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, from)));
+                if (from > cursor)
+                {
+                    segments.Add(new SlaSegment(cursor, from, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, from)));
+                }
+
+                pauseMovesDeadline = from < deadline;
             }
 
             var working = calendar.WorkingTimeBetween(from, to);
             segments.Add(new SlaSegment(from, to, SlaSegmentKind.Paused, state, working));
             paused += working;
-            if (from < deadline && working > Duration.Zero)
+            if (pauseMovesDeadline && working > Duration.Zero)
             {
                 deadline = calendar.AddWorkingTime(deadline, working);
             }
 
             cursor = to;
+            pausedAtEnd = to == end && pauseMovesDeadline;
         }
 
         if (end > cursor || segments.Count == 0)
         {
             segments.Add(new SlaSegment(cursor, end, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, end)));
+        }
+
+        if (pausedAtEnd && deadline < end)
+        {
+            // Paused since before the deadline: the clock has not run out, so the deadline is no earlier than now.
+            deadline = end;
         }
 
         var elapsed = calendar.WorkingTimeBetween(start, end) - paused;
@@ -117,6 +133,10 @@ internal static class SlaClock
         else if (stoppedAt is { } stopped)
         {
             status = stopped <= deadline ? SlaClockState.Stopped : SlaClockState.Breached;
+        }
+        else if (pausedAtEnd)
+        {
+            status = SlaClockState.Paused;
         }
         else if (asOf > deadline)
         {

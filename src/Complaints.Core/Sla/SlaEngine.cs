@@ -20,8 +20,10 @@ namespace Complaints.Core.Sla;
 /// A target's clock starts at its start event in the cycle (receipt, or the reopening that started the cycle); its
 /// deadline is the target's <see cref="Deadlines.DeadlineRule"/> from its anchor in the cycle (a holding reply sent
 /// before the normal deadline applies the rule's extension), moved later by the working time of every pause that began
-/// before it. The target is met by the first meeting event after the start, on time or late; a deadline passed without
-/// it is breached, and both are final within the cycle. A withdrawal, rejection or referral stops the cycle.
+/// before it (a pause is judged once, when it begins, and the clock cannot run out while it lasts: during it the
+/// deadline is no earlier than the instant asked). The target is met by the first meeting event after the start, on
+/// time or late; a deadline passed while the clock ran is breached, and both are final within the cycle. A withdrawal,
+/// rejection or referral stops the cycle.
 /// </para>
 /// <para>The engine is immutable and safe to share across threads.</para>
 /// </remarks>

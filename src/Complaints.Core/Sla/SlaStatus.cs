@@ -33,7 +33,7 @@ public sealed class SlaTargetStatus
     /// <summary>Gets when the clock started in this cycle, if it has.</summary>
     public Instant? StartedAt { get; init; }
 
-    /// <summary>Gets the deadline, moved later by the pauses that began before it; <see langword="null"/> before the clock starts.</summary>
+    /// <summary>Gets the deadline, moved later by the pauses that began before it (while such a pause lasts, no earlier than the instant asked); <see langword="null"/> before the clock starts.</summary>
     public Instant? Deadline { get; init; }
 
     /// <summary>Gets the deadline the rule gives before any pause; <see langword="null"/> before the clock starts.</summary>

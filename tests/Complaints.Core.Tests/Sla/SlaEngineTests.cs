@@ -301,4 +301,25 @@ public sealed class SlaEngineTests
         Assert.Throws<InvalidOperationException>(() => builder.Build());
         Assert.Contains("named 'P'", Assert.Throws<ArgumentException>(() => new SlaEngine([Fresh().Build(), Fresh().Build()])).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Facts_FromTheEngine_CarryEachTargetsResultAsOfThePeriodEnd()
+    {
+        var engine = new SlaEngine([Team(), SlaPresets.FcaDisp(London)]);
+        var c = Investigating();
+        c.ProposeResolution(Agent, Day(4, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(4, 11));
+        var withdrawn = Investigating();
+        withdrawn.Withdraw(Customer, Day(3, 9));
+
+        var facts = Complaints.Core.Metrics.ComplaintFacts.From(c.Snapshot, Day(31, 0), engine);
+        var beforeResolution = Complaints.Core.Metrics.ComplaintFacts.From(c.Snapshot, Day(4, 10, 30), engine);
+        var stopped = Complaints.Core.Metrics.ComplaintFacts.From(withdrawn.Snapshot, Day(31, 0), engine);
+
+        Assert.Equal(
+            [("Team/first response", Complaints.Core.Metrics.SlaStatus.Met), ("Team/resolution", Complaints.Core.Metrics.SlaStatus.Met), ("FCA DISP/summary resolution", Complaints.Core.Metrics.SlaStatus.Met), ("FCA DISP/final response", Complaints.Core.Metrics.SlaStatus.Met)],
+            facts.Sla.Select(r => (r.Target, r.Status)));
+        Assert.Equal(Complaints.Core.Metrics.SlaStatus.Open, beforeResolution.Sla.Single(r => r.Target == "Team/resolution").Status);
+        Assert.Equal(["Team/first response"], stopped.Sla.Select(r => r.Target));
+    }
 }
