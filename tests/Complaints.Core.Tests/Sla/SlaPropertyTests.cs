@@ -1,0 +1,298 @@
+using System.Globalization;
+using System.Text;
+using Complaints.Core.Deadlines;
+using Complaints.Core.Domain;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using Complaints.Core.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using Xunit.Abstractions;
+using T = Complaints.Core.Domain.ComplaintTrigger;
+
+namespace Complaints.Core.Tests.Sla;
+
+/// <summary>A history with or without one wait on the customer, otherwise identical: gaps in minutes between the steps, the target, and the instant asked (minutes after receipt).</summary>
+public sealed record PauseCase(int ReceivedAfterMinutes, int[] Gaps, TargetSpec Target, int AsOfMinutes)
+{
+    public override string ToString() => $"received +{ReceivedAfterMinutes}m; gaps [{string.Join(", ", Gaps)}]; {Target}; asOf +{AsOfMinutes}m";
+}
+
+public static class SlaPauseArbitraries
+{
+    public static Arbitrary<PauseCase> Cases() =>
+        (from received in Gen.Choose(0, 40 * 1_440)
+         from gaps in Gen.Elements(1, 20, 60, 240, 600, 1_440, 2_880, 4_320).ArrayOf(7)
+         from target in SlaArbitraries.TargetGen
+         from asOf in Gen.Choose(0, 1_000)
+         select new PauseCase(received, gaps, target with { Kind = SlaTargetKind.Resolution }, asOf))
+        .ToArbitrary();
+}
+
+public sealed class SlaPropertyTests(ITestOutputHelper output)
+{
+    private static readonly SlaClockState[] StatesToCover =
+        [SlaClockState.Met, SlaClockState.Breached, SlaClockState.Running, SlaClockState.Paused, SlaClockState.Stopped];
+
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 300)]
+    public Property Evaluate_AgreesWithMinuteByMinuteReference(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var asOf = SlaArbitraries.AsOf(c, complaint);
+
+        var actual = Evaluate(c.Target, complaint, asOf);
+        var expected = ReferenceSlaClock.Evaluate(c.Target, complaint.Snapshot, asOf);
+
+        var history = complaint.History.Where(e => e.At <= asOf).ToList();
+        return Prop.ToProperty(() => AssertAgrees(expected, actual))
+            .Classify(history.Any(e => e.To == ComplaintState.AwaitingCustomer), "waited on the customer")
+            .Classify(history.Any(e => e.Trigger == T.Reopen), "reopened")
+            .Classify(actual.Paused > Duration.Zero, "paused working time")
+            .Classify(actual.Deadline != actual.DeadlineBeforePauses, "deadline moved by a pause")
+            .Collect(actual.State);
+    }
+
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 200)]
+    public bool Evaluate_DeadlineIsNeverBeforeTheDeadlineBeforePauses(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var status = Evaluate(c.Target, complaint, SlaArbitraries.AsOf(c, complaint));
+
+        return status.State == SlaClockState.NotStarted
+            ? status.Deadline is null
+            : status.Deadline >= status.DeadlineBeforePauses;
+    }
+
+    [Property(Arbitrary = [typeof(SlaPauseArbitraries)], MaxTest = 300)]
+    public Property Evaluate_AWaitOnTheCustomer_NeverMakesTheResolutionDeadlineEarlier_AndMovesAPausedOneByThePausedWorkingTime(PauseCase p)
+    {
+        var (with, pauseStart, pauseEnd, asOf) = PausePath(p, pause: true);
+        var (without, _, _, _) = PausePath(p, pause: false);
+
+        var paused = Evaluate(p.Target, with, asOf);
+        var plain = Evaluate(p.Target, without, asOf);
+
+        if (plain.Deadline is not { } before)
+        {
+            Assert.Null(paused.Deadline);
+            return true.Label("not started").Classify(true, "not started");
+        }
+
+        Assert.True(paused.Deadline >= before, $"with the wait: {paused.Deadline}; without: {before}");
+        var movesIt = p.Target.PauseOnCustomer && asOf > pauseStart && pauseStart < before;
+        Instant expected = before;
+        if (movesIt)
+        {
+            var calendar = SlaArbitraries.ReferenceFor(p.Target.Calendar);
+            var working = ReferenceSlaClock.WorkingMinutes(calendar, pauseStart, Instant.Min(pauseEnd, asOf));
+            expected = ReferenceSlaClock.AddWorkingMinutes(calendar, before, working);
+            Assert.Equal(Duration.FromMinutes(working), paused.Paused);
+        }
+
+        Assert.Equal(expected, paused.Deadline);
+        return true.ToProperty()
+            .Classify(movesIt, "the pause moves the deadline")
+            .Classify(movesIt && paused.Deadline > before, "moved later")
+            .Classify(p.Target.PauseOnCustomer && pauseStart >= before, "pause after the deadline");
+    }
+
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 200)]
+    public void Evaluate_AsOfAnInstant_IgnoresEntriesAfterIt(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var t = SlaArbitraries.AsOf(c, complaint);
+        var prefix = Complaint.Restore(
+            complaint.Id, complaint.Snapshot.Intake, complaint.History.Where(e => e.At <= t), SlaArbitraries.Lifecycle);
+        var engine = new SlaEngine(Policies(c.Target));
+
+        var full = Describe(engine.Evaluate(complaint.Snapshot, t));
+        var restored = Describe(engine.Evaluate(prefix.Snapshot, t));
+
+        Assert.Equal(restored, full);
+    }
+
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 150)]
+    public void Evaluate_MetIsFinalWithinACycle_ElapsedNeverFalls_RemainingNeverRises(SlaCase c) =>
+        SweepPairs(c, (previous, status, context) =>
+        {
+            if (previous.State == SlaClockState.Met)
+            {
+                Assert.True((status.State, status.Deadline, status.MetAt) == (previous.State, previous.Deadline, previous.MetAt), context);
+            }
+
+            Assert.True(status.Elapsed >= previous.Elapsed, context);
+            Assert.True(status.Remaining <= previous.Remaining, context);
+        });
+
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 200)]
+    public Property Evaluate_ElapsedPlusRemainingIsTheTimeAllowed_UntilBreached(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var status = Evaluate(c.Target, complaint, SlaArbitraries.AsOf(c, complaint));
+        if (status.StartedAt is not { } start || status.DeadlineBeforePauses is not { } due)
+        {
+            return true.ToProperty().Classify(true, "not started");
+        }
+
+        var allowed = due > start ? c.Target.Calendar.WorkingTimeBetween(start, due) : Duration.Zero;
+        var context = Text(status);
+        if (status.State == SlaClockState.Breached)
+        {
+            Assert.True(status.Remaining == Duration.Zero, context);
+            Assert.True(status.Elapsed >= allowed, $"{context}; allowed {allowed}");
+        }
+        else
+        {
+            Assert.True(status.Elapsed + status.Remaining == allowed, $"{context}; allowed {allowed}");
+        }
+
+        Assert.Equal(status.Elapsed, Sum(status, SlaSegmentKind.Running));
+        Assert.Equal(status.Paused, Sum(status, SlaSegmentKind.Paused));
+        return true.ToProperty().Collect(status.State);
+    }
+
+    [Fact]
+    public void Generator_ThreeHundredCases_CoverEveryFinalAndLiveStateInAtLeastFivePercent()
+    {
+        var cases = SlaArbitraries.CaseGen.Sample(300, new Rnd(20261124UL), 50);
+
+        var states = cases.Select(c =>
+        {
+            var complaint = SlaArbitraries.Walk(c);
+            return Evaluate(c.Target, complaint, SlaArbitraries.AsOf(c, complaint)).State;
+        }).ToArray();
+
+        var shares = Enum.GetValues<SlaClockState>().ToDictionary(s => s, s => states.Count(x => x == s) / (double)states.Length);
+        var report = string.Join(", ", shares.Select(p => $"{p.Key} {p.Value:P1}"));
+        output.WriteLine(report);
+        Assert.True(StatesToCover.All(s => shares[s] >= 0.05), report);
+    }
+
+    private static SlaTargetStatus Evaluate(TargetSpec spec, Complaint complaint, Instant asOf) =>
+        new SlaEngine([spec.Policy()]).Evaluate(complaint.Snapshot, asOf).Find("P", "t")!;
+
+    // Evaluates the case's target at every instant of the sweep and checks each pair of successive statuses in the same cycle.
+    private static void SweepPairs(SlaCase c, Action<SlaTargetStatus, SlaTargetStatus, string> check)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var engine = new SlaEngine([c.Target.Policy()]);
+        SlaTargetStatus? previous = null;
+        foreach (var t in Sweep(complaint))
+        {
+            var status = engine.Evaluate(complaint.Snapshot, t).Find("P", "t")!;
+            if (previous is not null && previous.Cycle == status.Cycle && previous.State != SlaClockState.NotStarted)
+            {
+                check(previous, status, $"at {t}: {Text(status)}; before: {Text(previous)}");
+            }
+
+            previous = status;
+        }
+    }
+
+    private static void AssertAgrees(ReferenceSlaStatus expected, SlaTargetStatus actual)
+    {
+        var got = new ReferenceSlaStatus(
+            actual.Cycle,
+            actual.State,
+            actual.StartedAt,
+            actual.Deadline,
+            actual.DeadlineBeforePauses,
+            actual.MetAt,
+            actual.StoppedAt,
+            actual.Elapsed,
+            actual.Remaining,
+            actual.Paused,
+            actual.ShareUsed);
+        Assert.Equal(expected, got);
+    }
+
+    // Receipt, every entry's instant and the minute around it, then every six hours up to three days after the last entry.
+    private static SortedSet<Instant> Sweep(Complaint complaint)
+    {
+        var received = complaint.Snapshot.Intake.ReceivedAt;
+        var instants = new SortedSet<Instant> { received };
+        foreach (var e in complaint.History)
+        {
+            instants.Add(e.At);
+            instants.Add(e.At + Duration.FromMinutes(1));
+            if (e.At > received)
+            {
+                instants.Add(e.At - Duration.FromMinutes(1));
+            }
+        }
+
+        for (var t = received; t <= complaint.LastActivityAt + Duration.FromDays(3); t += Duration.FromHours(6))
+        {
+            instants.Add(t);
+        }
+
+        return instants;
+    }
+
+    private static (Complaint Complaint, Instant PauseStart, Instant PauseEnd, Instant AsOf) PausePath(PauseCase p, bool pause)
+    {
+        var intake = TestComplaints.Intake(FeedbackKind.Complaint, SlaArbitraries.Base + Duration.FromMinutes(p.ReceivedAfterMinutes));
+        var c = Complaint.Receive(new ComplaintId($"PAUSE-{Guid.NewGuid():N}"), intake, SlaArbitraries.Lifecycle);
+        var at = intake.ReceivedAt;
+        Instant Next(int i) => at += Duration.FromMinutes(p.Gaps[i]);
+        c.FireDefault(T.Acknowledge, Next(0));
+        c.FireDefault(T.Assess, Next(1));
+        c.FireDefault(T.StartInvestigation, Next(2));
+        var pauseStart = Next(3);
+        var pauseEnd = Next(4);
+        if (pause)
+        {
+            c.FireDefault(T.RequestInformation, pauseStart);
+            c.FireDefault(T.ProvideInformation, pauseEnd);
+        }
+
+        c.FireDefault(T.ProposeResolution, Next(5));
+        c.FireDefault(T.AcceptResolution, Next(6));
+        var span = (at - intake.ReceivedAt) + Duration.FromDays(2);
+        var asOf = intake.ReceivedAt + Duration.FromMinutes((long)(span.TotalMinutes * p.AsOfMinutes / 1_000));
+        return (c, pauseStart, pauseEnd, asOf);
+    }
+
+    // Three groups: the case's target behind a policy for urgent complaints (so selection follows the priority as of
+    // the instant), a policy with every kind of target on both calendars, and a regulatory preset.
+    private static SlaPolicy[] Policies(TargetSpec spec) =>
+    [
+        SlaPolicy.CreateBuilder("urgent").InGroup("team").ForPriorities(Priority.Urgent, Priority.High)
+            .AddTarget("t", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(2)), SlaArbitraries.London, spec.Configure)
+            .Build(),
+        SlaPolicy.CreateBuilder("P").InGroup("team")
+            .AddTarget("t", spec.Kind, spec.Rule.Build(), spec.Calendar, spec.Configure)
+            .Build(),
+        SlaPolicy.CreateBuilder("all kinds")
+            .AddTarget("ack", SlaTargetKind.Acknowledge, DeadlineRule.ElapsedTime(Duration.FromHours(24)), SlaArbitraries.AlwaysOpen)
+            .AddTarget("first", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(8)), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnAt(0.5))
+            .AddTarget("resolve", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).OnReopen(ReopenRule.ResumeCycle))
+            .AddTarget("final", SlaTargetKind.FinalResponse, DeadlineRule.CalendarDays(10), SlaArbitraries.AlwaysOpen, b => b.PausedIn(ComplaintState.AwaitingCustomer, ComplaintState.ResolutionProposed))
+            .Build(),
+        SlaPresets.FcaDisp(SlaArbitraries.London),
+    ];
+
+    private static string Describe(SlaEvaluation evaluation)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{evaluation.ComplaintId} at {evaluation.AsOf}\n");
+        foreach (var policy in evaluation.Policies)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{policy.Group}/{policy.Policy.Name}\n");
+            foreach (var s in policy.Targets)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {Text(s)} timeline [{string.Join("; ", s.Timeline)}]\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Text(SlaTargetStatus s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{s.Target.Name} cycle {s.Cycle} {s.State} started {s.StartedAt} due {s.Deadline} (before pauses {s.DeadlineBeforePauses}) met {s.MetAt} stopped {s.StoppedAt} elapsed {s.Elapsed} remaining {s.Remaining} paused {s.Paused} share {s.ShareUsed:R}");
+
+    private static Duration Sum(SlaTargetStatus status, SlaSegmentKind kind) =>
+        status.Timeline.Where(s => s.Kind == kind).Aggregate(Duration.Zero, (total, s) => total + s.WorkingTime);
+}
