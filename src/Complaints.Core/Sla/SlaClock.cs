@@ -109,6 +109,12 @@ internal static class SlaClock
             pausedAtEnd = to == end && pauseMovesDeadline;
         }
 
+        if (metAt is null && stoppedAt is null && !target.PausesIn(complaint.State))
+        {
+            // An entry at the instant asked ended the pause: the clock runs again now.
+            pausedAtEnd = false;
+        }
+
         if (end > cursor || segments.Count == 0)
         {
             segments.Add(new SlaSegment(cursor, end, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, end)));

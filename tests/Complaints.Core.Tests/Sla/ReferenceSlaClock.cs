@@ -26,7 +26,8 @@ internal sealed record ReferenceSlaStatus(
 /// the rule gives from the calendar's working intervals (<see cref="ReferenceCalendar"/>, no tables), then walks the
 /// clock one minute at a time from the start to the meeting, the stop or the instant asked: a working minute counts as
 /// elapsed while the complaint is in a state that does not pause the target, as paused otherwise; a pause that begins
-/// before the deadline moves the deadline later by its paused working minutes. Met, breached and stopped follow the
+/// before the deadline moves the deadline later by its paused working minutes, and while it lasts the clock cannot run
+/// out (the deadline is no earlier than the end). Met, breached and stopped follow the
 /// plain definitions. Every instant in the tests is a whole minute, so the minute steps are exact.
 /// </summary>
 internal static class ReferenceSlaClock
@@ -112,16 +113,22 @@ internal static class ReferenceSlaClock
             wasPaused = isPaused;
         }
 
+        var stateAsOf = history.Count == 0 ? ComplaintState.Received : history[^1].To;
+        var pausedAtEnd = wasPaused && counted && (metAt is not null || stoppedAt is not null || (spec.PauseOnCustomer && stateAsOf == ComplaintState.AwaitingCustomer));
         if (wasPaused)
         {
             deadline = EndPause(deadline, ref pending, counted, calendar);
         }
 
+        if (pausedAtEnd && deadline < end)
+        {
+            // Paused since before the deadline: the clock has not run out, so the deadline is no earlier than the end.
+            deadline = end;
+        }
+
         var allowed = WorkingMinutes(calendar, start, due);
         var remaining = WorkingMinutes(calendar, end, deadline);
         double? share = allowed > 0 ? Duration.FromMinutes(elapsed).TotalNanoseconds / Duration.FromMinutes(allowed).TotalNanoseconds : null;
-        var stateAsOf = history.Count == 0 ? ComplaintState.Received : history[^1].To;
-
         SlaClockState status;
         if (metAt is { } metInstant)
         {
@@ -130,6 +137,10 @@ internal static class ReferenceSlaClock
         else if (stoppedAt is { } stoppedInstant)
         {
             status = stoppedInstant <= deadline ? SlaClockState.Stopped : SlaClockState.Breached;
+        }
+        else if (pausedAtEnd)
+        {
+            status = SlaClockState.Paused;
         }
         else if (asOf > deadline)
         {

@@ -322,4 +322,31 @@ public sealed class SlaEngineTests
         Assert.Equal(Complaints.Core.Metrics.SlaStatus.Open, beforeResolution.Sla.Single(r => r.Target == "Team/resolution").Status);
         Assert.Equal(["Team/first response"], stopped.Sla.Select(r => r.Target));
     }
+
+    [Fact]
+    public void PauseBegunBeforeADeadlineInClosedHours_NeverBreachesWhileItLasts_AndAMessageInsideItChangesNothing()
+    {
+        // Found by the finality property: a four-hour elapsed deadline falls on Friday evening, after a question sent at
+        // 17:30; the weekend has no working time, so the pause used to move nothing until Monday and the clock breached on
+        // Saturday, then went back to paused. A customer message inside the pause also used to split it in two.
+        var policy = SlaPolicy.CreateBuilder("Team")
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.ElapsedTime(Duration.FromHours(4)), London, t => t.PausedIn(ComplaintState.AwaitingCustomer))
+            .Build();
+        var c = Complaint.Receive(new ComplaintId("FRIDAY"), Intake(receivedAt: Day(6, 16)), Lifecycle);
+        c.Acknowledge(Agent, Day(6, 16, 10));
+        c.Assess(Agent, Day(6, 16, 20), Severity.Medium, Priority.Normal);
+        c.StartInvestigation(Agent, Day(6, 16, 30));
+        c.RequestInformation(Agent, Day(6, 17, 30), ["Which order?"]);
+        var saturday = Status(policy, c, Day(7, 12), "resolution");
+        var monday = Status(policy, c, Day(9, 10), "resolution");
+        c.RecordCommunication(Customer, Day(7, 10), CommunicationKind.CustomerMessage, "Still looking for it.");
+        var mondayWithMessage = Status(policy, c, Day(9, 10), "resolution");
+
+        Assert.Equal(SlaClockState.Paused, saturday.State);
+        Assert.Equal(SlaClockState.Paused, monday.State);
+        Assert.Equal(Day(9, 10), monday.Deadline);
+        Assert.Equal(SlaClockState.Paused, mondayWithMessage.State);
+        Assert.Equal(monday.Deadline, mondayWithMessage.Deadline);
+        Assert.Equal(monday.Paused, mondayWithMessage.Paused);
+    }
 }
