@@ -13,7 +13,7 @@ internal static class SlaClock
     private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
 
-    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf)
+    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier)
     {
         var history = complaint.History;
         var calendar = target.Calendar;
@@ -38,7 +38,19 @@ internal static class SlaClock
         // The start event, and the anchors the deadline rule may count from, all within the cycle and after the start.
         var startIndex = cycleStartIndex;
         var start = cycleStart;
-        if (target.StartEvent != SlaEvent.Received)
+        if (target.ChainedFrom is { } chained)
+        {
+            // Counted from another target's meeting, in the same cycle.
+            var from = earlier[chained];
+            if (from.MetIndex < 0 || from.Cycle != cycle || from.MetIndex <= cycleStartIndex)
+            {
+                return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted);
+            }
+
+            startIndex = from.MetIndex;
+            start = history[startIndex].At;
+        }
+        else if (target.StartEvent != SlaEvent.Received)
         {
             startIndex = Find(history, cycleStartIndex + 1, SlaEvents.Bit(target.StartEvent));
             if (startIndex < 0)
@@ -59,7 +71,8 @@ internal static class SlaClock
         }
 
         var anchors = new DeadlineAnchors(start, acknowledged, holding, complete);
-        if (target.Rule.Due(anchors, calendar) is not { } due)
+        var promised = target.DueAtPromisedDate && complaint.PromisedAt is { } p && p > start ? p : (Instant?)null;
+        if ((promised ?? target.Rule.Due(anchors, calendar)) is not { } due)
         {
             return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted) { StartedAt = start };
         }
@@ -154,13 +167,17 @@ internal static class SlaClock
         }
         else
         {
-            var atRisk = (target.WarnAtShare is { } warnShare && share >= warnShare)
+            var atRisk = (target.WarnAtShare is { } warnShare && AtShare(elapsed, allowed, warnShare))
                 || (target.WarnBefore is { } warnBefore && remaining <= warnBefore);
             status = atRisk ? SlaClockState.AtRisk : SlaClockState.Running;
         }
 
         return new SlaTargetStatus(target, cycle, status)
         {
+            MetIndex = metIndex,
+            NextChangeAt = status is SlaClockState.Running or SlaClockState.AtRisk
+                ? NextChange(target, status, asOf, deadline, elapsed, allowed, remaining)
+                : null,
             StartedAt = start,
             Deadline = deadline,
             DeadlineBeforePauses = due,
@@ -172,6 +189,38 @@ internal static class SlaClock
             ShareUsed = share,
             Timeline = Array.AsReadOnly(segments.ToArray()),
         };
+    }
+
+    /// <summary>Whether the elapsed time reaches a share of the time allowed, compared in nanoseconds so the instant it happens can be computed exactly.</summary>
+    private static bool AtShare(Duration elapsed, Duration allowed, double share) =>
+        allowed > Duration.Zero && elapsed.TotalNanoseconds >= share * allowed.TotalNanoseconds;
+
+    /// <summary>
+    /// The earliest instant after <paramref name="asOf"/> at which a running clock's status changes with no new entry:
+    /// a warning threshold passed (at that instant), or the deadline passed (just after it).
+    /// </summary>
+    private static Instant NextChange(SlaTarget target, SlaClockState status, Instant asOf, Instant deadline, Duration elapsed, Duration allowed, Duration remaining)
+    {
+        var calendar = target.Calendar;
+        var next = deadline + Duration.Epsilon;
+        if (status == SlaClockState.Running)
+        {
+            if (target.WarnAtShare is { } share && allowed > Duration.Zero)
+            {
+                var needed = Duration.FromNanoseconds(Math.Ceiling(share * allowed.TotalNanoseconds)) - elapsed;
+                if (needed > Duration.Zero && needed <= remaining)
+                {
+                    next = Instant.Min(next, calendar.AddWorkingTime(asOf, needed));
+                }
+            }
+
+            if (target.WarnBefore is { } before && remaining > before)
+            {
+                next = Instant.Min(next, calendar.AddWorkingTime(asOf, remaining - before));
+            }
+        }
+
+        return next;
     }
 
     private static int Find(IReadOnlyList<HistoryEntry> history, int from, int bits)

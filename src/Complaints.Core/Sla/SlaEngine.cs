@@ -87,7 +87,7 @@ public sealed class SlaEngine
                 var target = policy.Targets[i];
                 try
                 {
-                    targets[i] = SlaClock.Evaluate(target, then, asOf);
+                    targets[i] = SlaClock.Evaluate(target, then, asOf, targets);
                 }
                 catch (ArgumentOutOfRangeException ex)
                 {

@@ -224,7 +224,7 @@ public sealed class SlaPolicyBuilder
             throw new ArgumentException($"Policy '{Name}': a target named '{name}' is already added.", nameof(name));
         }
 
-        var target = new SlaTargetBuilder(Name, name, kind, rule, calendar);
+        var target = new SlaTargetBuilder(Name, name, kind, rule, calendar) { EarlierTargets = [.. Targets] };
         configure?.Invoke(target);
         target.Validate();
         Targets.Add(new SlaTarget(target));

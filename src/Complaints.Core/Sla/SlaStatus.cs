@@ -57,6 +57,15 @@ public sealed class SlaTargetStatus
     /// <summary>Gets the share of the time allowed that has been used (above 1 once breached), or <see langword="null"/> when no time is allowed.</summary>
     public double? ShareUsed { get; init; }
 
+    /// <summary>
+    /// Gets the earliest instant after the one asked at which this clock's status changes unless a new entry comes
+    /// first: a warning threshold passed, or the deadline passed (one nanosecond after it); <see langword="null"/> when
+    /// no instant alone changes it (paused, not started, met, breached or stopped).
+    /// </summary>
+    public Instant? NextChangeAt { get; init; }
+
+    internal int MetIndex { get; init; } = -1;
+
     /// <summary>Gets the clock's segments, oldest first: running and paused stretches from the start to the instant asked, the meeting or the stop.</summary>
     public IReadOnlyList<SlaSegment> Timeline { get; init; } = [];
 
@@ -101,6 +110,30 @@ public sealed class SlaEvaluation
 
     /// <summary>Gets the status under each applying policy, one per group, in the engine's order.</summary>
     public IReadOnlyList<SlaPolicyStatus> Policies { get; }
+
+    /// <summary>
+    /// Gets the earliest instant after <see cref="AsOf"/> at which any target's status changes unless a new entry comes
+    /// first, so a host can set one timer per complaint instead of polling; <see langword="null"/> when none will.
+    /// </summary>
+    public Instant? NextChangeAt
+    {
+        get
+        {
+            Instant? next = null;
+            foreach (var policy in Policies)
+            {
+                foreach (var target in policy.Targets)
+                {
+                    if (target.NextChangeAt is { } at && (next is null || at < next))
+                    {
+                        next = at;
+                    }
+                }
+            }
+
+            return next;
+        }
+    }
 
     /// <summary>Finds a target's status by policy and target name.</summary>
     /// <param name="policy">The policy's name.</param>

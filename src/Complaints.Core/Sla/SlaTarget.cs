@@ -24,6 +24,9 @@ public sealed class SlaTarget
         WarnAtShare = b.Share;
         WarnBefore = b.Before;
         OnReopen = b.Reopen;
+        ChainedFrom = b.ChainedIndex;
+        StartsWhenMetName = b.ChainedName;
+        DueAtPromisedDate = b.Promised;
         MetBits = b.Met.Aggregate(0, (bits, e) => bits | SlaEvents.Bit(e));
         foreach (var state in b.Pauses)
         {
@@ -60,6 +63,14 @@ public sealed class SlaTarget
 
     /// <summary>Gets what a reopening does to the clock.</summary>
     public ReopenRule OnReopen { get; }
+
+    /// <summary>Gets the name of the earlier target of the same policy whose meeting starts this clock (a chained clock), if any.</summary>
+    public string? StartsWhenMetName { get; }
+
+    /// <summary>Gets whether the date promised to the customer, when one is set, is the deadline instead of the rule's.</summary>
+    public bool DueAtPromisedDate { get; }
+
+    internal int? ChainedFrom { get; }
 
     internal int MetBits { get; }
 
@@ -120,6 +131,14 @@ public sealed class SlaTargetBuilder
 
     internal ReopenRule Reopen { get; private set; } = ReopenRule.NewCycle;
 
+    internal int? ChainedIndex { get; private set; }
+
+    internal string? ChainedName { get; private set; }
+
+    internal bool Promised { get; private set; }
+
+    internal IReadOnlyList<SlaTarget> EarlierTargets { get; init; } = [];
+
     /// <summary>Sets the event that starts the clock in each cycle (by default, receipt).</summary>
     /// <param name="startEvent">The event; not <see cref="SlaEvent.Finished"/>.</param>
     /// <returns>This builder.</returns>
@@ -133,6 +152,36 @@ public sealed class SlaTargetBuilder
         }
 
         Start = startEvent;
+        return this;
+    }
+
+    /// <summary>
+    /// Starts the clock when an earlier target of the same policy is met, in the same cycle (a chained clock: for
+    /// example a stage-one response counted from the acknowledgement). Until then the clock has not started.
+    /// </summary>
+    /// <param name="target">The earlier target's name.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The policy has no earlier target of that name.</exception>
+    public SlaTargetBuilder StartsWhenMet(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var index = EarlierTargets.ToList().FindIndex(t => t.Name == target);
+        if (index < 0)
+        {
+            throw new ArgumentException(Where($"StartsWhenMet: the policy has no earlier target named '{target}'; add it first."), nameof(target));
+        }
+
+        ChainedIndex = index;
+        ChainedName = target;
+        return this;
+    }
+
+    /// <summary>Takes the deadline from the date promised to the customer (<c>PromisedAt</c>) whenever one is set after the start; the rule applies otherwise.</summary>
+    /// <returns>This builder.</returns>
+    public SlaTargetBuilder DueAtPromisedDate()
+    {
+        Promised = true;
         return this;
     }
 
@@ -235,7 +284,7 @@ public sealed class SlaTargetBuilder
             throw new ArgumentException(Where("MetBy: a custom target needs the events that meet it (MetBy)."), "configure");
         }
 
-        if (Met.Contains(Start))
+        if (ChainedIndex is null && Met.Contains(Start))
         {
             throw new ArgumentException(Where($"MetBy: {Start} both starts and meets the target, so it would be met as soon as it starts."), "configure");
         }

@@ -349,4 +349,60 @@ public sealed class SlaEngineTests
         Assert.Equal(monday.Deadline, mondayWithMessage.Deadline);
         Assert.Equal(monday.Paused, mondayWithMessage.Paused);
     }
+
+    [Fact]
+    public void NextChange_IsTheEarliestWarningOrBreachAcrossPolicies()
+    {
+        var c = Investigating();
+        var engine = new SlaEngine([Team(t => t.WarnBefore(Duration.FromHours(8))), SlaPresets.FcaDisp(London)]);
+
+        var monday = engine.Evaluate(c.Snapshot, Day(2, 12));
+        var friday = engine.Evaluate(c.Snapshot, Day(6, 12));
+
+        // Monday: the first response is met by the acknowledgement; the FCA summary resolution breaches just after
+        // Thursday's close of business. Friday: that one is breached; the team's resolution is at risk from Friday's close
+        // of business, when only Monday's eight working hours are left.
+        Assert.Null(monday.Find("Team", "first response")!.NextChangeAt);
+        Assert.Equal(Day(5, 17) + Duration.Epsilon, monday.NextChangeAt);
+        Assert.Equal(Day(6, 17), friday.NextChangeAt);
+        Assert.Equal(Day(6, 17), friday.Find("Team", "resolution")!.NextChangeAt);
+        Assert.Null(friday.Find("FCA DISP", "summary resolution")!.NextChangeAt);
+    }
+
+    [Fact]
+    public void ChainedClock_StartsWhenTheEarlierTargetIsMet_AndNotBefore()
+    {
+        var policy = SlaPolicy.CreateBuilder("Two stages")
+            .AddTarget("acknowledge", SlaTargetKind.Acknowledge, DeadlineRule.WorkingTime(Duration.FromHours(8)), London)
+            .AddTarget("stage one", SlaTargetKind.Custom, DeadlineRule.BusinessDays(3), London, t => t
+                .StartsWhenMet("acknowledge")
+                .MetBy(SlaEvent.ResolutionProposed))
+            .Build();
+        var c = New(Lifecycle);
+
+        var before = Status(policy, c, Day(2, 10), "stage one");
+        c.Acknowledge(Agent, Day(3, 15));
+        var after = Status(policy, c, Day(3, 16), "stage one");
+
+        Assert.Equal(SlaClockState.NotStarted, before.State);
+        Assert.Equal(Day(3, 15), after.StartedAt);
+        Assert.Equal(Day(6, 17), after.Deadline);
+        Assert.Contains("no earlier target named 'later'", Assert.Throws<ArgumentException>(() => SlaPolicy.CreateBuilder("P")
+            .AddTarget("t", SlaTargetKind.Custom, DeadlineRule.BusinessDays(3), London, t => t.StartsWhenMet("later").MetBy(SlaEvent.PublicReply))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PromisedDate_IsTheDeadlineWhenSet()
+    {
+        var policy = Team(t => t.DueAtPromisedDate());
+        var c = Investigating();
+        var byRule = Status(policy, c, Day(3, 9), "resolution");
+        c.ChangePromisedDate(Agent, Day(3, 10), Day(4, 12));
+
+        var promised = Status(policy, c, Day(3, 11), "resolution");
+
+        Assert.Equal(Day(9, 17), byRule.Deadline);
+        Assert.Equal(Day(4, 12), promised.Deadline);
+        Assert.Equal(SlaClockState.Breached, Status(policy, c, Day(4, 13), "resolution").State);
+    }
 }

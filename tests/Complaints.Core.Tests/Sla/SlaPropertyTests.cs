@@ -54,6 +54,30 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
             .Collect(actual.State);
     }
 
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 300)]
+    public Property NextChange_IsAfterNow_NothingChangesBeforeIt_AndTheStatusChangesAtIt(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var now = SlaArbitraries.AsOf(c, complaint);
+        var status = Evaluate(c.Target, complaint, now);
+        if (status.NextChangeAt is not { } next)
+        {
+            Assert.DoesNotContain(status.State, (SlaClockState[])[SlaClockState.Running, SlaClockState.AtRisk]);
+            return true.Label("no change by time alone").Collect(status.State);
+        }
+
+        // Entries after now would change the answer on their own; the promise is about time passing with no new entry.
+        var upToNow = Complaint.Restore(complaint.Id, complaint.Intake, complaint.History.Where(e => e.At <= now), SlaArbitraries.Lifecycle);
+        Assert.True(next > now, $"next change {next} is not after now {now}");
+        foreach (var between in new[] { now + ((next - now) / 2), next - Duration.Epsilon })
+        {
+            Assert.Equal(status.State, Evaluate(c.Target, upToNow, between).State);
+        }
+
+        Assert.NotEqual(status.State, Evaluate(c.Target, upToNow, next).State);
+        return true.ToProperty().Collect(status.State).Classify(c.Target.WarnAt is not null, "with a warning share");
+    }
+
     [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 200)]
     public bool Evaluate_DeadlineIsNeverBeforeTheDeadlineBeforePauses(SlaCase c)
     {
