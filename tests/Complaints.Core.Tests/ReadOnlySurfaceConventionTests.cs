@@ -152,6 +152,7 @@ public sealed class ReadOnlySurfaceConventionTests
         [
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
             sla, sla.Evaluate(c.Snapshot, c.LastActivityAt), sla.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(1)),
+            Complaints.Core.Sla.SlaComparison.Compare(sla, new Complaints.Core.Sla.SlaEngine([Complaints.Core.Sla.SlaPresets.PaymentServices(calendar)]), [c.Snapshot, open.Snapshot], open.LastActivityAt + Duration.FromDays(1)),
             c.Check(ComplaintTrigger.Reopen, new Complaints.Core.History.Reopening("Again."), c.Next()),
             open.Check(ComplaintTrigger.Escalate, new Complaints.Core.History.Escalation(0, 1, "Why.", false), open.Next()),
             ComplaintFacts.From(c.Snapshot, c.LastActivityAt + NodaTime.Duration.FromSeconds(1), [new SlaResult("response", SlaStatus.Met)]),

@@ -12,6 +12,7 @@ internal static class SlaClock
     private static readonly int HoldingBit = SlaEvents.Bit(SlaEvent.HoldingReply);
     private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
+    private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
 
     public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier)
     {
@@ -38,7 +39,27 @@ internal static class SlaClock
         // The start event, and the anchors the deadline rule may count from, all within the cycle and after the start.
         var startIndex = cycleStartIndex;
         var start = cycleStart;
-        if (target.ChainedFrom is { } chained)
+        if (target.Kind == SlaTargetKind.NextUpdate)
+        {
+            // Due again from the latest customer message or update: each one starts a new cycle.
+            var restartBits = target.MetBits | CustomerMessageBit;
+            for (var i = cycleStartIndex + 1; i < history.Count; i++)
+            {
+                if ((SlaEvents.Of(history[i]) & restartBits) != 0)
+                {
+                    cycle++;
+                    startIndex = i;
+                    start = history[i].At;
+                }
+            }
+
+            if (startIndex >= 0 && complaint.State is ComplaintState.Resolved or ComplaintState.FollowUp or ComplaintState.Closed)
+            {
+                // Resolved: no more updates are due, and the latest one kept the cadence.
+                return new SlaTargetStatus(target, cycle, SlaClockState.Met) { StartedAt = start, MetAt = start, MetIndex = startIndex };
+            }
+        }
+        else if (target.ChainedFrom is { } chained)
         {
             // Counted from another target's meeting, in the same cycle.
             var from = earlier[chained];

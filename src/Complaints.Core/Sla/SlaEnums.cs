@@ -12,6 +12,13 @@ public enum SlaTargetKind
     /// <summary>Resolve the complaint: from receipt, met by <see cref="SlaEvent.Resolved"/>.</summary>
     Resolution,
 
+    /// <summary>
+    /// Keep the customer updated, repeatedly: the clock restarts at receipt, at each customer message and at each update,
+    /// and is due again from the latest of them; updates are public replies, holding replies, questions, proposals,
+    /// resolution and closure. Each restart is a new cycle, so it can fall due, and be breached, again and again.
+    /// </summary>
+    NextUpdate,
+
     /// <summary>Send the final response: from receipt, met by <see cref="SlaEvent.Closed"/>.</summary>
     FinalResponse,
 

@@ -100,7 +100,7 @@ public sealed class SlaTargetBuilder
         Met = kind switch
         {
             SlaTargetKind.Acknowledge => [SlaEvent.Acknowledged],
-            SlaTargetKind.FirstResponse =>
+            SlaTargetKind.FirstResponse or SlaTargetKind.NextUpdate =>
             [
                 SlaEvent.Acknowledged, SlaEvent.PublicReply, SlaEvent.HoldingReply, SlaEvent.InformationRequested,
                 SlaEvent.ResolutionProposed, SlaEvent.Resolved, SlaEvent.Closed,

@@ -405,4 +405,53 @@ public sealed class SlaEngineTests
         Assert.Equal(Day(4, 12), promised.Deadline);
         Assert.Equal(SlaClockState.Breached, Status(policy, c, Day(4, 13), "resolution").State);
     }
+
+    [Fact]
+    public void NextUpdate_FallsDueAgainAfterEachUpdateOrCustomerMessage_ThreeTimes()
+    {
+        var policy = SlaPolicy.CreateBuilder("Cadence")
+            .AddTarget("update", SlaTargetKind.NextUpdate, DeadlineRule.BusinessDays(1), London)
+            .Build();
+        var c = Investigating();                                                   // acknowledged Monday 09:30: an update
+        var first = Status(policy, c, Day(2, 12), "update");
+        c.RecordCommunication(Customer, Day(4, 9), CommunicationKind.CustomerMessage, "Any news?");
+        var second = Status(policy, c, Day(4, 10), "update");
+        c.RecordCommunication(Agent, Day(4, 15), CommunicationKind.PublicReply, "Still checking with the bank.");
+        c.RecordCommunication(Agent, Day(4, 16), CommunicationKind.InternalNote, "Bank says Friday.");
+        var third = Status(policy, c, Day(6, 9), "update");
+        c.ProposeResolution(Agent, Day(6, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(6, 11));
+        var done = Status(policy, c, Day(20, 9), "update");
+
+        Assert.Equal((1, Day(2, 9, 30), Day(3, 17), SlaClockState.Running), (first.Cycle, first.StartedAt, first.Deadline, first.State));
+        Assert.Equal((2, Day(4, 9), Day(5, 17), SlaClockState.Running), (second.Cycle, second.StartedAt, second.Deadline, second.State));
+        Assert.Equal((3, Day(4, 15), Day(5, 17), SlaClockState.Breached), (third.Cycle, third.StartedAt, third.Deadline, third.State));
+        Assert.Equal(SlaClockState.Met, done.State);
+    }
+
+    [Fact]
+    public void WhatIf_AStricterCandidate_ReportsTheTargetsItWouldBreach_AndItselfReportsNothing()
+    {
+        var current = new SlaEngine([Team()]);
+        var strict = new SlaEngine([SlaPolicy.CreateBuilder("Strict").InGroup("internal")
+            .AddTarget("first response", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(4)), London)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(1), London)
+            .Build()]);
+        var quick = Investigating();
+        quick.ProposeResolution(Agent, Day(3, 10), [new Remedy(RemedyType.Apology)]);
+        quick.AcceptResolution(Customer, Day(3, 11));
+        var slow = Investigating();
+        slow.ProposeResolution(Agent, Day(5, 10), [new Remedy(RemedyType.Apology)]);
+        slow.AcceptResolution(Customer, Day(5, 11));
+
+        var comparison = SlaComparison.Compare(current, strict, [quick.Snapshot, slow.Snapshot], Day(31, 0));
+        var same = SlaComparison.Compare(current, current, [quick.Snapshot, slow.Snapshot], Day(31, 0));
+
+        var change = Assert.Single(comparison.Changes, c => c.Current != c.Candidate);
+        Assert.Equal((slow.Id, "internal", "resolution", SlaClockState.Met, SlaClockState.Breached), (change.ComplaintId, change.Group, change.Target, change.Current, change.Candidate));
+        Assert.Equal(1, comparison.BecomeBreached);
+        Assert.Equal(-Duration.FromDays(6), comparison.Changes.Single(c => c.ComplaintId == quick.Id).DeadlineShift);
+        Assert.Empty(same.Changes);
+        Assert.Equal(2, same.Complaints);
+    }
 }

@@ -78,6 +78,15 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
         return true.ToProperty().Collect(status.State).Classify(c.Target.WarnAt is not null, "with a warning share");
     }
 
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 100)]
+    public bool WhatIf_OfAPolicySetAgainstItself_ReportsNoChange(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c);
+        var engine = new SlaEngine([SlaPresets.FcaDisp(SlaArbitraries.London), SlaPresets.Acknowledge24Hours(SlaArbitraries.AlwaysOpen)]);
+
+        return SlaComparison.Compare(engine, engine, [complaint.Snapshot], SlaArbitraries.AsOf(c, complaint)).Changes.Count == 0;
+    }
+
     [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 200)]
     public bool Evaluate_DeadlineIsNeverBeforeTheDeadlineBeforePauses(SlaCase c)
     {
