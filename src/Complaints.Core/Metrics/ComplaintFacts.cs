@@ -79,6 +79,15 @@ public sealed class ComplaintFacts
     /// </summary>
     public Instant? FirstResponseAt { get; init; }
 
+    /// <summary>Gets when the complaint was first acknowledged, if it was: the anchor of horizons counted from the acknowledgement (when absent, the first response stands in).</summary>
+    public Instant? AcknowledgedAt { get; init; }
+
+    /// <summary>Gets when the first holding reply was sent, if one was: it anchors horizons counted from it and extends those with an extended limit.</summary>
+    public Instant? HoldingReplyAt { get; init; }
+
+    /// <summary>Gets when the customer last supplied information asked for, if they did: the anchor of horizons counted from complete information.</summary>
+    public Instant? CompleteInformationAt { get; init; }
+
     /// <summary>
     /// Gets when the complaint reached its current terminal state (closed, withdrawn, rejected or referred), or
     /// <see langword="null"/> while it is open. Required exactly when <see cref="State"/> is terminal.
@@ -281,6 +290,9 @@ public sealed class ComplaintFacts
             State = complaint.State,
             Team = complaint.Team,
             FirstResponseAt = complaint.FirstResponseAt,
+            AcknowledgedAt = complaint.AcknowledgedAt,
+            HoldingReplyAt = complaint.HoldingReplyAt,
+            CompleteInformationAt = complaint.CompleteInformationAt,
             ClosedAt = complaint.FinishedAt,
             FirstClosedAt = complaint.FirstClosedAt,
             ReopenedAt = complaint.ReopenedAt,
@@ -309,6 +321,9 @@ public sealed class ComplaintFacts
         }
 
         return Before(FirstResponseAt, nameof(FirstResponseAt), ReceivedAt, nameof(ReceivedAt))
+            ?? Before(AcknowledgedAt, nameof(AcknowledgedAt), ReceivedAt, nameof(ReceivedAt))
+            ?? Before(HoldingReplyAt, nameof(HoldingReplyAt), ReceivedAt, nameof(ReceivedAt))
+            ?? Before(CompleteInformationAt, nameof(CompleteInformationAt), ReceivedAt, nameof(ReceivedAt))
             ?? Before(ClosedAt, nameof(ClosedAt), ReceivedAt, nameof(ReceivedAt))
             ?? Before(FirstClosedAt, nameof(FirstClosedAt), ReceivedAt, nameof(ReceivedAt))
             ?? After(FirstClosedAt, nameof(FirstClosedAt), State == ComplaintState.Closed ? ClosedAt : null, nameof(ClosedAt))

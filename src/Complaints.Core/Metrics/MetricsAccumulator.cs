@@ -434,7 +434,11 @@ public sealed partial class MetricsAccumulator
     {
         withinMask = 0;
         var band = -1;
-        var anchors = new DeadlineAnchors(facts.ReceivedAt, AcknowledgedAt: facts.FirstResponseAt);
+        var anchors = new DeadlineAnchors(
+            facts.ReceivedAt,
+            AcknowledgedAt: facts.AcknowledgedAt ?? facts.FirstResponseAt,
+            HoldingReplyAt: facts.HoldingReplyAt,
+            CompleteInformationAt: facts.CompleteInformationAt);
         var horizons = _calculator.Horizons;
         for (var i = 0; i < horizons.Count; i++)
         {
@@ -465,7 +469,8 @@ public sealed partial class MetricsAccumulator
     private Instant? Due(int horizon, DeadlineAnchors anchors)
     {
         var rule = _calculator.Horizons[horizon];
-        if (_dueByAnchorDay[horizon] is not { } memo || anchors[rule.Anchor] is not { } anchor)
+        var extended = anchors.HoldingReplyAt is not null && (rule.ExtendedCount is not null || rule.ExtendedAmount is not null);
+        if (_dueByAnchorDay[horizon] is not { } memo || anchors[rule.Anchor] is not { } anchor || extended)
         {
             return rule.Due(anchors, _calculator.Calendar);
         }

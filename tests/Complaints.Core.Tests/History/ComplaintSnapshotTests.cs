@@ -127,4 +127,26 @@ public sealed class ComplaintSnapshotTests
         Assert.Null(facts.ClosedAt);
         Assert.Equal(ComplaintState.Closed, ComplaintFacts.From(c.Snapshot).State);
     }
+
+    [Fact]
+    public void Facts_CarryTheHoldingReply_SoTimelinessHorizonsApplyTheExtension()
+    {
+        // Payment services: 15 business days, 35 after a holding reply. Closed on day 23, after a holding reply on day 8.
+        var received = Instant.FromUtc(2026, 3, 2, 9, 0);
+        var c = Complaint.Receive(new ComplaintId("PSR-1"), Intake(receivedAt: received), Lifecycle);
+        c.Acknowledge(Agent, received + Duration.FromHours(1));
+        c.Assess(Agent, received + Duration.FromHours(2), Severity.Medium, Priority.Normal);
+        c.StartInvestigation(Agent, received + Duration.FromHours(3));
+        c.RecordCommunication(Agent, received + Duration.FromDays(8), CommunicationKind.HoldingReply, "The card scheme has not answered yet.");
+        Resolved(c, 23 * 24 * 60, Refund(10m));
+        var calculator = new MetricsCalculator(new MetricsOptions { Horizons = { Complaints.Core.Deadlines.DeadlinePresets.PaymentServicesFinalResponse } });
+        var period = new Interval(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 5, 1, 0, 0));
+
+        var facts = ComplaintFacts.From(c.Snapshot, period.End);
+        var report = calculator.Calculate([facts], period);
+
+        Assert.Equal(received + Duration.FromDays(8), facts.HoldingReplyAt);
+        Assert.Equal(received + Duration.FromHours(1), facts.AcknowledgedAt);
+        Assert.Equal(1.0, report.Timeliness.Within[0].Share);
+    }
 }
