@@ -192,6 +192,23 @@ public sealed class ComplaintSnapshot
         return snapshot;
     }
 
+    /// <summary>Gets the complaint as its first <paramref name="count"/> entries make it.</summary>
+    internal ComplaintSnapshot Prefix(int count)
+    {
+        if (count == _history.Count)
+        {
+            return this;
+        }
+
+        var snapshot = Initial(Id, Intake);
+        for (var i = 0; i < count; i++)
+        {
+            snapshot = snapshot.Apply(_history[i]);
+        }
+
+        return snapshot;
+    }
+
     /// <summary>Gets the snapshot of a complaint just received, with no history.</summary>
     internal static ComplaintSnapshot Initial(ComplaintId id, ComplaintIntake intake) => new(id, intake);
 

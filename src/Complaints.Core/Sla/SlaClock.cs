@@ -14,7 +14,7 @@ internal static class SlaClock
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
     private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
 
-    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier)
+    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier, int restartIndex = -1)
     {
         var history = complaint.History;
         var calendar = target.Calendar;
@@ -37,6 +37,13 @@ internal static class SlaClock
         }
 
         // The start event, and the anchors the deadline rule may count from, all within the cycle and after the start.
+        if (restartIndex > cycleStartIndex)
+        {
+            // The policy started to apply at this entry, and its clocks start again there.
+            cycleStartIndex = restartIndex;
+            cycleStart = history[restartIndex].At;
+        }
+
         var startIndex = cycleStartIndex;
         var start = cycleStart;
         if (target.Kind == SlaTargetKind.NextUpdate)

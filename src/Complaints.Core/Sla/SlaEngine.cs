@@ -14,7 +14,8 @@ namespace Complaints.Core.Sla;
 /// Policies are taken in order. Within a group, the first policy that selects the complaint (by its fields as of the
 /// instant asked) applies; each group is reported separately, so a customer policy, an internal target and a
 /// regulatory deadline can apply at once. When a field such as the priority changes, the policy that selects the
-/// complaint now applies, counted from the same start: elapsed time is kept against the new target.
+/// complaint now applies, and its <see cref="SlaPolicy.OnChange"/> says how: counted from the same start (elapsed time
+/// kept, the default), started again at the change, or the stricter of its own and the previous policy's deadline.
 /// </para>
 /// <para>
 /// A target's clock starts at its start event in the cycle (receipt, or the reopening that started the cycle); its
@@ -81,13 +82,23 @@ public sealed class SlaEngine
             }
 
             groups.Add(policy.Group);
+            var (switchIndex, before) = policy.OnChange == SlaChangeRule.KeepElapsed ? (-1, null) : Switch(then, policy);
+            var restartIndex = policy.OnChange == SlaChangeRule.Restart ? switchIndex : -1;
             var targets = new SlaTargetStatus[policy.Targets.Count];
             for (var i = 0; i < targets.Length; i++)
             {
                 var target = policy.Targets[i];
                 try
                 {
-                    targets[i] = SlaClock.Evaluate(target, then, asOf, targets);
+                    targets[i] = SlaClock.Evaluate(target, then, asOf, targets, restartIndex);
+                    if (before is not null && before.Targets.FirstOrDefault(t => t.Name == target.Name && t.ChainedFrom is null) is { } earlierTarget)
+                    {
+                        var other = SlaClock.Evaluate(earlierTarget, then, asOf, targets);
+                        if (other.Deadline < targets[i].Deadline)
+                        {
+                            targets[i] = other.ReportedAs(target);
+                        }
+                    }
                 }
                 catch (ArgumentOutOfRangeException ex)
                 {
@@ -99,5 +110,36 @@ public sealed class SlaEngine
         }
 
         return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(results.ToArray()));
+    }
+
+    /// <summary>
+    /// Finds the entry at which a policy became the one that applies in its group, and the policy that applied before
+    /// it (<see langword="null"/> when none did); (-1, null) when it has applied from receipt.
+    /// </summary>
+    private (int Index, SlaPolicy? Before) Switch(ComplaintSnapshot complaint, SlaPolicy policy)
+    {
+        for (var i = complaint.History.Count - 1; i >= 0; i--)
+        {
+            var applied = Selected(complaint.Prefix(i), policy.Group);
+            if (applied != policy)
+            {
+                return (i, applied);
+            }
+        }
+
+        return (-1, null);
+    }
+
+    private SlaPolicy? Selected(ComplaintSnapshot complaint, string group)
+    {
+        foreach (var policy in _policies)
+        {
+            if (policy.Group == group && policy.Selects(complaint))
+            {
+                return policy;
+            }
+        }
+
+        return null;
     }
 }

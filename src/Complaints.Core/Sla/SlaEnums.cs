@@ -70,3 +70,16 @@ public enum SlaSegmentKind
     /// <summary>The clock was paused; the segment names the state.</summary>
     Paused,
 }
+
+/// <summary>What happens to a policy's clocks when a change of field (priority, category, tier, team…) makes it the one that applies.</summary>
+public enum SlaChangeRule
+{
+    /// <summary>The clocks count from the same start as before: elapsed time is kept against the new targets.</summary>
+    KeepElapsed,
+
+    /// <summary>The clocks start again at the change.</summary>
+    Restart,
+
+    /// <summary>Each target takes the stricter (earlier) of its own deadline and that of the same-named target of the policy that applied before.</summary>
+    Stricter,
+}

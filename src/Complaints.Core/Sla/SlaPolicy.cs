@@ -29,6 +29,7 @@ public sealed class SlaPolicy
         Name = b.Name;
         Group = b.GroupName ?? b.Name;
         Targets = Array.AsReadOnly(b.Targets.ToArray());
+        OnChange = b.ChangeRule;
         _kinds = [.. b.Kinds];
         _priorities = [.. b.Priorities];
         _severities = [.. b.Severities];
@@ -50,6 +51,9 @@ public sealed class SlaPolicy
 
     /// <summary>Gets the targets, in the order they were added.</summary>
     public IReadOnlyList<SlaTarget> Targets { get; }
+
+    /// <summary>Gets what happens to the policy's clocks when a change of field makes it the one that applies in its group.</summary>
+    public SlaChangeRule OnChange { get; }
 
     /// <summary>Starts building a policy.</summary>
     /// <param name="name">The policy's name.</param>
@@ -95,6 +99,8 @@ public sealed class SlaPolicyBuilder
 
     internal string? GroupName { get; private set; }
 
+    internal SlaChangeRule ChangeRule { get; private set; }
+
     internal List<SlaTarget> Targets { get; } = [];
 
     internal List<FeedbackKind> Kinds { get; } = [];
@@ -121,6 +127,18 @@ public sealed class SlaPolicyBuilder
     {
         EnsureNotBuilt();
         GroupName = Guard.Text(group, nameof(group), TextLimits.Name);
+        return this;
+    }
+
+    /// <summary>Sets what happens to the policy's clocks when a change of field makes it the one that applies (by default, elapsed time is kept).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rule"/> is not defined.</exception>
+    /// <exception cref="InvalidOperationException">The policy is already built.</exception>
+    public SlaPolicyBuilder OnChange(SlaChangeRule rule)
+    {
+        EnsureNotBuilt();
+        ChangeRule = Enum.IsDefined(rule) ? rule : throw new ArgumentOutOfRangeException(nameof(rule), rule, $"Policy '{Name}': OnChange is not a defined SlaChangeRule value.");
         return this;
     }
 

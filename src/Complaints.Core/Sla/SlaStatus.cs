@@ -22,7 +22,7 @@ public sealed class SlaTargetStatus
     }
 
     /// <summary>Gets the target.</summary>
-    public SlaTarget Target { get; }
+    public SlaTarget Target { get; private init; }
 
     /// <summary>Gets the cycle the status belongs to: 0 from receipt, one more for each reopening that starts a new cycle.</summary>
     public int Cycle { get; }
@@ -65,6 +65,23 @@ public sealed class SlaTargetStatus
     public Instant? NextChangeAt { get; init; }
 
     internal int MetIndex { get; init; } = -1;
+
+    /// <summary>Gets this status reported under another target (the stricter of two under <see cref="SlaChangeRule.Stricter"/>).</summary>
+    internal SlaTargetStatus ReportedAs(SlaTarget target) => target == Target ? this : new SlaTargetStatus(target, Cycle, State)
+    {
+        StartedAt = StartedAt,
+        Deadline = Deadline,
+        DeadlineBeforePauses = DeadlineBeforePauses,
+        MetAt = MetAt,
+        StoppedAt = StoppedAt,
+        Elapsed = Elapsed,
+        Remaining = Remaining,
+        Paused = Paused,
+        ShareUsed = ShareUsed,
+        NextChangeAt = NextChangeAt,
+        MetIndex = MetIndex,
+        Timeline = Timeline,
+    };
 
     /// <summary>Gets the clock's segments, oldest first: running and paused stretches from the start to the instant asked, the meeting or the stop.</summary>
     public IReadOnlyList<SlaSegment> Timeline { get; init; } = [];

@@ -454,4 +454,44 @@ public sealed class SlaEngineTests
         Assert.Empty(same.Changes);
         Assert.Equal(2, same.Complaints);
     }
+
+    [Theory]
+    [InlineData(SlaChangeRule.KeepElapsed, 2, 17, SlaClockState.Breached)]
+    [InlineData(SlaChangeRule.Restart, 4, 12, SlaClockState.Running)]
+    public void PriorityRaisedMidFlight_UnderEachChangeRule(SlaChangeRule rule, int dueDay, int dueHour, SlaClockState state)
+    {
+        var urgent = SlaPolicy.CreateBuilder("Urgent").InGroup("customer").ForPriorities(Priority.Urgent).OnChange(rule)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(8)), London).Build();
+        var normal = SlaPolicy.CreateBuilder("Normal").InGroup("customer")
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), London).Build();
+        var c = Investigating();
+        c.ChangePriority(Agent, Day(3, 12), Priority.Urgent);
+
+        var status = new SlaEngine([urgent, normal]).Evaluate(c.Snapshot, Day(3, 13)).Find("Urgent", "resolution")!;
+
+        Assert.Equal(Day(dueDay, dueHour), status.Deadline);
+        Assert.Equal(state, status.State);
+    }
+
+    [Fact]
+    public void PriorityLoweredMidFlight_Stricter_KeepsTheEarlierDeadlineOfThePolicyBefore()
+    {
+        var urgent = SlaPolicy.CreateBuilder("Urgent").InGroup("customer").ForPriorities(Priority.Urgent)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(8)), London).Build();
+        SlaPolicy Normal(SlaChangeRule rule) => SlaPolicy.CreateBuilder("Normal").InGroup("customer").OnChange(rule)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), London).Build();
+        var c = New(Lifecycle);
+        c.Acknowledge(Agent, Day(2, 9, 30));
+        c.Assess(Agent, Day(2, 10), Severity.High, Priority.Urgent);
+        c.StartInvestigation(Agent, Day(2, 11));
+        c.ChangePriority(Agent, Day(2, 12), Priority.Low);
+
+        var stricter = new SlaEngine([urgent, Normal(SlaChangeRule.Stricter)]).Evaluate(c.Snapshot, Day(2, 13)).Find("Normal", "resolution")!;
+        var kept = new SlaEngine([urgent, Normal(SlaChangeRule.KeepElapsed)]).Evaluate(c.Snapshot, Day(2, 13)).Find("Normal", "resolution")!;
+
+        Assert.Equal(Day(2, 17), stricter.Deadline);
+        Assert.Equal("resolution", stricter.Target.Name);
+        Assert.Equal(DeadlineRule.BusinessDays(5), stricter.Target.Rule);      // reported under the policy that applies now
+        Assert.Equal(Day(9, 17), kept.Deadline);
+    }
 }
