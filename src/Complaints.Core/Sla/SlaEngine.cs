@@ -31,13 +31,25 @@ namespace Complaints.Core.Sla;
 public sealed class SlaEngine
 {
     private readonly SlaPolicy[] _policies;
+    private readonly string[] _required;
 
     /// <summary>Initializes a new instance of the <see cref="SlaEngine"/> class.</summary>
     /// <param name="policies">The policies, in order of precedence within each group.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policies"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A policy is <see langword="null"/>, or two policies share a name.</exception>
     public SlaEngine(IEnumerable<SlaPolicy> policies)
+        : this(policies, [])
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SlaEngine"/> class with groups every complaint must have a policy in.</summary>
+    /// <param name="policies">The policies, in order of precedence within each group.</param>
+    /// <param name="requiredGroups">The groups in which some policy must select every complaint evaluated (for example <c>regulatory</c>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policies"/> or <paramref name="requiredGroups"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A policy is <see langword="null"/>, two policies share a name, or a required group has no policy.</exception>
+    public SlaEngine(IEnumerable<SlaPolicy> policies, IEnumerable<string> requiredGroups)
+    {
+        ArgumentNullException.ThrowIfNull(requiredGroups);
         _policies = [.. Guard.List(policies, nameof(policies))];
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var policy in _policies)
@@ -49,7 +61,20 @@ public sealed class SlaEngine
         }
 
         Policies = Array.AsReadOnly(_policies);
+        _required = [.. requiredGroups.Select((g, i) => Guard.Text(g, $"{nameof(requiredGroups)}[{i}]", TextLimits.Name))];
+        foreach (var group in _required)
+        {
+            if (!Array.Exists(_policies, p => p.Group == group))
+            {
+                throw new ArgumentException($"Required group '{group}' has no policy.", nameof(requiredGroups));
+            }
+        }
+
+        RequiredGroups = Array.AsReadOnly(_required);
     }
+
+    /// <summary>Gets the groups in which some policy must select every complaint evaluated.</summary>
+    public IReadOnlyList<string> RequiredGroups { get; }
 
     /// <summary>Gets the policies, in order.</summary>
     public IReadOnlyList<SlaPolicy> Policies { get; }
@@ -59,6 +84,7 @@ public sealed class SlaEngine
     /// <param name="asOf">The instant; entries after it are left out.</param>
     /// <returns>The status per applying policy and target.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No policy of a required group selects the complaint; the message names the complaint, the group and its fields.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="asOf"/> is before the complaint was received, or a target's calendar does not cover an instant
     /// the target needs; the message names the complaint, the policy and the target.
@@ -107,6 +133,16 @@ public sealed class SlaEngine
             }
 
             results.Add(new SlaPolicyStatus(policy, Array.AsReadOnly(targets)));
+        }
+
+        foreach (var group in _required)
+        {
+            if (!groups.Contains(group))
+            {
+                throw new ArgumentException(
+                    $"Complaint {complaint.Id}: no policy of the required group '{group}' selects it as of {asOf} (kind {then.Kind}, priority {then.Priority}, severity {then.Severity}, channel {then.Intake.Channel}, tier '{then.CustomerTier}', category {then.Category}, team '{then.Team}').",
+                    nameof(complaint));
+            }
         }
 
         return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(results.ToArray()));

@@ -494,4 +494,20 @@ public sealed class SlaEngineTests
         Assert.Equal(DeadlineRule.BusinessDays(5), stricter.Target.Rule);      // reported under the policy that applies now
         Assert.Equal(Day(9, 17), kept.Deadline);
     }
+
+    [Fact]
+    public void RequiredGroup_WithNoPolicyThatSelectsTheComplaint_IsANamedError()
+    {
+        var goldOnly = SlaPolicy.CreateBuilder("Gold").InGroup("customer").ForCustomerTiers("Platinum")
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(2), London).Build();
+        var engine = new SlaEngine([goldOnly, Team()], ["customer"]);
+        var c = Investigating();
+
+        var ex = Assert.Throws<ArgumentException>(() => engine.Evaluate(c.Snapshot, Day(3, 9)));
+
+        Assert.Equal("complaint", ex.ParamName);
+        Assert.Contains($"Complaint {c.Id}: no policy of the required group 'customer'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("tier 'Gold'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'nobody'", Assert.Throws<ArgumentException>(() => new SlaEngine([goldOnly], ["nobody"])).Message, StringComparison.Ordinal);
+    }
 }
