@@ -15,6 +15,8 @@ namespace Complaints.Core.History;
 /// </remarks>
 public sealed class ComplaintSnapshot
 {
+    private static readonly ImmutableHashSet<string> NoneAnswered = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+
     private HistoryView _history;
     private ImmutableArray<string> _openQuestions;
     private ImmutableHashSet<string> _answered;
@@ -33,7 +35,7 @@ public sealed class ComplaintSnapshot
         LastActivityAt = intake.ReceivedAt;
         _history = HistoryView.Empty;
         _openQuestions = [];
-        _answered = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
+        _answered = NoneAnswered;
         _agreedRemedies = [];
         _handling = [];
     }

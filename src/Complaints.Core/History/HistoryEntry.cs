@@ -50,6 +50,18 @@ public sealed record HistoryEntry
         Data = data;
     }
 
+    private HistoryEntry(long sequence, Instant at, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data, bool trusted)
+    {
+        _ = trusted;
+        Sequence = sequence;
+        At = at;
+        Actor = actor;
+        Trigger = trigger;
+        From = from;
+        To = to;
+        Data = data;
+    }
+
     /// <summary>Gets the entry's position in the history, starting at 1.</summary>
     public long Sequence { get; }
 
@@ -75,6 +87,10 @@ public sealed record HistoryEntry
     /// <summary>Gets whether the entry changed the complaint's state.</summary>
     [JsonIgnore]
     public bool IsStateChange => From != To;
+
+    /// <summary>Creates an entry the lifecycle has just checked (trigger, states and data), without checking it again.</summary>
+    internal static HistoryEntry Trusted(long sequence, Instant at, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data) =>
+        new(sequence, at, actor, trigger, from, to, data, trusted: true);
 
     /// <summary>Gets whether a data record belongs to a trigger.</summary>
     internal static bool Fits(ComplaintTrigger trigger, HistoryData data) => trigger switch

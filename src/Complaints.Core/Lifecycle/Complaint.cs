@@ -683,9 +683,10 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         CheckInstant(at);
         var snapshot = _snapshot;
-        var check = _lifecycle.Check(snapshot, trigger, data, at);
-        if (check.Destination is not { } to)
+        if (_lifecycle.Destination(snapshot, trigger, data, at) is not { } to)
         {
+            // Refused: ask again for the unmet guards, which only a refusal needs.
+            var check = _lifecycle.Check(snapshot, trigger, data, at);
             throw new ComplaintTransitionRefusedException(Id, snapshot.State, trigger, _lifecycle.Permitted(snapshot), check.UnmetGuards);
         }
 
@@ -699,7 +700,7 @@ public sealed class Complaint
             throw new ArgumentException(misfit + ".", nameof(data));
         }
 
-        var entry = new HistoryEntry(snapshot.Version + 1, at, actor, trigger, snapshot.State, to, data);
+        var entry = HistoryEntry.Trusted(snapshot.Version + 1, at, actor, trigger, snapshot.State, to, data);
         _snapshot = snapshot.Apply(entry);
         return entry;
     }

@@ -95,8 +95,32 @@ public sealed class ComplaintLifecycle
     /// <returns><see langword="true"/> if the state machine defines that transition.</returns>
     public bool HasTransition(ComplaintState from, ComplaintTrigger trigger, ComplaintState to) => _edges.Contains((from, trigger, to));
 
-    internal TransitionCheck Check(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData? data, Instant at) =>
-        WithRunner(r => r.Check(snapshot, trigger, data, at));
+    internal TransitionCheck Check(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData? data, Instant at)
+    {
+        var runner = Rent();
+        try
+        {
+            return runner.Check(snapshot, trigger, data, at);
+        }
+        finally
+        {
+            Return(runner);
+        }
+    }
+
+    /// <summary>The verbs' question, without allocating an answer: the destination, or <see langword="null"/> when refused.</summary>
+    internal ComplaintState? Destination(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData data, Instant at)
+    {
+        var runner = Rent();
+        try
+        {
+            return runner.Destination(snapshot, trigger, data, at);
+        }
+        finally
+        {
+            Return(runner);
+        }
+    }
 
     internal bool CanFire(ComplaintSnapshot snapshot, ComplaintTrigger trigger) =>
         WithRunner(r => r.CanFire(snapshot, trigger, snapshot.LastActivityAt));

@@ -102,6 +102,19 @@ internal sealed class LifecycleRunner
         return new TransitionCheck(snapshot.State, trigger, null, unmet);
     }
 
+    /// <summary>Asks the machine for a trigger's destination, changing nothing; <see langword="null"/> when refused.</summary>
+    public S? Destination(ComplaintSnapshot snapshot, T trigger, HistoryData data, Instant at)
+    {
+        _snapshot = snapshot;
+        _data = data;
+        _at = at;
+        _state = snapshot.State;
+        _refused = false;
+        _unmetGuards = null;
+        Machine.Fire(trigger);
+        return _refused ? null : _state;
+    }
+
     /// <summary>Lists the triggers the machine accepts for a snapshot now, with no call data, in declaration order.</summary>
     public IReadOnlyList<T> Permitted(ComplaintSnapshot snapshot, Instant at)
     {
