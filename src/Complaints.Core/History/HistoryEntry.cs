@@ -24,30 +24,8 @@ public sealed record HistoryEntry
     /// <paramref name="data"/> does not belong to <paramref name="trigger"/>, or a recording trigger changes the state.
     /// </exception>
     public HistoryEntry(long sequence, Instant at, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data)
+        : this(sequence, at, actor, trigger, from, to, data, trusted: Check(sequence, actor, trigger, from, to, data))
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(data);
-        Guard.Defined(trigger, nameof(trigger));
-        Guard.Defined(from, nameof(from));
-        Guard.Defined(to, nameof(to));
-        if (trigger.IsRecording() && from != to)
-        {
-            throw new ArgumentException($"to must equal from ({from}): {trigger} only records and never changes the state.", nameof(to));
-        }
-
-        if (!Fits(trigger, data))
-        {
-            throw new ArgumentException($"data is a {data.GetType().Name}, which does not belong to {trigger}.", nameof(data));
-        }
-
-        Sequence = sequence;
-        At = at;
-        Actor = actor;
-        Trigger = trigger;
-        From = from;
-        To = to;
-        Data = data;
     }
 
     private HistoryEntry(long sequence, Instant at, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data, bool trusted)
@@ -87,6 +65,27 @@ public sealed record HistoryEntry
     /// <summary>Gets whether the entry changed the complaint's state.</summary>
     [JsonIgnore]
     public bool IsStateChange => From != To;
+
+    private static bool Check(long sequence, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(data);
+        Guard.Defined(trigger, nameof(trigger));
+        Guard.Defined(from, nameof(from));
+        Guard.Defined(to, nameof(to));
+        if (trigger.IsRecording() && from != to)
+        {
+            throw new ArgumentException($"to must equal from ({from}): {trigger} only records and never changes the state.", nameof(to));
+        }
+
+        if (!Fits(trigger, data))
+        {
+            throw new ArgumentException($"data is a {data.GetType().Name}, which does not belong to {trigger}.", nameof(data));
+        }
+
+        return true;
+    }
 
     /// <summary>Creates an entry the lifecycle has just checked (trigger, states and data), without checking it again.</summary>
     internal static HistoryEntry Trusted(long sequence, Instant at, Actor actor, ComplaintTrigger trigger, ComplaintState from, ComplaintState to, HistoryData data) =>

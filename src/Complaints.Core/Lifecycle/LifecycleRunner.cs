@@ -86,13 +86,7 @@ internal sealed class LifecycleRunner
     /// <summary>Asks the machine whether a trigger with its data is permitted for a snapshot at an instant, changing nothing.</summary>
     public TransitionCheck Check(ComplaintSnapshot snapshot, T trigger, HistoryData? data, Instant at)
     {
-        _snapshot = snapshot;
-        _data = data;
-        _at = at;
-        _state = snapshot.State;
-        _refused = false;
-        _unmetGuards = null;
-        Machine.Fire(trigger);
+        FireQuietly(snapshot, trigger, data, at);
         if (!_refused)
         {
             return new TransitionCheck(snapshot.State, trigger, _state, NoGuards);
@@ -105,6 +99,13 @@ internal sealed class LifecycleRunner
     /// <summary>Asks the machine for a trigger's destination, changing nothing; <see langword="null"/> when refused.</summary>
     public S? Destination(ComplaintSnapshot snapshot, T trigger, HistoryData data, Instant at)
     {
+        FireQuietly(snapshot, trigger, data, at);
+        return _refused ? null : _state;
+    }
+
+    /// <summary>Fires a trigger on the machine's own copy of the state; a refusal is noted, not thrown.</summary>
+    private void FireQuietly(ComplaintSnapshot snapshot, T trigger, HistoryData? data, Instant at)
+    {
         _snapshot = snapshot;
         _data = data;
         _at = at;
@@ -112,7 +113,6 @@ internal sealed class LifecycleRunner
         _refused = false;
         _unmetGuards = null;
         Machine.Fire(trigger);
-        return _refused ? null : _state;
     }
 
     /// <summary>Lists the triggers the machine accepts for a snapshot now, with no call data, in declaration order.</summary>
