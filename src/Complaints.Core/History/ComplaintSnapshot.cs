@@ -18,10 +18,14 @@ public sealed class ComplaintSnapshot
     private static readonly ImmutableHashSet<string> NoneAnswered = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
 
     private HistoryView _history;
-    private ImmutableArray<string> _openQuestions;
+    private static readonly IReadOnlyList<string> NoQuestions = Array.AsReadOnly(Array.Empty<string>());
+    private static readonly IReadOnlyList<Remedy> NoRemedies = Array.AsReadOnly(Array.Empty<Remedy>());
+    private static readonly IReadOnlyList<HandlingTime> NoHandling = Array.AsReadOnly(Array.Empty<HandlingTime>());
+
+    private IReadOnlyList<string> _openQuestions;
     private ImmutableHashSet<string> _answered;
-    private ImmutableArray<Remedy> _agreedRemedies;
-    private ImmutableArray<HandlingTime> _handling;
+    private IReadOnlyList<Remedy> _agreedRemedies;
+    private IReadOnlyList<HandlingTime> _handling;
     private bool _interactedBeforeFirstClosure;
 
     private ComplaintSnapshot(ComplaintId id, ComplaintIntake intake)
@@ -34,10 +38,10 @@ public sealed class ComplaintSnapshot
         CustomerTier = intake.Customer.Tier;
         LastActivityAt = intake.ReceivedAt;
         _history = HistoryView.Empty;
-        _openQuestions = [];
+        _openQuestions = NoQuestions;
         _answered = NoneAnswered;
-        _agreedRemedies = [];
-        _handling = [];
+        _agreedRemedies = NoRemedies;
+        _handling = NoHandling;
     }
 
     /// <summary>Gets the complaint's id.</summary>
@@ -194,23 +198,6 @@ public sealed class ComplaintSnapshot
         return snapshot;
     }
 
-    /// <summary>Gets the complaint as its first <paramref name="count"/> entries make it.</summary>
-    internal ComplaintSnapshot Prefix(int count)
-    {
-        if (count == _history.Count)
-        {
-            return this;
-        }
-
-        var snapshot = Initial(Id, Intake);
-        for (var i = 0; i < count; i++)
-        {
-            snapshot = snapshot.Apply(_history[i]);
-        }
-
-        return snapshot;
-    }
-
     /// <summary>Gets the snapshot of a complaint just received, with no history.</summary>
     internal static ComplaintSnapshot Initial(ComplaintId id, ComplaintIntake intake) => new(id, intake);
 
@@ -261,18 +248,18 @@ public sealed class ComplaintSnapshot
                 Category = a.Category;
                 break;
             case InformationRequest r:
-                _openQuestions = [.. r.Questions];
+                _openQuestions = r.Questions; // read-only already
                 break;
             case InformationProvided:
                 _answered = _answered.Union(_openQuestions);
-                _openQuestions = [];
+                _openQuestions = NoQuestions;
                 CompleteInformationAt = at;
                 break;
             case ResolutionProposal p:
                 LatestProposal = p;
                 break;
             case ResolutionAcceptance when LatestProposal is { } accepted:
-                _agreedRemedies = _agreedRemedies.AddRange(accepted.Remedies);
+                _agreedRemedies = Array.AsReadOnly([.. _agreedRemedies, .. accepted.Remedies]);
                 break;
             case ResolutionRejection r:
                 RaiseTo(r.ToLevel);
@@ -340,7 +327,7 @@ public sealed class ComplaintSnapshot
                 Rating = r.Score;
                 break;
             case HandlingTime h:
-                _handling = _handling.Add(h);
+                _handling = Array.AsReadOnly([.. _handling, h]);
                 break;
             case AbusiveContact:
                 IsFlaggedAbusive = true;

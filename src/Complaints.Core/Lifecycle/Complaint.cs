@@ -200,13 +200,7 @@ public sealed class Complaint
         }
 
         var check = _lifecycle.Check(_snapshot, trigger, data, at);
-        if (check.Destination is { } to && data is ResolutionRejection r && r.FromLevel == _snapshot.LevelRank)
-        {
-            // The verb sets the level a rejection leads to from the destination; so does the question.
-            data = new ResolutionRejection(r.Comment, r.ConsentToEscalate, r.FromLevel, to == ComplaintState.Escalated ? r.FromLevel + 1 : r.FromLevel);
-        }
-
-        if (check.Destination is { } destination && _lifecycle.Misfit(_snapshot, trigger, data, destination) is { } misfit)
+        if (check.Destination is { } destination && _lifecycle.Misfit(_snapshot, trigger, ComplaintLifecycle.Settle(_snapshot, data, destination), destination) is { } misfit)
         {
             throw new ArgumentException(misfit + ".", nameof(data));
         }
@@ -352,9 +346,7 @@ public sealed class Complaint
     public HistoryEntry RejectResolution(Actor actor, Instant at, bool consentToEscalate, string? comment = null)
     {
         var from = _snapshot.LevelRank;
-        var draft = new ResolutionRejection(comment, consentToEscalate, from, from);
-        return Fire(actor, at, ComplaintTrigger.RejectResolution, draft, to =>
-            to == ComplaintState.Escalated ? new ResolutionRejection(draft.Comment, consentToEscalate, from, from + 1) : draft);
+        return Fire(actor, at, ComplaintTrigger.RejectResolution, new ResolutionRejection(comment, consentToEscalate, from, from));
     }
 
     /// <summary>
@@ -481,7 +473,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="priority"/> is the current priority.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
     public HistoryEntry ChangePriority(Actor actor, Instant at, Priority priority) =>
-        Fire(actor, at, ComplaintTrigger.ChangePriority, new PriorityChange(Priority, Changed(Priority, Guard.Defined(priority, nameof(priority)), nameof(priority))));
+        Fire(actor, at, ComplaintTrigger.ChangePriority, new PriorityChange(Priority, Guard.Changed(Priority, Guard.Defined(priority, nameof(priority)), nameof(priority))));
 
     /// <summary>Changes the severity.</summary>
     /// <param name="actor">Who acts.</param>
@@ -493,7 +485,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="severity"/> is the current severity.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
     public HistoryEntry ChangeSeverity(Actor actor, Instant at, Severity severity) =>
-        Fire(actor, at, ComplaintTrigger.ChangeSeverity, new SeverityChange(Severity, Changed(Severity, Guard.Defined(severity, nameof(severity)), nameof(severity))));
+        Fire(actor, at, ComplaintTrigger.ChangeSeverity, new SeverityChange(Severity, Guard.Changed(Severity, Guard.Defined(severity, nameof(severity)), nameof(severity))));
 
     /// <summary>Changes the category.</summary>
     /// <param name="actor">Who acts.</param>
@@ -507,7 +499,7 @@ public sealed class Complaint
     public HistoryEntry ChangeCategory(Actor actor, Instant at, Category category)
     {
         ArgumentNullException.ThrowIfNull(category);
-        return Fire(actor, at, ComplaintTrigger.ChangeCategory, new CategoryChange(Category, Changed(Category, category, nameof(category))));
+        return Fire(actor, at, ComplaintTrigger.ChangeCategory, new CategoryChange(Category, Guard.Changed(Category, category, nameof(category))));
     }
 
     /// <summary>Routes the complaint to a team and, optionally, a person.</summary>
@@ -542,7 +534,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="promisedAt"/> is the current promise.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
     public HistoryEntry ChangePromisedDate(Actor actor, Instant at, Instant? promisedAt) =>
-        Fire(actor, at, ComplaintTrigger.ChangePromisedDate, new PromisedDateChange(PromisedAt, Changed(PromisedAt, promisedAt, nameof(promisedAt))));
+        Fire(actor, at, ComplaintTrigger.ChangePromisedDate, new PromisedDateChange(PromisedAt, Guard.Changed(PromisedAt, promisedAt, nameof(promisedAt))));
 
     /// <summary>Changes the customer's tier.</summary>
     /// <param name="actor">Who acts.</param>
@@ -554,7 +546,7 @@ public sealed class Complaint
     /// <exception cref="ArgumentException"><paramref name="tier"/> is the current tier, or empty or padded.</exception>
     /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state.</exception>
     public HistoryEntry ChangeCustomerTier(Actor actor, Instant at, string? tier) =>
-        Fire(actor, at, ComplaintTrigger.ChangeCustomerTier, new CustomerTierChange(CustomerTier, Changed(CustomerTier, Guard.OptionalText(tier, nameof(tier), TextLimits.Label), nameof(tier))));
+        Fire(actor, at, ComplaintTrigger.ChangeCustomerTier, new CustomerTierChange(CustomerTier, Guard.Changed(CustomerTier, Guard.OptionalText(tier, nameof(tier), TextLimits.Label), nameof(tier))));
 
     /// <summary>Raises the escalation level (who handles the case) without changing the state, for example on an SLA breach.</summary>
     /// <param name="actor">Who acts.</param>
@@ -621,8 +613,6 @@ public sealed class Complaint
 
     private static TransitionNote Note(string? note) => new(note);
 
-    private static TValue Changed<TValue>(TValue current, TValue next, string paramName) => Guard.Changed(current, next, paramName);
-
     private static string? ReplayProblem(ComplaintLifecycle lifecycle, ComplaintSnapshot snapshot, HistoryEntry entry)
     {
         if (entry.Sequence != snapshot.Version + 1)
@@ -678,7 +668,7 @@ public sealed class Complaint
         return new Escalation(rank, toLevel ?? rank + 1, reason, customerConsent);
     }
 
-    private HistoryEntry Fire(Actor actor, Instant at, ComplaintTrigger trigger, HistoryData data, Func<ComplaintState, HistoryData>? finish = null)
+    private HistoryEntry Fire(Actor actor, Instant at, ComplaintTrigger trigger, HistoryData data)
     {
         ArgumentNullException.ThrowIfNull(actor);
         CheckInstant(at);
@@ -690,10 +680,7 @@ public sealed class Complaint
             throw new ComplaintTransitionRefusedException(Id, snapshot.State, trigger, _lifecycle.Permitted(snapshot), check.UnmetGuards);
         }
 
-        if (finish is not null)
-        {
-            data = finish(to);
-        }
+        data = ComplaintLifecycle.Settle(snapshot, data, to);
 
         if (_lifecycle.Misfit(snapshot, trigger, data, to) is { } misfit)
         {

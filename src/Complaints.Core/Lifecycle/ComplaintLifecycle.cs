@@ -82,11 +82,11 @@ public sealed class ComplaintLifecycle
 
     /// <summary>Exports the state machine as a Mermaid state diagram.</summary>
     /// <returns>The diagram text, starting with <c>stateDiagram-v2</c>.</returns>
-    public string ToMermaid() => WithRunner(r => MermaidGraph.Format(r.Machine.GetInfo()));
+    public string ToMermaid() => WithRunner(0, static (r, _) => MermaidGraph.Format(r.Machine.GetInfo()));
 
     /// <summary>Exports the state machine as a Graphviz DOT graph.</summary>
     /// <returns>The graph text.</returns>
-    public string ToDot() => WithRunner(r => UmlDotGraph.Format(r.Machine.GetInfo()));
+    public string ToDot() => WithRunner(0, static (r, _) => UmlDotGraph.Format(r.Machine.GetInfo()));
 
     /// <summary>Gets whether the definition has a transition from one state to another on a trigger, under some guard.</summary>
     /// <param name="from">The state before.</param>
@@ -95,38 +95,27 @@ public sealed class ComplaintLifecycle
     /// <returns><see langword="true"/> if the state machine defines that transition.</returns>
     public bool HasTransition(ComplaintState from, ComplaintTrigger trigger, ComplaintState to) => _edges.Contains((from, trigger, to));
 
-    internal TransitionCheck Check(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData? data, Instant at)
-    {
-        var runner = Rent();
-        try
-        {
-            return runner.Check(snapshot, trigger, data, at);
-        }
-        finally
-        {
-            Return(runner);
-        }
-    }
+    internal TransitionCheck Check(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData? data, Instant at) =>
+        WithRunner((snapshot, trigger, data, at), static (r, q) => r.Check(q.snapshot, q.trigger, q.data, q.at));
 
     /// <summary>The verbs' question, without allocating an answer: the destination, or <see langword="null"/> when refused.</summary>
-    internal ComplaintState? Destination(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData data, Instant at)
-    {
-        var runner = Rent();
-        try
-        {
-            return runner.Destination(snapshot, trigger, data, at);
-        }
-        finally
-        {
-            Return(runner);
-        }
-    }
+    internal ComplaintState? Destination(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData data, Instant at) =>
+        WithRunner((snapshot, trigger, data, at), static (r, q) => r.Destination(q.snapshot, q.trigger, q.data, q.at));
 
     internal bool CanFire(ComplaintSnapshot snapshot, ComplaintTrigger trigger) =>
-        WithRunner(r => r.CanFire(snapshot, trigger, snapshot.LastActivityAt));
+        WithRunner((snapshot, trigger), static (r, q) => r.CanFire(q.snapshot, q.trigger, q.snapshot.LastActivityAt));
 
     internal IReadOnlyList<ComplaintTrigger> Permitted(ComplaintSnapshot snapshot) =>
-        WithRunner(r => r.Permitted(snapshot, snapshot.LastActivityAt));
+        WithRunner(snapshot, static (r, q) => r.Permitted(q, q.LastActivityAt));
+
+    /// <summary>
+    /// Completes data whose content follows from where the trigger leads, as the verbs record it: a rejection from the
+    /// current level reaches the next level when it escalates and stays otherwise.
+    /// </summary>
+    internal static HistoryData Settle(ComplaintSnapshot snapshot, HistoryData data, ComplaintState destination) =>
+        data is ResolutionRejection r && r.FromLevel == snapshot.LevelRank
+            ? new ResolutionRejection(r.Comment, r.ConsentToEscalate, r.FromLevel, destination == ComplaintState.Escalated ? r.FromLevel + 1 : r.FromLevel)
+            : data;
 
     /// <summary>
     /// Checks that data recorded on a trigger fits the complaint it is applied to, by the rules the verbs follow when
@@ -183,12 +172,13 @@ public sealed class ComplaintLifecycle
         }
     }
 
-    private T WithRunner<T>(Func<LifecycleRunner, T> use)
+    /// <summary>Lends a runner to one question; the question's arguments travel as state, so no closure is allocated.</summary>
+    private T WithRunner<TState, T>(TState state, Func<LifecycleRunner, TState, T> use)
     {
         var runner = Rent();
         try
         {
-            return use(runner);
+            return use(runner, state);
         }
         finally
         {

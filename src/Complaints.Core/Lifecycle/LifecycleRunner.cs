@@ -39,6 +39,7 @@ internal sealed class LifecycleRunner
 
     private readonly ComplaintLifecycle _lifecycle;
     private readonly List<(S From, T Trigger, S To)> _edges = [];
+    private readonly T[][] _triggersFrom;
     private S _state;
     private ComplaintSnapshot? _snapshot;
     private HistoryData? _data;
@@ -51,6 +52,7 @@ internal sealed class LifecycleRunner
         _lifecycle = lifecycle;
         Machine = new StateMachine<S, T>(() => _state, s => _state = s, FiringMode.Immediate);
         Configure();
+        _triggersFrom = [.. AllStates.Select(state => _edges.Where(e => e.From == state).Select(e => e.Trigger).Distinct().Order().ToArray())];
         Machine.OnUnhandledTrigger((_, _, unmet) =>
         {
             _refused = true;
@@ -122,7 +124,16 @@ internal sealed class LifecycleRunner
         _data = null;
         _at = at;
         _state = snapshot.State;
-        return [.. _edges.Where(e => e.From == snapshot.State).Select(e => e.Trigger).Distinct().Where(Machine.CanFire).Order()];
+        var permitted = new List<T>();
+        foreach (var trigger in _triggersFrom[(int)snapshot.State])
+        {
+            if (Machine.CanFire(trigger))
+            {
+                permitted.Add(trigger);
+            }
+        }
+
+        return permitted.AsReadOnly();
     }
 
     public bool CanFire(ComplaintSnapshot snapshot, T trigger, Instant at)

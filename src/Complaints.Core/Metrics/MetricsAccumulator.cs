@@ -57,6 +57,7 @@ public sealed partial class MetricsAccumulator
     private readonly Dictionary<int, long> _byLevel = [];
     private readonly long[] _outcomes = new long[3];
     private readonly long[] _remedyCounts = new long[RemedyTypeCount];
+    private long _remedyCount;
     private readonly decimal[] _remedyAmounts = new decimal[RemedyTypeCount];
     private readonly Dictionary<string, CustomerTally> _customers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _rootCauses = new(StringComparer.Ordinal);
@@ -219,7 +220,7 @@ public sealed partial class MetricsAccumulator
     {
         string? problem =
             _added > MaxCount - other._added ? $"together the accumulators count {(Int128)_added + other._added} complaints (Count), more than MaxCount ({MaxCount})."
-            : RemedyCount > MaxCount - other.RemedyCount ? $"together the accumulators count {(Int128)RemedyCount + other.RemedyCount} remedies (Cost.ByRemedy), more than MaxCount ({MaxCount})."
+            : _remedyCount > MaxCount - other._remedyCount ? $"together the accumulators count {(Int128)_remedyCount + other._remedyCount} remedies (Cost.ByRemedy), more than MaxCount ({MaxCount})."
             : _handlingNanoseconds + other._handlingNanoseconds > MaxHandlingNanoseconds ? $"together the accumulators count more staff time (Cost.HandlingTime) than MaxHandlingTime ({MaxHandlingTime})."
             : CostProblem(other._handlingRateNanoseconds, other._compensation) is { } cost ? $"together the accumulators {cost}"
             : !_firstResponse.CanAdd(other._firstResponse.Count) ? $"together the accumulators keep more than {Array.MaxLength} response times (FirstResponseTime); use PercentileMode.Sketch."
@@ -274,6 +275,7 @@ public sealed partial class MetricsAccumulator
         _handlingRateNanoseconds += other._handlingRateNanoseconds;
         _compensation += other._compensation;
         AddInto(_remedyCounts, other._remedyCounts);
+        _remedyCount += other._remedyCount;
         AddInto(_remedyAmounts, other._remedyAmounts);
 
         foreach (var (customer, tally) in other._customers)
@@ -289,7 +291,6 @@ public sealed partial class MetricsAccumulator
     }
 
     /// <summary>Gets the number of remedies counted (at most <see cref="MaxCount"/>).</summary>
-    private long RemedyCount => _remedyCounts.Sum();
 
     private static ArgumentException Refuse(ComplaintFacts facts, string problem, Exception? inner = null) =>
         new($"Complaint {facts.Id}: {problem}", nameof(facts), inner);
@@ -386,9 +387,9 @@ public sealed partial class MetricsAccumulator
     private void PrepareCost(ComplaintFacts facts, ref Prepared prepared)
     {
         var remedies = facts.Remedies;
-        if (remedies.Count > MaxCount - RemedyCount)
+        if (remedies.Count > MaxCount - _remedyCount)
         {
-            throw Refuse(facts, $"Remedies: the accumulator already counts {RemedyCount} remedies; {remedies.Count} more would pass MaxCount ({MaxCount}).");
+            throw Refuse(facts, $"Remedies: the accumulator already counts {_remedyCount} remedies; {remedies.Count} more would pass MaxCount ({MaxCount}).");
         }
 
         var compensation = 0m;
@@ -635,6 +636,7 @@ public sealed partial class MetricsAccumulator
         {
             var remedy = remedies[i];
             _remedyCounts[(int)remedy.Type]++;
+            _remedyCount++;
             _remedyAmounts[(int)remedy.Type] += remedy.Value?.Amount ?? 0m;
         }
 

@@ -14,7 +14,7 @@ internal static class SlaClock
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
     private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
 
-    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier, int restartIndex = -1)
+    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, int[] events, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier, int restartIndex = -1)
     {
         var history = complaint.History;
         var calendar = target.Calendar;
@@ -52,7 +52,7 @@ internal static class SlaClock
             var restartBits = target.MetBits | CustomerMessageBit;
             for (var i = cycleStartIndex + 1; i < history.Count; i++)
             {
-                if ((SlaEvents.Of(history[i]) & restartBits) != 0)
+                if ((events[i] & restartBits) != 0)
                 {
                     cycle++;
                     startIndex = i;
@@ -80,7 +80,7 @@ internal static class SlaClock
         }
         else if (target.StartEvent != SlaEvent.Received)
         {
-            startIndex = Find(history, cycleStartIndex + 1, SlaEvents.Bit(target.StartEvent));
+            startIndex = Find(events, cycleStartIndex + 1, SlaEvents.Bit(target.StartEvent));
             if (startIndex < 0)
             {
                 return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted);
@@ -92,7 +92,7 @@ internal static class SlaClock
         Instant? acknowledged = null, holding = null, complete = null;
         for (var i = startIndex + 1; i < history.Count; i++)
         {
-            var bits = SlaEvents.Of(history[i]);
+            var bits = events[i];
             acknowledged ??= (bits & AcknowledgementBits) != 0 ? history[i].At : null;
             holding ??= (bits & HoldingBit) != 0 ? history[i].At : null;
             complete = (bits & InformationBit) != 0 ? history[i].At : complete;
@@ -106,8 +106,8 @@ internal static class SlaClock
         }
 
         // Meeting and stop: the first of each after the start.
-        var metIndex = Find(history, startIndex + 1, target.MetBits);
-        var stopIndex = Find(history, startIndex + 1, FinishedBit);
+        var metIndex = Find(events, startIndex + 1, target.MetBits);
+        var stopIndex = Find(events, startIndex + 1, FinishedBit);
         Instant? metAt = metIndex >= 0 ? history[metIndex].At : null;
         Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? history[stopIndex].At : null;
         var end = metAt ?? stoppedAt ?? asOf;
@@ -251,11 +251,11 @@ internal static class SlaClock
         return next;
     }
 
-    private static int Find(IReadOnlyList<HistoryEntry> history, int from, int bits)
+    private static int Find(int[] events, int from, int bits)
     {
-        for (var i = from; i < history.Count; i++)
+        for (var i = from; i < events.Length; i++)
         {
-            if ((SlaEvents.Of(history[i]) & bits) != 0)
+            if ((events[i] & bits) != 0)
             {
                 return i;
             }

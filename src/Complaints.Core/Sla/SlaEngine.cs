@@ -98,6 +98,7 @@ public sealed class SlaEngine
         }
 
         var then = complaint.AsOf(asOf);
+        var events = SlaEvents.For(then.History);
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<SlaPolicyStatus>();
         foreach (var policy in _policies)
@@ -116,10 +117,10 @@ public sealed class SlaEngine
                 var target = policy.Targets[i];
                 try
                 {
-                    targets[i] = SlaClock.Evaluate(target, then, asOf, targets, restartIndex);
+                    targets[i] = SlaClock.Evaluate(target, then, events, asOf, targets, restartIndex);
                     if (before is not null && before.Targets.FirstOrDefault(t => t.Name == target.Name && t.ChainedFrom is null) is { } earlierTarget)
                     {
-                        var other = SlaClock.Evaluate(earlierTarget, then, asOf, targets);
+                        var other = SlaClock.Evaluate(earlierTarget, then, events, asOf, targets);
                         if (other.Deadline < targets[i].Deadline)
                         {
                             targets[i] = other.ReportedAs(target);
@@ -154,16 +155,21 @@ public sealed class SlaEngine
     /// </summary>
     private (int Index, SlaPolicy? Before) Switch(ComplaintSnapshot complaint, SlaPolicy policy)
     {
-        for (var i = complaint.History.Count - 1; i >= 0; i--)
+        // One replay, forward: the policy that applied before each entry; the last entry before which another applied is the switch.
+        var history = complaint.History;
+        var replay = ComplaintSnapshot.Initial(complaint.Id, complaint.Intake);
+        (int Index, SlaPolicy? Before) found = (-1, null);
+        for (var i = 0; i < history.Count; i++)
         {
-            var applied = Selected(complaint.Prefix(i), policy.Group);
-            if (applied != policy)
+            if (Selected(replay, policy.Group) is var applied && applied != policy)
             {
-                return (i, applied);
+                found = (i, applied);
             }
+
+            replay = replay.Apply(history[i]);
         }
 
-        return (-1, null);
+        return found;
     }
 
     private SlaPolicy? Selected(ComplaintSnapshot complaint, string group)
