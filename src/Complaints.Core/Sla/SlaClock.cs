@@ -112,61 +112,44 @@ internal static class SlaClock
         Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? history[stopIndex].At : null;
         var end = metAt ?? stoppedAt ?? asOf;
 
-        // The pauses between the start and the end, and the deadline they move. A pause is judged once, when it
-        // begins (stretches in pausing states that follow each other, split by entries, are one pause): if it begins
-        // before the deadline, all of its working time moves the deadline, and the clock cannot breach during it.
-        var segments = new List<SlaSegment>();
-        var deadline = due;
-        var paused = Duration.Zero;
-        var cursor = start;
-        var pauseMovesDeadline = false;
-        var pausedAtEnd = false;
+        // The pauses between the start and the end, and the deadline they move.
+        var fold = new PauseFold(start, due, 4);
         foreach (var (from, to, state) in Stretches(complaint, start, end))
         {
-            if (!target.PausesIn(state))
+            if (target.PausesIn(state))
             {
-                continue;
+                fold.Add(calendar, from, to, state);
             }
-
-            if (from > cursor || segments.Count == 0 || segments[^1].Kind != SlaSegmentKind.Paused)
-            {
-                if (from > cursor)
-                {
-                    segments.Add(new SlaSegment(cursor, from, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, from)));
-                }
-
-                pauseMovesDeadline = from < deadline;
-            }
-
-            var working = calendar.WorkingTimeBetween(from, to);
-            segments.Add(new SlaSegment(from, to, SlaSegmentKind.Paused, state, working));
-            paused += working;
-            if (pauseMovesDeadline && working > Duration.Zero)
-            {
-                deadline = calendar.AddWorkingTime(deadline, working);
-            }
-
-            cursor = to;
-            pausedAtEnd = to == end && pauseMovesDeadline;
         }
 
-        if (metAt is null && stoppedAt is null && !target.PausesIn(complaint.State))
+        return Finish(target, cycle, start, due, metIndex, metAt, stoppedAt, ref fold, complaint.State, asOf);
+    }
+
+    /// <summary>
+    /// Ends a clock whose pauses up to its end are folded: the status at <paramref name="asOf"/> from the start, the
+    /// deadline the rule gives, the meeting and stop, and the state the complaint is in.
+    /// </summary>
+    public static SlaTargetStatus Finish(
+        SlaTarget target, int cycle, Instant start, Instant due, int metIndex, Instant? metAt, Instant? stoppedAt, ref PauseFold fold, ComplaintState state, Instant asOf)
+    {
+        var calendar = target.Calendar;
+        var end = metAt ?? stoppedAt ?? asOf;
+        var pausedAtEnd = fold.PausedAt(end);
+        if (metAt is null && stoppedAt is null && !target.PausesIn(state))
         {
             // An entry at the instant asked ended the pause: the clock runs again now.
             pausedAtEnd = false;
         }
 
-        if (end > cursor || segments.Count == 0)
-        {
-            segments.Add(new SlaSegment(cursor, end, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(cursor, end)));
-        }
-
+        fold.Close(calendar, end);
+        var deadline = fold.Deadline;
         if (pausedAtEnd && deadline < end)
         {
             // Paused since before the deadline: the clock has not run out, so the deadline is no earlier than now.
             deadline = end;
         }
 
+        var paused = fold.Paused;
         var elapsed = calendar.WorkingTimeBetween(start, end) - paused;
         var allowed = due > start ? calendar.WorkingTimeBetween(start, due) : Duration.Zero;
         var remaining = end < deadline ? calendar.WorkingTimeBetween(end, deadline) : Duration.Zero;
@@ -189,13 +172,13 @@ internal static class SlaClock
         {
             status = SlaClockState.Breached;
         }
-        else if (target.PausesIn(complaint.State))
+        else if (target.PausesIn(state))
         {
             status = SlaClockState.Paused;
         }
         else
         {
-            var atRisk = (target.WarnAtShare is { } warnShare && AtShare(elapsed, allowed, warnShare))
+            var atRisk = (target.WarnAtShare is { } warnShare && elapsed >= ShareThreshold(allowed, warnShare))
                 || (target.WarnBefore is { } warnBefore && remaining <= warnBefore);
             status = atRisk ? SlaClockState.AtRisk : SlaClockState.Running;
         }
@@ -215,13 +198,16 @@ internal static class SlaClock
             Remaining = remaining,
             Paused = paused,
             ShareUsed = share,
-            Timeline = Array.AsReadOnly(segments.ToArray()),
+            Timeline = fold.Timeline(),
         };
     }
 
-    /// <summary>Whether the elapsed time reaches a share of the time allowed, compared in nanoseconds so the instant it happens can be computed exactly.</summary>
-    private static bool AtShare(Duration elapsed, Duration allowed, double share) =>
-        allowed > Duration.Zero && elapsed.TotalNanoseconds >= share * allowed.TotalNanoseconds;
+    /// <summary>
+    /// The elapsed time at which a share of the time allowed is used, rounded up to the nanosecond, so that the instant
+    /// it is reached can be computed exactly; <see cref="Duration.MaxValue"/> when no time is allowed.
+    /// </summary>
+    public static Duration ShareThreshold(Duration allowed, double share) =>
+        allowed > Duration.Zero ? Duration.FromNanoseconds((long)Math.Ceiling(share * allowed.ToInt64Nanoseconds())) : Duration.MaxValue;
 
     /// <summary>
     /// The earliest instant after <paramref name="asOf"/> at which a running clock's status changes with no new entry:
@@ -235,7 +221,7 @@ internal static class SlaClock
         {
             if (target.WarnAtShare is { } share && allowed > Duration.Zero)
             {
-                var needed = Duration.FromNanoseconds(Math.Ceiling(share * allowed.TotalNanoseconds)) - elapsed;
+                var needed = ShareThreshold(allowed, share) - elapsed;
                 if (needed > Duration.Zero && needed <= remaining)
                 {
                     next = Instant.Min(next, calendar.AddWorkingTime(asOf, needed));

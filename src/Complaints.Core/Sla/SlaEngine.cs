@@ -71,6 +71,7 @@ public sealed class SlaEngine
         }
 
         RequiredGroups = Array.AsReadOnly(_required);
+        Layout = new SlaLayout(_policies, _required);
     }
 
     /// <summary>Gets the groups in which some policy must select every complaint evaluated.</summary>
@@ -78,6 +79,39 @@ public sealed class SlaEngine
 
     /// <summary>Gets the policies, in order.</summary>
     public IReadOnlyList<SlaPolicy> Policies { get; }
+
+    internal SlaPolicy[] PolicyArray => _policies;
+
+    internal SlaLayout Layout { get; }
+
+    /// <summary>Starts the clocks of a complaint just received, to be kept entry by entry with <see cref="SlaClocks.Apply"/>.</summary>
+    /// <param name="id">The complaint's id.</param>
+    /// <param name="intake">The complaint's intake.</param>
+    /// <returns>The clocks as of receipt.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="intake"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target's calendar does not cover the receipt; the message names the complaint, the policy and the target.</exception>
+    public SlaClocks Track(ComplaintId id, ComplaintIntake intake)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        return new SlaClocks(this, id, intake);
+    }
+
+    /// <summary>Builds the clocks of a complaint from its history once, to be kept entry by entry from then on with <see cref="SlaClocks.Apply"/>.</summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <returns>The clocks after the snapshot's latest entry.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target's calendar does not cover an instant of the history; the message names the complaint, the policy and the target.</exception>
+    public SlaClocks Track(ComplaintSnapshot complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var clocks = Track(complaint.Id, complaint.Intake);
+        foreach (var entry in complaint.History)
+        {
+            clocks = clocks.Apply(entry);
+        }
+
+        return clocks;
+    }
 
     /// <summary>Evaluates every applying policy's targets for a complaint as of an instant.</summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
@@ -111,16 +145,19 @@ public sealed class SlaEngine
             groups.Add(policy.Group);
             var (switchIndex, before) = policy.OnChange == SlaChangeRule.KeepElapsed ? (-1, null) : Switch(then, policy);
             var restartIndex = policy.OnChange == SlaChangeRule.Restart ? switchIndex : -1;
-            var targets = new SlaTargetStatus[policy.Targets.Count];
+            before = policy.OnChange == SlaChangeRule.Stricter ? before : null;
+            // A chained clock counts from its own policy's earlier clock, whichever deadline is reported.
+            var own = new SlaTargetStatus[policy.Targets.Count];
+            var targets = new SlaTargetStatus[own.Length];
             for (var i = 0; i < targets.Length; i++)
             {
                 var target = policy.Targets[i];
                 try
                 {
-                    targets[i] = SlaClock.Evaluate(target, then, events, asOf, targets, restartIndex);
-                    if (before is not null && before.Targets.FirstOrDefault(t => t.Name == target.Name && t.ChainedFrom is null) is { } earlierTarget)
+                    targets[i] = own[i] = SlaClock.Evaluate(target, then, events, asOf, own, restartIndex);
+                    if (before?.StricterCounterpart(target) is { } earlierTarget)
                     {
-                        var other = SlaClock.Evaluate(earlierTarget, then, events, asOf, targets);
+                        var other = SlaClock.Evaluate(earlierTarget, then, events, asOf, own);
                         if (other.Deadline < targets[i].Deadline)
                         {
                             targets[i] = other.ReportedAs(target);

@@ -69,17 +69,34 @@ public sealed class SlaPolicy
     public bool Selects(ComplaintSnapshot complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        return (_kinds.Count == 0 || _kinds.Contains(complaint.Kind))
-            && (_priorities.Count == 0 || _priorities.Contains(complaint.Priority))
-            && (_severities.Count == 0 || _severities.Contains(complaint.Severity))
-            && (_channels.Count == 0 || _channels.Contains(complaint.Intake.Channel))
-            && (_tiers.Count == 0 || (complaint.CustomerTier is { } tier && _tiers.Contains(tier)))
-            && (_categories.Length == 0 || Array.Exists(_categories, complaint.Category.IsWithin))
-            && (_teams.Count == 0 || (complaint.Team is { } team && _teams.Contains(team)));
+        return Selects(SlaFields.Of(complaint));
     }
+
+    internal bool Selects(in SlaFields complaint) =>
+        (_kinds.Count == 0 || _kinds.Contains(complaint.Kind))
+        && (_priorities.Count == 0 || _priorities.Contains(complaint.Priority))
+        && (_severities.Count == 0 || _severities.Contains(complaint.Severity))
+        && (_channels.Count == 0 || _channels.Contains(complaint.Channel))
+        && (_tiers.Count == 0 || (complaint.CustomerTier is { } tier && _tiers.Contains(tier)))
+        && (_categories.Length == 0 || Array.Exists(_categories, complaint.Category.IsWithin))
+        && (_teams.Count == 0 || (complaint.Team is { } team && _teams.Contains(team)));
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Targets.Count} targets)";
+
+    /// <summary>Gets this policy's unchained target of the same name as another policy's target (the deadline <see cref="SlaChangeRule.Stricter"/> compares with), if any.</summary>
+    internal SlaTarget? StricterCounterpart(SlaTarget target)
+    {
+        foreach (var t in Targets)
+        {
+            if (t.Name == target.Name && t.ChainedFrom is null)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

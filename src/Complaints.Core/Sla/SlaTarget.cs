@@ -162,7 +162,7 @@ public sealed class SlaTargetBuilder
     /// <param name="target">The earlier target's name.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="target"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The policy has no earlier target of that name.</exception>
+    /// <exception cref="ArgumentException">The policy has no earlier target of that name, or it is a next-update target.</exception>
     public SlaTargetBuilder StartsWhenMet(string target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -170,6 +170,11 @@ public sealed class SlaTargetBuilder
         if (index < 0)
         {
             throw new ArgumentException(Where($"StartsWhenMet: the policy has no earlier target named '{target}'; add it first."), nameof(target));
+        }
+
+        if (EarlierTargets[index].Kind == SlaTargetKind.NextUpdate)
+        {
+            throw new ArgumentException(Where($"StartsWhenMet: '{target}' is a next-update target, which falls due again after every update, so it has no one meeting to count from."), nameof(target));
         }
 
         ChainedIndex = index;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Complaints.Core.Calendars;
 using Complaints.Core.Deadlines;
 using Complaints.Core.Domain;
@@ -155,13 +157,47 @@ public static class SlaArbitraries
         ReferenceEquals(calendar, London) ? LondonReference : AlwaysOpenReference;
 
     /// <summary>Walks a new complaint through a case's steps; refused steps record nothing.</summary>
-    internal static Complaint Walk(SlaCase c)
+    /// <param name="c">The case.</param>
+    /// <param name="fieldChanges">
+    /// Whether recording steps also change the promised date (to some hours after the step, or none), the team and the
+    /// customer tier, besides the priority and communications.
+    /// </param>
+    internal static Complaint Walk(SlaCase c, bool fieldChanges = false)
     {
         var intake = TestComplaints.Intake(c.Kind, Base + Duration.FromMinutes(c.ReceivedAfterMinutes));
         var complaint = Complaint.Receive(new ComplaintId($"SLA-{Guid.NewGuid():N}"), intake, Lifecycle);
         foreach (var step in c.Steps)
         {
             var trigger = Choose(complaint, step);
+            if (fieldChanges && step.Roll % 4 == 0)
+            {
+                trigger = (step.Roll / 4 % 5) switch
+                {
+                    0 => T.ChangePriority,
+                    1 => T.RecordCommunication,
+                    2 => T.ChangePromisedDate,
+                    3 => T.Assign,
+                    _ => T.ChangeCustomerTier,
+                };
+            }
+
+            if (trigger == T.ChangePromisedDate)
+            {
+                if (!complaint.CanFire(T.ChangePromisedDate))
+                {
+                    continue;
+                }
+
+                var at = complaint.LastActivityAt + Duration.FromMinutes(step.Minutes);
+                Instant? promised = step.Pick % 4 == 0 ? null : at + Duration.FromHours(6 * step.Pick);
+                if (promised != complaint.PromisedAt)
+                {
+                    complaint.ChangePromisedDate(TestComplaints.Agent, at, promised);
+                }
+
+                continue;
+            }
+
             ComplaintWalk.Step(complaint, new ComplaintAction(trigger, false, 0, step.Minutes, 0m, true, step.Pick));
         }
 
@@ -184,6 +220,22 @@ public static class SlaArbitraries
         return waits.Length > 0 && c.AsOfPick % 5 <= 3
             ? waits[c.AsOfPick % waits.Length].At + Duration.FromMinutes(c.AsOfMinutes % 120)
             : history[c.AsOfPick % history.Count].At + Duration.FromMinutes(c.AsOfMinutes);
+    }
+
+    /// <summary>Every figure of an evaluation, timelines included, as text to compare two evaluations by.</summary>
+    internal static string Describe(SlaEvaluation evaluation)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{evaluation.ComplaintId} at {evaluation.AsOf}\n");
+        foreach (var policy in evaluation.Policies)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{policy.Group}/{policy.Policy.Name}\n");
+            foreach (var s in policy.Targets)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {s.Target.Name} cycle {s.Cycle} {s.State} started {s.StartedAt} due {s.Deadline} (before pauses {s.DeadlineBeforePauses}) met {s.MetAt} stopped {s.StoppedAt} elapsed {s.Elapsed} remaining {s.Remaining} paused {s.Paused} share {s.ShareUsed:R} next {s.NextChangeAt} timeline [{string.Join("; ", s.Timeline)}]\n");
+            }
+        }
+
+        return text.ToString();
     }
 
     private static T Choose(Complaint c, SlaStep step)

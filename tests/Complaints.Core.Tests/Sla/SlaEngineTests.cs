@@ -480,11 +480,7 @@ public sealed class SlaEngineTests
             .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(8)), London).Build();
         SlaPolicy Normal(SlaChangeRule rule) => SlaPolicy.CreateBuilder("Normal").InGroup("customer").OnChange(rule)
             .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), London).Build();
-        var c = New(Lifecycle);
-        c.Acknowledge(Agent, Day(2, 9, 30));
-        c.Assess(Agent, Day(2, 10), Severity.High, Priority.Urgent);
-        c.StartInvestigation(Agent, Day(2, 11));
-        c.ChangePriority(Agent, Day(2, 12), Priority.Low);
+        var c = UrgentThenLowered();
 
         var stricter = new SlaEngine([urgent, Normal(SlaChangeRule.Stricter)]).Evaluate(c.Snapshot, Day(2, 13)).Find("Normal", "resolution")!;
         var kept = new SlaEngine([urgent, Normal(SlaChangeRule.KeepElapsed)]).Evaluate(c.Snapshot, Day(2, 13)).Find("Normal", "resolution")!;
@@ -493,6 +489,34 @@ public sealed class SlaEngineTests
         Assert.Equal("resolution", stricter.Target.Name);
         Assert.Equal(DeadlineRule.BusinessDays(5), stricter.Target.Rule);      // reported under the policy that applies now
         Assert.Equal(Day(9, 17), kept.Deadline);
+    }
+
+    [Fact]
+    public void PriorityLoweredMidFlight_Restart_StartsAgain_AndNeverTakesThePolicyBeforesDeadline()
+    {
+        // Found by the incremental-clocks property: a restarting policy once compared its clock with the previous policy's as if it were stricter.
+        var urgent = SlaPolicy.CreateBuilder("Urgent").InGroup("customer").ForPriorities(Priority.Urgent)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(8)), London).Build();
+        var normal = SlaPolicy.CreateBuilder("Normal").InGroup("customer").OnChange(SlaChangeRule.Restart)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), London).Build();
+        var c = UrgentThenLowered();
+
+        var status = new SlaEngine([urgent, normal]).Evaluate(c.Snapshot, Day(2, 13)).Find("Normal", "resolution")!;
+
+        Assert.Equal(Day(2, 12), status.StartedAt);
+        Assert.Equal(Day(9, 17), status.Deadline);
+        Assert.Equal(SlaClockState.Running, status.State);
+    }
+
+    // Received, acknowledged and assessed urgent on day 2, then lowered to low priority at noon.
+    private static Complaint UrgentThenLowered()
+    {
+        var c = New(Lifecycle);
+        c.Acknowledge(Agent, Day(2, 9, 30));
+        c.Assess(Agent, Day(2, 10), Severity.High, Priority.Urgent);
+        c.StartInvestigation(Agent, Day(2, 11));
+        c.ChangePriority(Agent, Day(2, 12), Priority.Low);
+        return c;
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Complaints.Core.Deadlines;
 using Complaints.Core.Domain;
 using Complaints.Core.Lifecycle;
@@ -145,8 +144,8 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
             complaint.Id, complaint.Snapshot.Intake, complaint.History.Where(e => e.At <= t), SlaArbitraries.Lifecycle);
         var engine = new SlaEngine(Policies(c.Target));
 
-        var full = Describe(engine.Evaluate(complaint.Snapshot, t));
-        var restored = Describe(engine.Evaluate(prefix.Snapshot, t));
+        var full = SlaArbitraries.Describe(engine.Evaluate(complaint.Snapshot, t));
+        var restored = SlaArbitraries.Describe(engine.Evaluate(prefix.Snapshot, t));
 
         Assert.Equal(restored, full);
     }
@@ -311,21 +310,6 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
             .Build(),
         SlaPresets.FcaDisp(SlaArbitraries.London),
     ];
-
-    private static string Describe(SlaEvaluation evaluation)
-    {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{evaluation.ComplaintId} at {evaluation.AsOf}\n");
-        foreach (var policy in evaluation.Policies)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{policy.Group}/{policy.Policy.Name}\n");
-            foreach (var s in policy.Targets)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"  {Text(s)} timeline [{string.Join("; ", s.Timeline)}]\n");
-            }
-        }
-
-        return text.ToString();
-    }
 
     private static string Text(SlaTargetStatus s) => string.Create(
         CultureInfo.InvariantCulture,

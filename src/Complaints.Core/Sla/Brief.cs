@@ -1,0 +1,138 @@
+using Complaints.Core.Domain;
+using NodaTime;
+
+namespace Complaints.Core.Sla;
+
+/// <summary>
+/// One clock's status as a step function of the instant asked, for any instant from the latest entry on (until the next
+/// entry): fixed (not started, met, breached, stopped), running with its warning instant and deadline, or paused.
+/// Computed once per entry, so reading a state costs a comparison or two.
+/// </summary>
+internal readonly struct Brief
+{
+    private readonly BriefKind _kind;
+    private readonly SlaClockState _state;
+    private readonly Instant? _deadline;
+    private readonly Instant _warnAt;
+    private readonly Instant? _shareAt;
+    private readonly Instant? _beforeAt;
+    private readonly Instant _pauseFrom;
+    private readonly bool _movesLater;
+    private readonly bool _movesNow;
+
+    private Brief(BriefKind kind, int cycle, SlaClockState state, Instant? deadline)
+    {
+        _kind = kind;
+        Cycle = cycle;
+        _state = state;
+        _deadline = deadline;
+        _warnAt = Instant.MaxValue;
+    }
+
+    private Brief(int cycle, Instant deadline, Instant? shareAt, Instant? beforeAt)
+        : this(BriefKind.Running, cycle, SlaClockState.Running, deadline)
+    {
+        _shareAt = shareAt;
+        _beforeAt = beforeAt;
+        _warnAt = Instant.Min(shareAt ?? Instant.MaxValue, beforeAt ?? Instant.MaxValue);
+    }
+
+    private Brief(int cycle, Instant deadline, Instant pauseFrom, bool movesLater, bool movesNow)
+        : this(BriefKind.Paused, cycle, SlaClockState.Paused, deadline)
+    {
+        _pauseFrom = pauseFrom;
+        _movesLater = movesLater;
+        _movesNow = movesNow;
+    }
+
+    private enum BriefKind
+    {
+        Fixed,
+        Running,
+        Paused,
+    }
+
+    public int Cycle { get; }
+
+    /// <summary>Builds the step function from the clock and its status at the latest entry.</summary>
+    public static Brief Of(SlaTarget target, in TargetClock clock, SlaTargetStatus atLatest, ComplaintState state, Instant latest)
+    {
+        if (atLatest.State == SlaClockState.NotStarted || clock.MetAt is not null || clock.StoppedAt is not null || clock.Due is not { } due
+            || (target.Kind == SlaTargetKind.NextUpdate && atLatest.MetIndex >= 0))
+        {
+            return new Brief(BriefKind.Fixed, atLatest.Cycle, atLatest.State, atLatest.Deadline);
+        }
+
+        var fold = clock.Fold;
+        if (target.PausesIn(state))
+        {
+            var from = Instant.Max(latest, clock.Start);
+            var continuing = fold.InPause && fold.Cursor == from;
+            return new Brief(atLatest.Cycle, fold.Deadline, from, continuing ? fold.Moves : from < fold.Deadline, fold.PausedAt(latest));
+        }
+
+        var calendar = target.Calendar;
+        var deadline = fold.Deadline;
+        var remaining = atLatest.Remaining;
+        Instant? shareAt = null, beforeAt = null;
+        if (target.WarnAtShare is { } share)
+        {
+            var allowed = due > clock.Start ? calendar.WorkingTimeBetween(clock.Start, due) : Duration.Zero;
+            var threshold = SlaClock.ShareThreshold(allowed, share);
+            if (threshold != Duration.MaxValue && threshold - atLatest.Elapsed is var needed && needed <= remaining)
+            {
+                // Past the deadline the clock is breached, so a share reached only then never shows.
+                shareAt = needed <= Duration.Zero ? latest : calendar.AddWorkingTime(latest, needed);
+            }
+        }
+
+        if (target.WarnBefore is { } before)
+        {
+            beforeAt = remaining <= before ? latest : calendar.AddWorkingTime(latest, remaining - before);
+        }
+
+        return new Brief(atLatest.Cycle, deadline, shareAt, beforeAt);
+    }
+
+    public SlaClockState StateAt(Instant latest, Instant asOf) => _kind switch
+    {
+        BriefKind.Running => asOf > _deadline!.Value ? SlaClockState.Breached : asOf >= _warnAt ? SlaClockState.AtRisk : SlaClockState.Running,
+        BriefKind.Paused => (asOf > latest ? _movesLater : _movesNow) || asOf <= _deadline!.Value ? SlaClockState.Paused : SlaClockState.Breached,
+        _ => _state,
+    };
+
+    public Instant? NextChangeAt(Instant latest, Instant asOf)
+    {
+        if (_kind != BriefKind.Running || StateAt(latest, asOf) is var state && state == SlaClockState.Breached)
+        {
+            return null;
+        }
+
+        var next = _deadline!.Value + Duration.Epsilon;
+        if (state == SlaClockState.Running)
+        {
+            next = Instant.Min(next, Instant.Min(_shareAt ?? Instant.MaxValue, _beforeAt ?? Instant.MaxValue));
+        }
+
+        return next;
+    }
+
+    /// <summary>The deadline reported at an instant: while a pause that moves it lasts, it moves with the instant.</summary>
+    public Instant? DeadlineAt(SlaTarget target, Instant latest, Instant asOf)
+    {
+        if (_kind != BriefKind.Paused)
+        {
+            return _deadline;
+        }
+
+        var deadline = _deadline!.Value;
+        if (asOf > latest && _movesLater)
+        {
+            var working = target.Calendar.WorkingTimeBetween(_pauseFrom, asOf);
+            deadline = working > Duration.Zero ? target.Calendar.AddWorkingTime(deadline, working) : deadline;
+            return Instant.Max(deadline, asOf);
+        }
+
+        return asOf == latest && _movesNow ? Instant.Max(deadline, asOf) : deadline;
+    }
+}

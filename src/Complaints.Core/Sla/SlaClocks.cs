@@ -1,0 +1,508 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using NodaTime;
+
+namespace Complaints.Core.Sla;
+
+/// <summary>One target's state at an instant, as <see cref="SlaClocks.StatesAt"/> writes it: which policy and target, the cycle and where the clock stands.</summary>
+/// <param name="Policy">The policy that applies.</param>
+/// <param name="Target">The target.</param>
+/// <param name="Cycle">The cycle, as <see cref="SlaTargetStatus.Cycle"/> counts it.</param>
+/// <param name="State">Where the clock stands.</param>
+public readonly record struct SlaTargetState(SlaPolicy Policy, SlaTarget Target, int Cycle, SlaClockState State);
+
+/// <summary>
+/// A complaint's service-level clocks, kept entry by entry: a small value a host stores beside the complaint and updates
+/// with each new entry (<see cref="Apply"/>), so that status, the next change and the state of every target can be read
+/// at any later instant without the history. It answers exactly as <see cref="SlaEngine.Evaluate"/> does on the whole
+/// history. Immutable and safe to share across threads; created by <see cref="SlaEngine.Track(ComplaintSnapshot)"/>.
+/// </summary>
+public sealed class SlaClocks
+{
+    private readonly SlaLayout _layout;
+    private SlaFields _fields;
+    private int[] _selected;
+    private int[] _before;
+    private TargetClock[] _clocks;
+    private Brief[] _briefs;
+
+    internal SlaClocks(SlaEngine engine, ComplaintId id, ComplaintIntake intake)
+    {
+        Engine = engine;
+        _layout = engine.Layout;
+        ComplaintId = id;
+        ReceivedAt = intake.ReceivedAt;
+        LatestEntryAt = intake.ReceivedAt;
+        State = ComplaintState.Received;
+        _fields = SlaFields.Of(intake);
+        _before = new int[engine.PolicyArray.Length];
+        Array.Fill(_before, -1);
+        _clocks = new TargetClock[_layout.SlotCount];
+        var slot = 0;
+        try
+        {
+            for (; slot < _clocks.Length; slot++)
+            {
+                _clocks[slot] = TargetClock.Initial(_layout.SlotTarget[slot], ReceivedAt, null);
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw Named(slot, nameof(intake), ex);
+        }
+
+        _selected = Select();
+        _briefs = Briefs();
+    }
+
+    private SlaClocks(SlaClocks from)
+    {
+        Engine = from.Engine;
+        _layout = from._layout;
+        ComplaintId = from.ComplaintId;
+        ReceivedAt = from.ReceivedAt;
+        LatestEntryAt = from.LatestEntryAt;
+        State = from.State;
+        Version = from.Version;
+        _fields = from._fields;
+        _selected = from._selected;
+        _before = (int[])from._before.Clone();
+        _clocks = (TargetClock[])from._clocks.Clone();
+        for (var s = 0; s < _clocks.Length; s++)
+        {
+            _clocks[s].Fold = _clocks[s].Fold.Shared();
+        }
+
+        _briefs = from._briefs;
+    }
+
+    /// <summary>Gets the engine whose policies the clocks follow.</summary>
+    public SlaEngine Engine { get; }
+
+    /// <summary>Gets the complaint's id.</summary>
+    public ComplaintId ComplaintId { get; }
+
+    /// <summary>Gets when the complaint was received.</summary>
+    public Instant ReceivedAt { get; }
+
+    /// <summary>Gets the instant of the latest entry applied (the receipt when none is); the clocks answer for this instant and later.</summary>
+    public Instant LatestEntryAt { get; private set; }
+
+    /// <summary>Gets the number of entries applied, which equals the complaint's <see cref="ComplaintSnapshot.Version"/> when they are all its entries.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Gets the complaint's state after the latest entry.</summary>
+    public ComplaintState State { get; private set; }
+
+    /// <summary>Gets the number of targets of the policies that apply now, which is what <see cref="StatesAt"/> needs room for.</summary>
+    public int TargetCount
+    {
+        get
+        {
+            var count = 0;
+            foreach (var p in _selected)
+            {
+                count += p >= 0 ? Engine.PolicyArray[p].Targets.Count : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Gets the clocks with one more entry of the complaint's history applied; these clocks are unchanged.</summary>
+    /// <param name="entry">The complaint's next entry, as its history records it.</param>
+    /// <returns>The clocks after the entry.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="entry"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The entry is earlier than the latest entry applied (a history whose instants go backwards), or it leaves from
+    /// another state than the complaint is in; the message names the complaint and the entry.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">A target's calendar does not cover an instant the entry needs; the message names the complaint, the policy and the target.</exception>
+    public SlaClocks Apply(HistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.At < LatestEntryAt)
+        {
+            throw new ArgumentException(
+                $"Complaint {ComplaintId}: entry {Version + 1} ({entry.Trigger}) at {entry.At} is before the latest entry applied, at {LatestEntryAt}; a history's instants never go backwards.",
+                nameof(entry));
+        }
+
+        if (entry.From != State)
+        {
+            throw new ArgumentException(
+                $"Complaint {ComplaintId}: entry {Version + 1} ({entry.Trigger}) leaves from {entry.From}, but the complaint is in {State}.",
+                nameof(entry));
+        }
+
+        // Compute on a copy, then hand it out: these clocks stay as they were whatever happens.
+        var next = new SlaClocks(this);
+        next.Fold(entry, checked((int)Version));
+        return next;
+    }
+
+    /// <summary>Evaluates every applying policy's targets as of an instant at or after the latest entry, exactly as <see cref="SlaEngine.Evaluate"/> does on the history.</summary>
+    /// <param name="asOf">The instant; not before <see cref="LatestEntryAt"/>.</param>
+    /// <returns>The status per applying policy and target, with timelines.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before the latest entry applied, or a target's calendar does not cover it; the message
+    /// names the complaint (and the policy and target).
+    /// </exception>
+    /// <exception cref="ArgumentException">No policy of a required group selects the complaint; the message names the complaint, the group and its fields.</exception>
+    public SlaEvaluation Evaluate(Instant asOf)
+    {
+        CheckAsOf(asOf);
+        CheckRequired(asOf);
+        var policies = Engine.PolicyArray;
+        var results = new List<SlaPolicyStatus>(_selected.Length);
+        for (var p = 0; p < policies.Length; p++)
+        {
+            if (_selected[_layout.GroupOf[p]] != p)
+            {
+                continue;
+            }
+
+            var policy = policies[p];
+            var first = FirstSlot(p);
+            var own = new SlaTargetStatus[policy.Targets.Count];
+            var targets = new SlaTargetStatus[own.Length];
+            var t = 0;
+            try
+            {
+                for (; t < own.Length; t++)
+                {
+                    targets[t] = own[t] = Status(first + t, asOf, own);
+                    if (StricterSlot(p, t) is var other && other >= 0)
+                    {
+                        var stricter = Status(other, asOf, own);
+                        if (stricter.Deadline < targets[t].Deadline)
+                        {
+                            targets[t] = stricter.ReportedAs(policy.Targets[t]);
+                        }
+                    }
+                }
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                throw Named(first + t, nameof(asOf), ex);
+            }
+
+            results.Add(new SlaPolicyStatus(policy, Array.AsReadOnly(targets)));
+        }
+
+        return new SlaEvaluation(ComplaintId, asOf, Array.AsReadOnly(results.ToArray()));
+    }
+
+    /// <summary>
+    /// Writes where each target of the applying policies stands at an instant at or after the latest entry, without the
+    /// history and without allocating: the same states as <see cref="Evaluate"/>, in the same order.
+    /// </summary>
+    /// <param name="asOf">The instant; not before <see cref="LatestEntryAt"/>.</param>
+    /// <param name="destination">Where to write; at least <see cref="TargetCount"/> long.</param>
+    /// <returns>The number of states written (<see cref="TargetCount"/>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="TargetCount"/>, or no policy of a required group selects the complaint.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the latest entry applied, or a target's calendar does not cover it.</exception>
+    public int StatesAt(Instant asOf, Span<SlaTargetState> destination)
+    {
+        CheckAsOf(asOf);
+        CheckRequired(asOf);
+        var policies = Engine.PolicyArray;
+        var written = 0;
+        for (var p = 0; p < policies.Length; p++)
+        {
+            if (_selected[_layout.GroupOf[p]] != p)
+            {
+                continue;
+            }
+
+            var policy = policies[p];
+            if (written + policy.Targets.Count > destination.Length)
+            {
+                throw new ArgumentException($"Complaint {ComplaintId}: destination holds {destination.Length} states; {TargetCount} are needed.", nameof(destination));
+            }
+
+            var first = FirstSlot(p);
+            for (var t = 0; t < policy.Targets.Count; t++)
+            {
+                ref readonly var brief = ref _briefs[first + t];
+                if (StricterSlot(p, t) is var other && other >= 0)
+                {
+                    ref readonly var stricter = ref _briefs[other];
+                    if (stricter.DeadlineAt(_layout.SlotTarget[other], LatestEntryAt, asOf) < brief.DeadlineAt(policy.Targets[t], LatestEntryAt, asOf))
+                    {
+                        brief = ref stricter;
+                    }
+                }
+
+                destination[written++] = new SlaTargetState(policy, policy.Targets[t], brief.Cycle, brief.StateAt(LatestEntryAt, asOf));
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Gets the earliest instant after <paramref name="asOf"/> at which any target's status changes unless a new entry
+    /// comes first, exactly as <see cref="SlaEvaluation.NextChangeAt"/> gives it, without the history and without allocating.
+    /// </summary>
+    /// <param name="asOf">The instant; not before <see cref="LatestEntryAt"/>.</param>
+    /// <returns>The instant, or <see langword="null"/> when no target changes by time alone.</returns>
+    /// <exception cref="ArgumentException">No policy of a required group selects the complaint.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the latest entry applied, or a target's calendar does not cover it.</exception>
+    public Instant? NextChangeAt(Instant asOf)
+    {
+        CheckAsOf(asOf);
+        CheckRequired(asOf);
+        var policies = Engine.PolicyArray;
+        Instant? next = null;
+        for (var p = 0; p < policies.Length; p++)
+        {
+            if (_selected[_layout.GroupOf[p]] != p)
+            {
+                continue;
+            }
+
+            var first = FirstSlot(p);
+            for (var t = 0; t < policies[p].Targets.Count; t++)
+            {
+                ref readonly var brief = ref _briefs[first + t];
+                if (StricterSlot(p, t) is var other && other >= 0)
+                {
+                    ref readonly var stricter = ref _briefs[other];
+                    if (stricter.DeadlineAt(_layout.SlotTarget[other], LatestEntryAt, asOf) < brief.DeadlineAt(policies[p].Targets[t], LatestEntryAt, asOf))
+                    {
+                        brief = ref stricter;
+                    }
+                }
+
+                if (brief.NextChangeAt(LatestEntryAt, asOf) is { } at && (next is null || at < next))
+                {
+                    next = at;
+                }
+            }
+        }
+
+        return next;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"SLA clocks of {ComplaintId} through entry {Version} ({State}, {LatestEntryAt})";
+
+    /// <summary>A calendar's range error, with the complaint, the policy and the target it came from.</summary>
+    private ArgumentOutOfRangeException Named(int slot, string paramName, ArgumentOutOfRangeException ex)
+    {
+        var policy = Engine.PolicyArray[PolicyOfSlot(slot)];
+        return new ArgumentOutOfRangeException(paramName, $"Complaint {ComplaintId}, policy '{policy.Name}', target '{_layout.SlotTarget[slot].Name}': {ex.Message}");
+    }
+
+    private int PolicyOfSlot(int slot)
+    {
+        for (var p = Engine.PolicyArray.Length - 1; p >= 0; p--)
+        {
+            if ((_layout.RestartSlot[p] >= 0 && slot >= _layout.RestartSlot[p] && slot < _layout.RestartSlot[p] + Engine.PolicyArray[p].Targets.Count)
+                || (slot >= _layout.KeptSlot[p] && slot < _layout.KeptSlot[p] + Engine.PolicyArray[p].Targets.Count))
+            {
+                return p;
+            }
+        }
+
+        return 0;
+    }
+
+    private int FirstSlot(int policy) => _layout.RestartSlot[policy] >= 0 ? _layout.RestartSlot[policy] : _layout.KeptSlot[policy];
+
+    /// <summary>The slot a target of a stricter-rule policy is compared with: the same-named target of the policy that applied before the switch, or -1.</summary>
+    private int StricterSlot(int policy, int target) =>
+        Engine.PolicyArray[policy].OnChange == SlaChangeRule.Stricter && _before[policy] is var before && before >= 0
+            ? _layout.StricterSlot[policy][(target * Engine.PolicyArray.Length) + before]
+            : -1;
+
+    private void CheckAsOf(Instant asOf)
+    {
+        if (asOf < LatestEntryAt)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(asOf), asOf, $"Complaint {ComplaintId}: asOf is before the latest entry applied ({LatestEntryAt}); evaluate the history (SlaEngine.Evaluate) to look further back.");
+        }
+    }
+
+    private void CheckRequired(Instant asOf)
+    {
+        foreach (var group in _layout.RequiredGroups)
+        {
+            if (_selected[group] < 0)
+            {
+                throw new ArgumentException(
+                    $"Complaint {ComplaintId}: no policy of the required group '{_layout.Groups[group]}' selects it as of {asOf} ({_fields}).");
+            }
+        }
+    }
+
+    private int[] Select()
+    {
+        var selected = new int[_layout.Groups.Length];
+        Array.Fill(selected, -1);
+        var policies = Engine.PolicyArray;
+        for (var p = 0; p < policies.Length; p++)
+        {
+            ref var slot = ref selected[_layout.GroupOf[p]];
+            if (slot < 0 && policies[p].Selects(_fields))
+            {
+                slot = p;
+            }
+        }
+
+        return selected;
+    }
+
+    private void Fold(HistoryEntry entry, int index)
+    {
+        var at = entry.At;
+        var bits = SlaEvents.Of(entry);
+        var reopen = entry.Trigger == ComplaintTrigger.Reopen;
+        var fields = _fields.With(entry.Data);
+        var promisedChanged = fields.PromisedAt != _fields.PromisedAt;
+        var policies = Engine.PolicyArray;
+
+        // Every clock's stretch up to the entry, in the state before it.
+        if (at > LatestEntryAt)
+        {
+            for (var s = 0; s < _clocks.Length; s++)
+            {
+                _clocks[s].Close(_layout.SlotTarget[s], LatestEntryAt, at, State);
+            }
+        }
+
+        // A policy that did not apply before this entry: its switch is here, and a restarting policy's clocks begin again.
+        var restarting = new bool[_clocks.Length];
+        for (var p = 0; p < policies.Length; p++)
+        {
+            var applied = _selected[_layout.GroupOf[p]];
+            if (applied != p)
+            {
+                _before[p] = applied;
+                if (_layout.RestartSlot[p] is var first && first >= 0)
+                {
+                    Array.Fill(restarting, true, first, policies[p].Targets.Count);
+                }
+            }
+        }
+
+        _fields = fields;
+        var slot = 0;
+        try
+        {
+            for (; slot < _clocks.Length; slot++)
+            {
+                var target = _layout.SlotTarget[slot];
+                ref var clock = ref _clocks[slot];
+                var newCycle = reopen && target.OnReopen == ReopenRule.NewCycle;
+                if (newCycle)
+                {
+                    clock.Reopens++;
+                }
+
+                if (newCycle || restarting[slot])
+                {
+                    clock.Reset(target, index, at, fields.PromisedAt);
+                }
+
+                var chain = _layout.SlotChain[slot];
+                clock.Step(target, index, at, bits, fields.PromisedAt, promisedChanged, chain >= 0 ? _clocks[chain] : default);
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw Named(slot, nameof(entry), ex);
+        }
+
+        State = entry.To;
+        LatestEntryAt = at;
+        Version = index + 1;
+        _selected = Select();
+        _briefs = Briefs();
+    }
+
+    /// <summary>A clock's full status at an instant at or after the latest entry.</summary>
+    private SlaTargetStatus Status(int slot, Instant asOf, SlaTargetStatus[] own)
+    {
+        var target = _layout.SlotTarget[slot];
+        ref readonly var clock = ref _clocks[slot];
+        var cycle = clock.Cycle;
+        if (target.Kind == SlaTargetKind.NextUpdate && clock.StartIndex >= 0 && State is ComplaintState.Resolved or ComplaintState.FollowUp or ComplaintState.Closed)
+        {
+            // Resolved: no more updates are due, and the latest one kept the cadence.
+            return new SlaTargetStatus(target, cycle, SlaClockState.Met) { StartedAt = clock.Start, MetAt = clock.Start, MetIndex = clock.StartIndex };
+        }
+
+        var chainedFromUnmet = target.ChainedFrom is { } chained && own[chained].MetIndex < 0;
+        if (!clock.Started || chainedFromUnmet)
+        {
+            return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted);
+        }
+
+        if (clock.Due is not { } due)
+        {
+            return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted) { StartedAt = clock.Start };
+        }
+
+        var fold = clock.Fold.Shared();
+        var stoppedAt = clock.StoppedAt;
+        if (clock.MetAt is null && stoppedAt is { } stop)
+        {
+            // Stopped: the pauses count up to the stop only.
+            fold = new PauseFold(clock.Start, due, 0);
+            foreach (var p in clock.Pauses)
+            {
+                if (Instant.Min(p.To, stop) is var to && to > p.From)
+                {
+                    fold.Add(target.Calendar, p.From, to, p.State);
+                }
+            }
+        }
+        else if (clock.MetAt is null && target.PausesIn(State))
+        {
+            var from = Instant.Max(LatestEntryAt, clock.Start);
+            if (asOf > from)
+            {
+                fold.Add(target.Calendar, from, asOf, State);
+            }
+        }
+
+        return SlaClock.Finish(target, cycle, clock.Start, due, clock.MetIndex, clock.MetAt, stoppedAt, ref fold, State, asOf);
+    }
+
+    private Brief[] Briefs()
+    {
+        var briefs = new Brief[_clocks.Length];
+        var policies = Engine.PolicyArray;
+        for (var p = 0; p < policies.Length; p++)
+        {
+            Brief(p, _layout.KeptSlot[p], briefs);
+            if (_layout.RestartSlot[p] >= 0)
+            {
+                Brief(p, _layout.RestartSlot[p], briefs);
+            }
+        }
+
+        return briefs;
+    }
+
+    private void Brief(int policy, int first, Brief[] briefs)
+    {
+        var own = new SlaTargetStatus[Engine.PolicyArray[policy].Targets.Count];
+        var slot = first;
+        try
+        {
+            for (var t = 0; t < own.Length; t++, slot++)
+            {
+                own[t] = Status(slot, LatestEntryAt, own);
+                briefs[slot] = Sla.Brief.Of(_layout.SlotTarget[slot], _clocks[slot], own[t], State, LatestEntryAt);
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw Named(slot, "entry", ex);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using Complaints.Core.Deadlines;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using Complaints.Core.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+using T = Complaints.Core.Domain.ComplaintTrigger;
+
+namespace Complaints.Core.Tests.Sla;
+
+public sealed class SlaClocksTests
+{
+    private static readonly Duration[] Offsets =
+        [Duration.Zero, Duration.FromMinutes(1), Duration.FromMinutes(47), Duration.FromHours(3), Duration.FromHours(20), Duration.FromDays(2), Duration.FromDays(9)];
+
+    // Incremental clocks equal the replay of the history, for every prefix of a walk and at instants from its latest
+    // entry on, over policies with every change rule, chains, repeating updates, a promised date, a custom start and the
+    // holding-reply extension.
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 250)]
+    public Property Clocks_KeptEntryByEntry_AnswerExactlyAsTheReplayOfTheHistory(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+        var engine = new SlaEngine(RichPolicies(c.Target));
+        var history = complaint.History;
+        var clocks = engine.Track(complaint.Id, complaint.Intake);
+        var states = new SlaTargetState[32];
+        var compared = new HashSet<SlaClockState>();
+        for (var k = 0; k <= history.Count; k++)
+        {
+            if (k > 0)
+            {
+                clocks = clocks.Apply(history[k - 1]);
+            }
+
+            var prefix = Complaint.Restore(complaint.Id, complaint.Intake, history.Take(k), SlaArbitraries.Lifecycle).Snapshot;
+            Assert.Equal(prefix.Version, clocks.Version);
+            foreach (var offset in Offsets)
+            {
+                var asOf = clocks.LatestEntryAt + offset;
+                var replay = engine.Evaluate(prefix, asOf);
+                var context = $"after entry {k} at {asOf}";
+                var (expectedText, actualText) = (SlaArbitraries.Describe(replay), SlaArbitraries.Describe(clocks.Evaluate(asOf)));
+                Assert.True(expectedText == actualText, $"{context}\nreplay:\n{expectedText}\nclocks:\n{actualText}");
+                Assert.True(replay.NextChangeAt == clocks.NextChangeAt(asOf), $"{context}: next change {replay.NextChangeAt} vs {clocks.NextChangeAt(asOf)}");
+
+                var written = clocks.StatesAt(asOf, states);
+                var expected = replay.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State))).ToArray();
+                Assert.Equal(expected, states[..written]);
+                Assert.Equal(clocks.TargetCount, written);
+                compared.UnionWith(expected.Select(s => s.State));
+            }
+        }
+
+        var final = engine.Evaluate(complaint.Snapshot, complaint.LastActivityAt);
+        return true.ToProperty()
+            .Classify(history.Any(e => e.Trigger == T.Reopen), "reopened")
+            .Classify(history.Any(e => e.Data is PromisedDateChange), "promised date changed")
+            .Classify(final.Find("P", "resolution")?.Cycle > 0 || history.Any(e => e.Data is PriorityChange), "priority changed")
+            .Classify(final.Find("all kinds", "stage one")?.State is SlaClockState.Met or SlaClockState.Breached, "chained clock finished")
+            .Classify(compared.Contains(SlaClockState.Paused), "a paused clock compared")
+            .Classify(compared.Contains(SlaClockState.AtRisk), "an at-risk clock compared")
+            .Collect(compared.Count >= 5 ? "five or more states compared" : "fewer states compared");
+    }
+
+    [Fact]
+    public void Generator_WithFieldChanges_ReachesEveryChangeRuleAndTheDeepStates()
+    {
+        var cases = SlaArbitraries.CaseGen.Sample(150, new Rnd(20261203UL), 50);
+        var states = new Dictionary<SlaClockState, int>();
+        int promised = 0, switched = 0, stricterDiffers = 0;
+        foreach (var c in cases)
+        {
+            var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+            var engine = new SlaEngine(RichPolicies(c.Target));
+            promised += complaint.History.Any(e => e.Data is PromisedDateChange { To: not null }) ? 1 : 0;
+            switched += complaint.History.Any(e => e.Data is PriorityChange) ? 1 : 0;
+            var evaluation = engine.Track(complaint.Snapshot).Evaluate(complaint.LastActivityAt + Duration.FromHours(1));
+            foreach (var status in evaluation.Policies.SelectMany(p => p.Targets))
+            {
+                states[status.State] = states.GetValueOrDefault(status.State) + 1;
+            }
+
+            // The stricter rule changes the answer when the urgent policy's deadline was earlier before a priority change.
+            var kept = new SlaEngine(RichPolicies(c.Target, SlaChangeRule.KeepElapsed)).Evaluate(complaint.Snapshot, evaluation.AsOf);
+            stricterDiffers += SlaArbitraries.Describe(kept) != SlaArbitraries.Describe(engine.Evaluate(complaint.Snapshot, evaluation.AsOf)) ? 1 : 0;
+        }
+
+        Assert.True(promised >= 15, $"promised dates in {promised} of 150");
+        Assert.True(switched >= 30, $"priority changes in {switched} of 150");
+        Assert.True(stricterDiffers >= 5, $"the stricter rule changed the answer in {stricterDiffers} of 150");
+        Assert.All(Enum.GetValues<SlaClockState>(), s => Assert.True(states.GetValueOrDefault(s) > 0, $"{s} never reached: {string.Join(", ", states)}"));
+    }
+
+    [Fact]
+    public void Apply_DoesNotChangeTheClocksItIsCalledOn_AndBranchesIndependently()
+    {
+        var engine = new SlaEngine(RichPolicies(new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.WorkingTime, 8, false), false, true, ReopenRule.NewCycle, 0.8)));
+        var complaint = Receive();
+        complaint.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(1));
+        complaint.FireDefault(T.Assess, SlaArbitraries.Base + Duration.FromMinutes(70));
+        complaint.FireDefault(T.StartInvestigation, SlaArbitraries.Base + Duration.FromMinutes(80));
+        complaint.FireDefault(T.RequestInformation, SlaArbitraries.Base + Duration.FromHours(2));
+        var clocks = engine.Track(complaint.Snapshot);
+        var asOf = SlaArbitraries.Base + Duration.FromDays(3);
+        var before = SlaArbitraries.Describe(clocks.Evaluate(asOf));
+
+        var answered = Complaint.Restore(complaint.Id, complaint.Intake, complaint.History, SlaArbitraries.Lifecycle);
+        answered.FireDefault(T.ProvideInformation, SlaArbitraries.Base + Duration.FromHours(5));
+        var withdrawn = Complaint.Restore(complaint.Id, complaint.Intake, complaint.History, SlaArbitraries.Lifecycle);
+        withdrawn.FireDefault(T.Withdraw, SlaArbitraries.Base + Duration.FromHours(4));
+        var a = clocks.Apply(answered.History[^1]);
+        var b = clocks.Apply(withdrawn.History[^1]);
+
+        Assert.Equal(before, SlaArbitraries.Describe(clocks.Evaluate(asOf)));
+        Assert.Equal(SlaArbitraries.Describe(engine.Evaluate(answered.Snapshot, asOf)), SlaArbitraries.Describe(a.Evaluate(asOf)));
+        Assert.Equal(SlaArbitraries.Describe(engine.Evaluate(withdrawn.Snapshot, asOf)), SlaArbitraries.Describe(b.Evaluate(asOf)));
+    }
+
+    [Fact]
+    public void Apply_AnEntryBeforeTheLatest_OrFromAnotherState_IsRefusedNamingTheComplaintAndTheEntry()
+    {
+        var engine = new SlaEngine([SlaPresets.FcaDisp(SlaArbitraries.London)]);
+        var complaint = Receive();
+        complaint.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(2));
+        complaint.FireDefault(T.Assess, SlaArbitraries.Base + Duration.FromHours(3));
+        var clocks = engine.Track(complaint.Snapshot);
+
+        var sooner = Complaint.Restore(complaint.Id, complaint.Intake, [], SlaArbitraries.Lifecycle);
+        sooner.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(1));
+        sooner.FireDefault(T.Assess, SlaArbitraries.Base + Duration.FromMinutes(70));
+        var earlier = sooner.FireDefault(T.StartInvestigation, SlaArbitraries.Base + Duration.FromMinutes(80));
+        var backwards = Assert.Throws<ArgumentException>(() => clocks.Apply(earlier));
+        Assert.Equal("entry", backwards.ParamName);
+        Assert.Contains(complaint.Id.ToString(), backwards.Message, StringComparison.Ordinal);
+        Assert.Contains("before the latest entry", backwards.Message, StringComparison.Ordinal);
+
+        var later = Complaint.Restore(complaint.Id, complaint.Intake, [], SlaArbitraries.Lifecycle);
+        var wrongState = later.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(4));
+        var fromElsewhere = Assert.Throws<ArgumentException>(() => clocks.Apply(wrongState));
+        Assert.Contains("leaves from Received, but the complaint is in Assessed", fromElsewhere.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => clocks.Apply(null!));
+        Assert.Equal(2, clocks.Version);
+    }
+
+    [Fact]
+    public void AskingBeforeTheLatestEntry_OrWithTooSmallABuffer_IsANamedError()
+    {
+        var engine = new SlaEngine([SlaPresets.FcaDisp(SlaArbitraries.London), SlaPresets.Acknowledge24Hours(SlaArbitraries.AlwaysOpen)]);
+        var complaint = Receive();
+        complaint.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(2));
+        var clocks = engine.Track(complaint.Snapshot);
+
+        var early = Assert.Throws<ArgumentOutOfRangeException>(() => clocks.Evaluate(SlaArbitraries.Base + Duration.FromHours(1)));
+        Assert.Equal("asOf", early.ParamName);
+        Assert.Contains("before the latest entry", early.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => clocks.StatesAt(SlaArbitraries.Base, new SlaTargetState[8]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => clocks.NextChangeAt(SlaArbitraries.Base));
+
+        var small = Assert.Throws<ArgumentException>(() => clocks.StatesAt(complaint.LastActivityAt, new SlaTargetState[1]));
+        Assert.Equal("destination", small.ParamName);
+        Assert.Contains($"{clocks.TargetCount} are needed", small.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clocks_OutsideACalendar_NameTheComplaintPolicyAndTarget()
+    {
+        var engine = new SlaEngine([SlaPresets.FcaDisp(SlaArbitraries.London)]);
+        var intake = TestComplaints.Intake(FeedbackKind.Complaint, Instant.FromUtc(2030, 1, 6, 9, 0));
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => engine.Track(new ComplaintId("FAR-1"), intake));
+
+        Assert.Contains("Complaint FAR-1, policy 'FCA DISP'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("target '", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatesAt_WithABuffer_AllocatesNothing()
+    {
+        var engine = new SlaEngine(RichPolicies(new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, 0.5)));
+        var complaint = Receive();
+        complaint.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(1));
+        var clocks = engine.Track(complaint.Snapshot);
+        var buffer = new SlaTargetState[clocks.TargetCount];
+        var asOf = SlaArbitraries.Base + Duration.FromHours(30);
+        clocks.StatesAt(asOf, buffer);
+        clocks.NextChangeAt(asOf);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            clocks.StatesAt(asOf, buffer);
+            clocks.NextChangeAt(asOf);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void StartsWhenMet_ANextUpdateTarget_IsRefusedNamingPolicyAndTarget()
+    {
+        var builder = SlaPolicy.CreateBuilder("care")
+            .AddTarget("update", SlaTargetKind.NextUpdate, DeadlineRule.WorkingTime(Duration.FromHours(4)), SlaArbitraries.London);
+
+        var error = Assert.Throws<ArgumentException>(() => builder.AddTarget(
+            "after update", SlaTargetKind.Custom, DeadlineRule.BusinessDays(1), SlaArbitraries.London, t => t.StartsWhenMet("update").MetBy(SlaEvent.Resolved)));
+
+        Assert.Contains("Policy 'care', target 'after update': StartsWhenMet", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Complaint Receive() =>
+        Complaint.Receive(new ComplaintId($"CLK-{Guid.NewGuid():N}"), TestComplaints.Intake(FeedbackKind.Complaint, SlaArbitraries.Base), SlaArbitraries.Lifecycle);
+
+    // The property's policies: the case's target under a stricter-rule fallback in a team group whose urgent policy
+    // restarts on a change, a policy with every kind of target (a chain, repeating updates, a promised date, a custom
+    // start, the holding-reply extension), and a regulatory preset.
+    internal static SlaPolicy[] RichPolicies(TargetSpec spec, SlaChangeRule fallback = SlaChangeRule.Stricter) =>
+    [
+        SlaPolicy.CreateBuilder("urgent").InGroup("team").ForPriorities(Priority.Urgent, Priority.High).OnChange(SlaChangeRule.Restart)
+            .AddTarget("t", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(2)), SlaArbitraries.London, spec.Configure)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(2), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnBefore(Duration.FromHours(3)))
+            .Build(),
+        SlaPolicy.CreateBuilder("tier one").InGroup("team").ForCustomerTiers("Tier1").OnChange(SlaChangeRule.KeepElapsed)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(12)), SlaArbitraries.AlwaysOpen, b => b.WarnAt(0.75))
+            .Build(),
+        SlaPolicy.CreateBuilder("P").InGroup("team").OnChange(fallback)
+            .AddTarget("t", spec.Kind, spec.Rule.Build(), spec.Calendar, spec.Configure)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnAt(0.5))
+            .Build(),
+        SlaPolicy.CreateBuilder("all kinds")
+            .AddTarget("ack", SlaTargetKind.Acknowledge, DeadlineRule.ElapsedTime(Duration.FromHours(24)), SlaArbitraries.AlwaysOpen)
+            .AddTarget("first", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(8)), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnAt(0.5))
+            .AddTarget("stage one", SlaTargetKind.Custom, DeadlineRule.BusinessDays(3), SlaArbitraries.London, b => b.StartsWhenMet("ack").MetBy(SlaEvent.ResolutionProposed, SlaEvent.Resolved).PausedIn(ComplaintState.AwaitingCustomer))
+            .AddTarget("stage two", SlaTargetKind.Custom, DeadlineRule.WorkingTime(Duration.FromHours(6)), SlaArbitraries.London, b => b.StartsWhenMet("stage one").MetBy(SlaEvent.Closed).OnReopen(ReopenRule.ResumeCycle))
+            .AddTarget("update", SlaTargetKind.NextUpdate, DeadlineRule.WorkingTime(Duration.FromHours(4)), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnBefore(Duration.FromHours(1)))
+            .AddTarget("promise", SlaTargetKind.Resolution, DeadlineRule.CalendarDays(10), SlaArbitraries.AlwaysOpen, b => b.DueAtPromisedDate().OnReopen(ReopenRule.ResumeCycle))
+            .AddTarget("answer", SlaTargetKind.Custom, DeadlineRule.WorkingTime(Duration.FromHours(16)), SlaArbitraries.London, b => b.StartsAt(SlaEvent.InformationRequested).MetBy(SlaEvent.InformationProvided))
+            .AddTarget("resolve", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).OnReopen(ReopenRule.ResumeCycle))
+            .AddTarget("final", SlaTargetKind.FinalResponse, DeadlinePresets.PaymentServicesFinalResponse, SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer, ComplaintState.ResolutionProposed))
+            .Build(),
+        SlaPresets.FcaDisp(SlaArbitraries.London),
+    ];
+}
