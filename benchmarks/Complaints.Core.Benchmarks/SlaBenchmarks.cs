@@ -1,0 +1,336 @@
+using BenchmarkDotNet.Attributes;
+using Complaints.Core.Calendars;
+using Complaints.Core.Deadlines;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using NodaTime;
+
+namespace Complaints.Core.Benchmarks;
+
+/// <summary>
+/// The status of every target of 1,000,000 open complaints at one instant, under three policies with five targets on a
+/// London calendar (Monday to Friday 09:00–17:00, England and Wales bank holidays): customer (first response in 8
+/// working hours; resolution in 5 business days, paused while waiting on the customer), internal (acknowledge within
+/// 24 hours) and regulatory (summary resolution by close of business on day 3; final response in 15 business days).
+/// Each complaint has 9 to 12 entries (acknowledgement, assessment, replies, questions and answers, a holding reply, a
+/// proposal); a quarter end waiting on the customer. <b>All figures are per complaint</b> (OperationsPerInvoke).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>Replay</c>: <see cref="SlaEngine.Evaluate"/> on each complaint's snapshot: the whole status with timelines, from the history.</item>
+/// <item><c>Incremental</c>: <see cref="SlaClocks.StatesAt"/> on each complaint's stored clocks, into one buffer.</item>
+/// <item><c>NaiveDayStepping</c> (baseline): the naive way: for each target, read the history, and compute the deadline and
+/// the pauses' working time by stepping the calendar one day at a time.</item>
+/// <item><c>NextChange_*</c>: the next instant at which any status changes, from the history and from the clocks.</item>
+/// </list>
+/// The setup checks that the three ways give the same state for every target of every complaint.
+/// </remarks>
+[MemoryDiagnoser]
+public class SlaBenchmarks
+{
+    private const int Complaints = 1_000_000;
+
+    private static readonly LocalTime Open = new(9, 0);
+    private static readonly LocalTime Close = new(17, 0);
+
+    private readonly HashSet<LocalDate> _holidays = [];
+    private readonly SlaTargetState[] _buffer = new SlaTargetState[8];
+    private BusinessCalendar _calendar = null!;
+    private SlaEngine _engine = null!;
+    private ComplaintSnapshot[] _snapshots = null!;
+    private SlaClocks[] _clocks = null!;
+    private Instant _now;
+
+    /// <summary>Builds the complaints, their stored clocks, and checks that the three ways agree.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _calendar = BusinessCalendar.CreateBuilder("Europe/London")
+            .AddWeekdayHours(Open, Close)
+            .AddHolidays(UkBankHolidays.EnglandAndWales)
+            .Covering(2025, 2028)
+            .Build();
+        for (var date = new LocalDate(2025, 1, 1); date.Year <= 2028; date = date.PlusDays(1))
+        {
+            if (_calendar.IsHoliday(date))
+            {
+                _holidays.Add(date);
+            }
+        }
+
+        _engine = new SlaEngine(
+        [
+            SlaPolicy.CreateBuilder("customer")
+                .AddTarget("first response", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(8)), _calendar)
+                .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(5), _calendar, t => t.PausedIn(ComplaintState.AwaitingCustomer))
+                .Build(),
+            SlaPolicy.CreateBuilder("internal")
+                .AddTarget("acknowledge", SlaTargetKind.Acknowledge, DeadlineRule.ElapsedTime(Duration.FromHours(24)), _calendar)
+                .Build(),
+            SlaPolicy.CreateBuilder("regulatory")
+                .AddTarget("summary resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(3), _calendar)
+                .AddTarget("final response", SlaTargetKind.FinalResponse, DeadlineRule.BusinessDays(15), _calendar, t => t.MetBy(SlaEvent.Resolved, SlaEvent.Closed))
+                .Build(),
+        ]);
+
+        var lifecycle = new ComplaintLifecycle(new LifecycleOptions());
+        var random = new Random(20261203);
+        var first = Instant.FromUtc(2026, 11, 25, 0, 0);
+        _now = Instant.FromUtc(2026, 12, 8, 12, 0);
+        _snapshots = new ComplaintSnapshot[Complaints];
+        _clocks = new SlaClocks[Complaints];
+        for (var i = 0; i < Complaints; i++)
+        {
+            var intake = new ComplaintIntake(
+                FeedbackKind.Complaint, Channel.Email, new CustomerRef($"C{i % 50_000}"), Category.Parse("Orders/Delivery"),
+                "The parcel never came.", first + Duration.FromMinutes(random.Next(0, 10 * 1_440)));
+            var complaint = Complaint.Receive(new ComplaintId($"SLA-{i}"), intake, lifecycle);
+            Walk(complaint, 12 - (i % 4), random);
+            _snapshots[i] = complaint.Snapshot;
+            _clocks[i] = _engine.Track(complaint.Snapshot);
+        }
+
+        for (var i = 0; i < Complaints; i += 97)
+        {
+            var replay = _engine.Evaluate(_snapshots[i], _now).Policies.SelectMany(p => p.Targets).Select(t => t.State).ToArray();
+            var written = _clocks[i].StatesAt(_now, _buffer);
+            var incremental = _buffer[..written].Select(s => s.State).ToArray();
+            var naive = new SlaClockState[5];
+            Naive(_snapshots[i], naive);
+            if (!replay.SequenceEqual(incremental) || !replay.SequenceEqual(naive))
+            {
+                throw new InvalidOperationException(
+                    $"Complaint {i}: replay [{string.Join(", ", replay)}], incremental [{string.Join(", ", incremental)}], naive [{string.Join(", ", naive)}].");
+            }
+        }
+    }
+
+    /// <summary>Status of all targets, replaying each complaint's history.</summary>
+    /// <returns>How many targets are breached, so the work is not optimised away.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int Replay()
+    {
+        var breached = 0;
+        foreach (var snapshot in _snapshots)
+        {
+            foreach (var policy in _engine.Evaluate(snapshot, _now).Policies)
+            {
+                foreach (var target in policy.Targets)
+                {
+                    breached += target.State == SlaClockState.Breached ? 1 : 0;
+                }
+            }
+        }
+
+        return breached;
+    }
+
+    /// <summary>State of all targets from the stored incremental clocks, into one caller-supplied buffer.</summary>
+    /// <returns>How many targets are breached.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int Incremental()
+    {
+        var breached = 0;
+        var buffer = _buffer.AsSpan();
+        foreach (var clocks in _clocks)
+        {
+            var written = clocks.StatesAt(_now, buffer);
+            for (var t = 0; t < written; t++)
+            {
+                breached += buffer[t].State == SlaClockState.Breached ? 1 : 0;
+            }
+        }
+
+        return breached;
+    }
+
+    /// <summary>The naive way: every deadline recomputed by stepping the calendar day by day.</summary>
+    /// <returns>How many targets are breached.</returns>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Complaints)]
+    public int NaiveDayStepping()
+    {
+        var breached = 0;
+        Span<SlaClockState> states = stackalloc SlaClockState[5];
+        foreach (var snapshot in _snapshots)
+        {
+            Naive(snapshot, states);
+            foreach (var state in states)
+            {
+                breached += state == SlaClockState.Breached ? 1 : 0;
+            }
+        }
+
+        return breached;
+    }
+
+    /// <summary>The next change of every complaint, from its history.</summary>
+    /// <returns>How many complaints change by time alone.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int NextChange_Replay()
+    {
+        var changing = 0;
+        foreach (var snapshot in _snapshots)
+        {
+            changing += _engine.Evaluate(snapshot, _now).NextChangeAt is null ? 0 : 1;
+        }
+
+        return changing;
+    }
+
+    /// <summary>The next change of every complaint, from its stored clocks.</summary>
+    /// <returns>How many complaints change by time alone.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int NextChange_Incremental()
+    {
+        var changing = 0;
+        foreach (var clocks in _clocks)
+        {
+            changing += clocks.NextChangeAt(_now) is null ? 0 : 1;
+        }
+
+        return changing;
+    }
+
+    private static void Walk(Complaint c, int entries, Random random)
+    {
+        var agent = Actor.Staff("agent");
+        var customer = Actor.Customer("customer");
+        var at = c.Snapshot.Intake.ReceivedAt;
+        Instant Next() => at += Duration.FromMinutes(random.Next(5, 300));
+        Action[] steps =
+        [
+            () => c.Acknowledge(agent, Next(), "Thank you, we are on it."),
+            () => c.Assess(agent, Next(), Severity.Medium, Priority.Normal),
+            () => c.StartInvestigation(agent, Next()),
+            () => c.RecordCommunication(agent, Next(), History.CommunicationKind.PublicReply, "We are looking into it."),
+            () => c.RequestInformation(agent, Next(), ["Order number?"]),
+            () => c.ProvideInformation(customer, Next(), "A-1"),
+            () => c.RecordCommunication(customer, Next(), History.CommunicationKind.CustomerMessage, "Any news?"),
+            () => c.RecordCommunication(agent, Next(), History.CommunicationKind.InternalNote, "Courier asked."),
+            () => c.RecordCommunication(agent, Next(), History.CommunicationKind.HoldingReply, "We need a little longer."),
+            () => c.RequestInformation(agent, Next(), ["Delivery address?"]),
+            () => c.ProvideInformation(customer, Next(), "1 High Street"),
+            () => c.ProposeResolution(agent, Next(), [new Remedy(RemedyType.Apology)]),
+        ];
+        for (var i = 0; i < entries; i++)
+        {
+            steps[i]();
+        }
+    }
+
+    // The naive way, for these five targets: read the start, the meeting and the waits on the customer from the
+    // history; count deadlines and paused working time by stepping one day at a time.
+    private void Naive(ComplaintSnapshot complaint, Span<SlaClockState> states)
+    {
+        var received = complaint.Intake.ReceivedAt;
+        Instant? firstResponse = null, resolved = null, acknowledged = null;
+        var waits = new List<(Instant From, Instant To)>();
+        Instant? waitingSince = null;
+        foreach (var entry in complaint.History)
+        {
+            if (waitingSince is { } since && entry.At > since)
+            {
+                waits.Add((since, entry.At));
+            }
+
+            waitingSince = entry.To == ComplaintState.AwaitingCustomer ? entry.At : null;
+            var responds = entry.Data is Acknowledgement or InformationRequest or ResolutionProposal
+                || (entry.Data is Communication m && m.Kind is History.CommunicationKind.PublicReply or History.CommunicationKind.HoldingReply)
+                || (entry.IsStateChange && entry.To is ComplaintState.Resolved or ComplaintState.Closed);
+            firstResponse ??= responds ? entry.At : null;
+            acknowledged ??= entry.Data is Acknowledgement ? entry.At : null;
+            resolved ??= entry.IsStateChange && entry.To == ComplaintState.Resolved ? entry.At : null;
+        }
+
+        // Resolution: each wait that begins before the deadline moves it by its working time; a wait in progress keeps it paused.
+        var deadline = DayStepBusinessDays(received, 5);
+        foreach (var (from, to) in waits)
+        {
+            deadline = from < deadline ? DayStepWorkingTime(deadline, DayStepWorkingBetween(from, to)) : deadline;
+        }
+
+        var paused = waitingSince is { } open && open < deadline;
+        states[0] = Status(firstResponse, DayStepWorkingTime(received, Duration.FromHours(8)), false);
+        states[1] = waitingSince is not null && !paused && _now <= deadline ? SlaClockState.Paused : Status(resolved, deadline, paused);
+        states[2] = Status(acknowledged, received + Duration.FromHours(24), false);
+        states[3] = Status(resolved, DayStepBusinessDays(received, 3), false);
+        states[4] = Status(resolved, DayStepBusinessDays(received, 15), false);
+    }
+
+    private SlaClockState Status(Instant? met, Instant deadline, bool paused) =>
+        met is { } m ? (m <= deadline ? SlaClockState.Met : SlaClockState.Breached)
+        : paused ? SlaClockState.Paused
+        : _now > deadline ? SlaClockState.Breached
+        : SlaClockState.Running;
+
+    private bool IsBusinessDay(LocalDate date) =>
+        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !_holidays.Contains(date);
+
+    private (Instant Start, Instant End) Hours(LocalDate date) =>
+        (_calendar.Zone.ResolveLocal(date + Open, BusinessCalendar.StartResolver).ToInstant(),
+         _calendar.Zone.ResolveLocal(date + Close, BusinessCalendar.EndResolver).ToInstant());
+
+    private Instant DayStepWorkingTime(Instant from, Duration amount)
+    {
+        if (amount == Duration.Zero)
+        {
+            return from;
+        }
+
+        var remaining = amount;
+        for (var date = from.InZone(_calendar.Zone).Date; ; date = date.PlusDays(1))
+        {
+            if (!IsBusinessDay(date))
+            {
+                continue;
+            }
+
+            var (start, end) = Hours(date);
+            if (end <= from)
+            {
+                continue;
+            }
+
+            start = Instant.Max(start, from);
+            if (remaining <= end - start)
+            {
+                return start + remaining;
+            }
+
+            remaining -= end - start;
+        }
+    }
+
+    private Duration DayStepWorkingBetween(Instant from, Instant to)
+    {
+        var total = Duration.Zero;
+        for (var date = from.InZone(_calendar.Zone).Date; date <= to.InZone(_calendar.Zone).Date; date = date.PlusDays(1))
+        {
+            if (IsBusinessDay(date))
+            {
+                var (start, end) = Hours(date);
+                var a = Instant.Max(start, from);
+                var b = Instant.Min(end, to);
+                total += b > a ? b - a : Duration.Zero;
+            }
+        }
+
+        return total;
+    }
+
+    private Instant DayStepBusinessDays(Instant receivedAt, int days)
+    {
+        var date = receivedAt.InZone(_calendar.Zone).Date;
+        var counted = 0;
+        while (true)
+        {
+            date = date.PlusDays(1);
+            if (IsBusinessDay(date) && ++counted == days)
+            {
+                return Hours(date).End;
+            }
+        }
+    }
+}
