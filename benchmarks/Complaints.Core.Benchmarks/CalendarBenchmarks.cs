@@ -39,13 +39,7 @@ public class CalendarBenchmarks
     private static readonly Duration _eightHours = Duration.FromHours(8);
     private static readonly Duration _eightWeeks = Duration.FromHours(8 * 40);
 
-    // The library's own resolvers: a start or end in a gap moves to the end of the gap; in an overlap a start takes
-    // the earlier occurrence and an end the later one.
-    private static readonly ZoneLocalMappingResolver _startResolver = BusinessCalendar.StartResolver;
-
-    private static readonly ZoneLocalMappingResolver _endResolver = BusinessCalendar.EndResolver;
-
-    private readonly HashSet<LocalDate> _holidays = [];
+    private DayStepCalendar _naive = null!;
     private BusinessCalendar _calendar = null!;
     private DateTimeZone _zone = null!;
     private Instant _receipt;
@@ -62,14 +56,7 @@ public class CalendarBenchmarks
         _zone = _calendar.Zone;
         _receipt = Instant.FromUtc(2026, 12, 16, 14, 30);
 
-        _holidays.Clear();
-        for (var date = new LocalDate(_calendar.FirstYear, 1, 1); date.Year <= _calendar.LastYear; date = date.PlusDays(1))
-        {
-            if (_calendar.IsHoliday(date))
-            {
-                _holidays.Add(date);
-            }
-        }
+        _naive = new DayStepCalendar(_calendar, _open, _close);
 
         Check("8 working hours", Calendar_8h(), DayStepping_8h(), MinuteStepping_8h());
         Check("15 business days", Calendar_15bd(), DayStepping_15bd(), MinuteStepping_15bd());
@@ -84,7 +71,7 @@ public class CalendarBenchmarks
     /// <summary>Day stepping: 8 working hours after the receipt.</summary>
     /// <returns>The deadline.</returns>
     [Benchmark]
-    public Instant DayStepping_8h() => DayStepWorkingTime(_receipt, _eightHours);
+    public Instant DayStepping_8h() => _naive.AddWorkingTime(_receipt, _eightHours);
 
     /// <summary>Minute stepping: 8 working hours after the receipt.</summary>
     /// <returns>The deadline.</returns>
@@ -99,7 +86,7 @@ public class CalendarBenchmarks
     /// <summary>Day stepping (baseline): the close of business of the 15th business day after the day of receipt.</summary>
     /// <returns>The deadline.</returns>
     [Benchmark(Baseline = true)]
-    public Instant DayStepping_15bd() => DayStepBusinessDays(_receipt, BusinessDays);
+    public Instant DayStepping_15bd() => _naive.AddBusinessDays(_receipt, BusinessDays);
 
     /// <summary>Minute stepping: the close of business of the 15th business day after the day of receipt.</summary>
     /// <returns>The deadline.</returns>
@@ -114,7 +101,7 @@ public class CalendarBenchmarks
     /// <summary>Day stepping: 8 weeks (320 hours) of working time after the receipt.</summary>
     /// <returns>The deadline.</returns>
     [Benchmark]
-    public Instant DayStepping_8w() => DayStepWorkingTime(_receipt, _eightWeeks);
+    public Instant DayStepping_8w() => _naive.AddWorkingTime(_receipt, _eightWeeks);
 
     /// <summary>Minute stepping: 8 weeks (320 hours) of working time after the receipt.</summary>
     /// <returns>The deadline.</returns>
@@ -130,60 +117,10 @@ public class CalendarBenchmarks
         }
     }
 
-    private bool IsBusinessDay(LocalDate date) =>
-        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !_holidays.Contains(date);
+    private bool IsBusinessDay(LocalDate date) => _naive.IsBusinessDay(date);
 
     private bool IsWorkingMinute(LocalDateTime local) =>
         IsBusinessDay(local.Date) && local.TimeOfDay >= _open && local.TimeOfDay < _close;
-
-    // One local date at a time: each business day's working interval as instants, clipped to the start, subtracted
-    // from what remains until the remainder fits.
-    private Instant DayStepWorkingTime(Instant from, Duration amount)
-    {
-        var remaining = amount;
-        for (var date = from.InZone(_zone).Date; ; date = date.PlusDays(1))
-        {
-            if (!IsBusinessDay(date))
-            {
-                continue;
-            }
-
-            var start = _zone.ResolveLocal(date + _open, _startResolver).ToInstant();
-            var end = _zone.ResolveLocal(date + _close, _endResolver).ToInstant();
-            if (end <= from)
-            {
-                continue;
-            }
-
-            if (start < from)
-            {
-                start = from;
-            }
-
-            var available = end - start;
-            if (remaining <= available)
-            {
-                return start + remaining;
-            }
-
-            remaining -= available;
-        }
-    }
-
-    // One local date at a time: count business days after the day of receipt; return the close of the last one.
-    private Instant DayStepBusinessDays(Instant receivedAt, int days)
-    {
-        var date = receivedAt.InZone(_zone).Date;
-        var counted = 0;
-        while (true)
-        {
-            date = date.PlusDays(1);
-            if (IsBusinessDay(date) && ++counted == days)
-            {
-                return _zone.ResolveLocal(date + _close, _endResolver).ToInstant();
-            }
-        }
-    }
 
     // One minute at a time: convert the minute to local time and count it if it is working time.
     private Instant MinuteStepWorkingTime(Instant from, Duration amount)

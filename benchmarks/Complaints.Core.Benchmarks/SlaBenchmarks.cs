@@ -35,9 +35,9 @@ public class SlaBenchmarks
     private static readonly LocalTime Open = new(9, 0);
     private static readonly LocalTime Close = new(17, 0);
 
-    private readonly HashSet<LocalDate> _holidays = [];
     private readonly SlaTargetState[] _buffer = new SlaTargetState[8];
     private BusinessCalendar _calendar = null!;
+    private DayStepCalendar _naive = null!;
     private SlaEngine _engine = null!;
     private ComplaintSnapshot[] _snapshots = null!;
     private SlaClocks[] _clocks = null!;
@@ -52,13 +52,7 @@ public class SlaBenchmarks
             .AddHolidays(UkBankHolidays.EnglandAndWales)
             .Covering(2025, 2028)
             .Build();
-        for (var date = new LocalDate(2025, 1, 1); date.Year <= 2028; date = date.PlusDays(1))
-        {
-            if (_calendar.IsHoliday(date))
-            {
-                _holidays.Add(date);
-            }
-        }
+        _naive = new DayStepCalendar(_calendar, Open, Close);
 
         _engine = new SlaEngine(
         [
@@ -245,18 +239,18 @@ public class SlaBenchmarks
         }
 
         // Resolution: each wait that begins before the deadline moves it by its working time; a wait in progress keeps it paused.
-        var deadline = DayStepBusinessDays(received, 5);
+        var deadline = _naive.AddBusinessDays(received, 5);
         foreach (var (from, to) in waits)
         {
-            deadline = from < deadline ? DayStepWorkingTime(deadline, DayStepWorkingBetween(from, to)) : deadline;
+            deadline = from < deadline ? _naive.AddWorkingTime(deadline, _naive.WorkingTimeBetween(from, to)) : deadline;
         }
 
         var paused = waitingSince is { } open && open < deadline;
-        states[0] = Status(firstResponse, DayStepWorkingTime(received, Duration.FromHours(8)), false);
+        states[0] = Status(firstResponse, _naive.AddWorkingTime(received, Duration.FromHours(8)), false);
         states[1] = waitingSince is not null && !paused && _now <= deadline ? SlaClockState.Paused : Status(resolved, deadline, paused);
         states[2] = Status(acknowledged, received + Duration.FromHours(24), false);
-        states[3] = Status(resolved, DayStepBusinessDays(received, 3), false);
-        states[4] = Status(resolved, DayStepBusinessDays(received, 15), false);
+        states[3] = Status(resolved, _naive.AddBusinessDays(received, 3), false);
+        states[4] = Status(resolved, _naive.AddBusinessDays(received, 15), false);
     }
 
     private SlaClockState Status(Instant? met, Instant deadline, bool paused) =>
@@ -264,73 +258,4 @@ public class SlaBenchmarks
         : paused ? SlaClockState.Paused
         : _now > deadline ? SlaClockState.Breached
         : SlaClockState.Running;
-
-    private bool IsBusinessDay(LocalDate date) =>
-        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !_holidays.Contains(date);
-
-    private (Instant Start, Instant End) Hours(LocalDate date) =>
-        (_calendar.Zone.ResolveLocal(date + Open, BusinessCalendar.StartResolver).ToInstant(),
-         _calendar.Zone.ResolveLocal(date + Close, BusinessCalendar.EndResolver).ToInstant());
-
-    private Instant DayStepWorkingTime(Instant from, Duration amount)
-    {
-        if (amount == Duration.Zero)
-        {
-            return from;
-        }
-
-        var remaining = amount;
-        for (var date = from.InZone(_calendar.Zone).Date; ; date = date.PlusDays(1))
-        {
-            if (!IsBusinessDay(date))
-            {
-                continue;
-            }
-
-            var (start, end) = Hours(date);
-            if (end <= from)
-            {
-                continue;
-            }
-
-            start = Instant.Max(start, from);
-            if (remaining <= end - start)
-            {
-                return start + remaining;
-            }
-
-            remaining -= end - start;
-        }
-    }
-
-    private Duration DayStepWorkingBetween(Instant from, Instant to)
-    {
-        var total = Duration.Zero;
-        for (var date = from.InZone(_calendar.Zone).Date; date <= to.InZone(_calendar.Zone).Date; date = date.PlusDays(1))
-        {
-            if (IsBusinessDay(date))
-            {
-                var (start, end) = Hours(date);
-                var a = Instant.Max(start, from);
-                var b = Instant.Min(end, to);
-                total += b > a ? b - a : Duration.Zero;
-            }
-        }
-
-        return total;
-    }
-
-    private Instant DayStepBusinessDays(Instant receivedAt, int days)
-    {
-        var date = receivedAt.InZone(_calendar.Zone).Date;
-        var counted = 0;
-        while (true)
-        {
-            date = date.PlusDays(1);
-            if (IsBusinessDay(date) && ++counted == days)
-            {
-                return Hours(date).End;
-            }
-        }
-    }
 }

@@ -224,17 +224,8 @@ public sealed class SlaClocks
             var first = FirstSlot(p);
             for (var t = 0; t < policy.Targets.Count; t++)
             {
-                ref readonly var brief = ref _briefs[first + t];
-                if (StricterSlot(p, t) is var other && other >= 0)
-                {
-                    ref readonly var stricter = ref _briefs[other];
-                    if (stricter.DeadlineAt(_layout.SlotTarget[other], LatestEntryAt, asOf) < brief.DeadlineAt(policy.Targets[t], LatestEntryAt, asOf))
-                    {
-                        brief = ref stricter;
-                    }
-                }
-
-                destination[written++] = new SlaTargetState(policy, policy.Targets[t], brief.Cycle, brief.StateAt(LatestEntryAt, asOf));
+                ref readonly var brief = ref Reported(p, first, t, asOf);
+                destination[written++] = new SlaTargetState(policy, _layout.SlotTarget[first + t], brief.Cycle, brief.StateAt(LatestEntryAt, asOf));
             }
         }
 
@@ -265,17 +256,7 @@ public sealed class SlaClocks
             var first = FirstSlot(p);
             for (var t = 0; t < policies[p].Targets.Count; t++)
             {
-                ref readonly var brief = ref _briefs[first + t];
-                if (StricterSlot(p, t) is var other && other >= 0)
-                {
-                    ref readonly var stricter = ref _briefs[other];
-                    if (stricter.DeadlineAt(_layout.SlotTarget[other], LatestEntryAt, asOf) < brief.DeadlineAt(policies[p].Targets[t], LatestEntryAt, asOf))
-                    {
-                        brief = ref stricter;
-                    }
-                }
-
-                if (brief.NextChangeAt(LatestEntryAt, asOf) is { } at && (next is null || at < next))
+                if (Reported(p, first, t, asOf).NextChangeAt(LatestEntryAt, asOf) is { } at && (next is null || at < next))
                 {
                     next = at;
                 }
@@ -291,22 +272,27 @@ public sealed class SlaClocks
     /// <summary>A calendar's range error, with the complaint, the policy and the target it came from.</summary>
     private ArgumentOutOfRangeException Named(int slot, string paramName, ArgumentOutOfRangeException ex)
     {
-        var policy = Engine.PolicyArray[PolicyOfSlot(slot)];
+        var policy = Engine.PolicyArray[_layout.SlotPolicy[slot]];
         return new ArgumentOutOfRangeException(paramName, $"Complaint {ComplaintId}, policy '{policy.Name}', target '{_layout.SlotTarget[slot].Name}': {ex.Message}");
     }
 
-    private int PolicyOfSlot(int slot)
+    /// <summary>
+    /// The step function a policy's target is reported by: its own clock's, or under <see cref="SlaChangeRule.Stricter"/>
+    /// the previous policy's same-named clock when that deadline is earlier at the instant asked.
+    /// </summary>
+    private ref readonly Brief Reported(int policy, int first, int target, Instant asOf)
     {
-        for (var p = Engine.PolicyArray.Length - 1; p >= 0; p--)
+        ref readonly var brief = ref _briefs[first + target];
+        if (StricterSlot(policy, target) is var other && other >= 0)
         {
-            if ((_layout.RestartSlot[p] >= 0 && slot >= _layout.RestartSlot[p] && slot < _layout.RestartSlot[p] + Engine.PolicyArray[p].Targets.Count)
-                || (slot >= _layout.KeptSlot[p] && slot < _layout.KeptSlot[p] + Engine.PolicyArray[p].Targets.Count))
+            ref readonly var stricter = ref _briefs[other];
+            if (stricter.DeadlineAt(_layout.SlotTarget[other], LatestEntryAt, asOf) < brief.DeadlineAt(_layout.SlotTarget[first + target], LatestEntryAt, asOf))
             {
-                return p;
+                return ref stricter;
             }
         }
 
-        return 0;
+        return ref brief;
     }
 
     private int FirstSlot(int policy) => _layout.RestartSlot[policy] >= 0 ? _layout.RestartSlot[policy] : _layout.KeptSlot[policy];
@@ -374,17 +360,12 @@ public sealed class SlaClocks
         }
 
         // A policy that did not apply before this entry: its switch is here, and a restarting policy's clocks begin again.
-        var restarting = new bool[_clocks.Length];
         for (var p = 0; p < policies.Length; p++)
         {
             var applied = _selected[_layout.GroupOf[p]];
             if (applied != p)
             {
                 _before[p] = applied;
-                if (_layout.RestartSlot[p] is var first && first >= 0)
-                {
-                    Array.Fill(restarting, true, first, policies[p].Targets.Count);
-                }
             }
         }
 
@@ -402,7 +383,8 @@ public sealed class SlaClocks
                     clock.Reopens++;
                 }
 
-                if (newCycle || restarting[slot])
+                var policy = _layout.SlotPolicy[slot];
+                if (newCycle || (_layout.SlotRestarts[slot] && _selected[_layout.GroupOf[policy]] != policy))
                 {
                     clock.Reset(target, index, at, fields.PromisedAt);
                 }

@@ -14,6 +14,7 @@ internal sealed class SlaLayout
         RestartSlot = new int[policies.Length];
         var targets = new List<SlaTarget>();
         var chains = new List<int>();
+        var owners = new List<int>();
         for (var p = 0; p < policies.Length; p++)
         {
             var group = groups.IndexOf(policies[p].Group);
@@ -26,6 +27,7 @@ internal sealed class SlaLayout
             GroupOf[p] = group;
             KeptSlot[p] = targets.Count;
             AddSlots(policies[p], targets, chains);
+            owners.AddRange(Enumerable.Repeat(p, policies[p].Targets.Count));
         }
 
         for (var p = 0; p < policies.Length; p++)
@@ -35,6 +37,7 @@ internal sealed class SlaLayout
             {
                 RestartSlot[p] = targets.Count;
                 AddSlots(policies[p], targets, chains);
+                owners.AddRange(Enumerable.Repeat(p, policies[p].Targets.Count));
             }
         }
 
@@ -42,6 +45,16 @@ internal sealed class SlaLayout
         RequiredGroups = [.. required.Select(g => groups.IndexOf(g))];
         SlotTarget = [.. targets];
         SlotChain = [.. chains];
+        SlotPolicy = [.. owners];
+        SlotRestarts = new bool[targets.Count];
+        for (var p = 0; p < policies.Length; p++)
+        {
+            if (RestartSlot[p] >= 0)
+            {
+                Array.Fill(SlotRestarts, true, RestartSlot[p], policies[p].Targets.Count);
+            }
+        }
+
         StricterSlot = new int[policies.Length][];
         for (var p = 0; p < policies.Length; p++)
         {
@@ -76,6 +89,12 @@ internal sealed class SlaLayout
 
     /// <summary>Gets the target of each slot.</summary>
     public SlaTarget[] SlotTarget { get; }
+
+    /// <summary>Gets the policy each slot belongs to.</summary>
+    public int[] SlotPolicy { get; }
+
+    /// <summary>Gets whether each slot is a restarting clock (one that begins again when its policy starts to apply).</summary>
+    public bool[] SlotRestarts { get; }
 
     /// <summary>Gets the slot of the earlier clock a slot's clock is chained from, or -1.</summary>
     public int[] SlotChain { get; }
