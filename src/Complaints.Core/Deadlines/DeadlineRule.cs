@@ -234,14 +234,13 @@ public sealed record DeadlineRule
                 : throw PastCoverage(start, amount.ToString(), calendar, paramName);
         }
 
-        var span = $"{count} {Unit}";
         var day = start.InZone(calendar.Zone).Date;
         var countFrom = AnchorDayCounts ? day.PlusDays(-1) : day;
         if (Unit == DeadlineUnit.BusinessDays)
         {
             return calendar.BusinessDayAfter(countFrom, count) is { } businessDay
                 ? calendar.CloseOfBusiness(businessDay)
-                : throw PastCoverage(start, span, calendar, paramName);
+                : throw PastCoverage(start, $"{count} {Unit}", calendar, paramName);
         }
 
         // The count is bounded by what is left of the covered years before any date arithmetic.
@@ -251,19 +250,19 @@ public sealed record DeadlineRule
             var monthsLeft = ((calendar.LastYear - day.Year) * 12) + 12 - day.Month;
             last = count <= monthsLeft
                 ? (AnchorDayCounts ? day.PlusMonths(count).PlusDays(-1) : day.PlusMonths(count))
-                : throw PastCoverage(start, span, calendar, paramName);
+                : throw PastCoverage(start, $"{count} {Unit}", calendar, paramName);
         }
         else
         {
             var days = Unit == DeadlineUnit.CalendarWeeks ? 7L * count : count;
             last = days <= Period.DaysBetween(countFrom, calendar.LastDay)
                 ? countFrom.PlusDays((int)days)
-                : throw PastCoverage(start, span, calendar, paramName);
+                : throw PastCoverage(start, $"{count} {Unit}", calendar, paramName);
         }
 
         if (RollForward && !calendar.IsBusinessDay(last))
         {
-            last = calendar.BusinessDayAfter(last, 1) ?? throw PastCoverage(start, span, calendar, paramName);
+            last = calendar.BusinessDayAfter(last, 1) ?? throw PastCoverage(start, $"{count} {Unit}", calendar, paramName);
         }
 
         return calendar.Zone.AtStartOfDay(last.PlusDays(1)).ToInstant();

@@ -10,42 +10,36 @@ namespace Complaints.Core.Sla;
 /// </summary>
 internal readonly struct Brief
 {
+    private readonly Instant _deadline;
+
+    /// <summary>Running: the instant the first warning shows (<see cref="Instant.MaxValue"/>: none). Paused: where the pause began.</summary>
+    private readonly Instant _at;
     private readonly BriefKind _kind;
     private readonly SlaClockState _state;
-    private readonly Instant? _deadline;
-    private readonly Instant _warnAt;
-    private readonly Instant? _shareAt;
-    private readonly Instant? _beforeAt;
-    private readonly Instant _pauseFrom;
+    private readonly bool _hasDeadline;
     private readonly bool _movesLater;
     private readonly bool _movesNow;
 
-    private Brief(BriefKind kind, int cycle, SlaClockState state, Instant? deadline)
+    private Brief(BriefKind kind, int cycle, SlaClockState state, Instant? deadline, Instant at)
     {
         _kind = kind;
         Cycle = cycle;
         _state = state;
-        _deadline = deadline;
-        _warnAt = Instant.MaxValue;
-    }
-
-    private Brief(int cycle, Instant deadline, Instant? shareAt, Instant? beforeAt)
-        : this(BriefKind.Running, cycle, SlaClockState.Running, deadline)
-    {
-        _shareAt = shareAt;
-        _beforeAt = beforeAt;
-        _warnAt = Instant.Min(shareAt ?? Instant.MaxValue, beforeAt ?? Instant.MaxValue);
+        _hasDeadline = deadline.HasValue;
+        _deadline = deadline.GetValueOrDefault();
+        _at = at;
+        Slot = -1;
+        Stricter = -1;
     }
 
     private Brief(int cycle, Instant deadline, Instant pauseFrom, bool movesLater, bool movesNow)
-        : this(BriefKind.Paused, cycle, SlaClockState.Paused, deadline)
+        : this(BriefKind.Paused, cycle, SlaClockState.Paused, deadline, pauseFrom)
     {
-        _pauseFrom = pauseFrom;
         _movesLater = movesLater;
         _movesNow = movesNow;
     }
 
-    private enum BriefKind
+    private enum BriefKind : byte
     {
         Fixed,
         Running,
@@ -54,13 +48,22 @@ internal readonly struct Brief
 
     public int Cycle { get; }
 
+    /// <summary>Gets the slot whose target this brief reports (set when the clocks lay out their briefs).</summary>
+    public int Slot { get; private init; }
+
+    /// <summary>Gets, for a target under <see cref="SlaChangeRule.Stricter"/>, the index of the previous policy's brief it is compared with, or -1.</summary>
+    public int Stricter { get; private init; }
+
+    /// <summary>Gets this brief placed at a slot, compared with the brief at <paramref name="stricter"/> (-1: none).</summary>
+    public Brief At(int slot, int stricter) => this with { Slot = slot, Stricter = stricter };
+
     /// <summary>Builds the step function from the clock and its status at the latest entry.</summary>
     public static Brief Of(SlaTarget target, in TargetClock clock, SlaTargetStatus atLatest, ComplaintState state, Instant latest)
     {
         if (atLatest.State == SlaClockState.NotStarted || clock.MetAt is not null || clock.StoppedAt is not null || clock.Due is not { } due
             || (target.Kind == SlaTargetKind.NextUpdate && atLatest.MetIndex >= 0))
         {
-            return new Brief(BriefKind.Fixed, atLatest.Cycle, atLatest.State, atLatest.Deadline);
+            return new Brief(BriefKind.Fixed, atLatest.Cycle, atLatest.State, atLatest.Deadline, Instant.MaxValue);
         }
 
         var fold = clock.Fold;
@@ -91,13 +94,13 @@ internal readonly struct Brief
             beforeAt = remaining <= before ? latest : calendar.AddWorkingTime(latest, remaining - before);
         }
 
-        return new Brief(atLatest.Cycle, deadline, shareAt, beforeAt);
+        return new Brief(BriefKind.Running, atLatest.Cycle, SlaClockState.Running, deadline, Instant.Min(shareAt ?? Instant.MaxValue, beforeAt ?? Instant.MaxValue));
     }
 
     public SlaClockState StateAt(Instant latest, Instant asOf) => _kind switch
     {
-        BriefKind.Running => asOf > _deadline!.Value ? SlaClockState.Breached : asOf >= _warnAt ? SlaClockState.AtRisk : SlaClockState.Running,
-        BriefKind.Paused => (asOf > latest ? _movesLater : _movesNow) || asOf <= _deadline!.Value ? SlaClockState.Paused : SlaClockState.Breached,
+        BriefKind.Running => asOf > _deadline ? SlaClockState.Breached : asOf >= _at ? SlaClockState.AtRisk : SlaClockState.Running,
+        BriefKind.Paused => (asOf > latest ? _movesLater : _movesNow) || asOf <= _deadline ? SlaClockState.Paused : SlaClockState.Breached,
         _ => _state,
     };
 
@@ -108,13 +111,8 @@ internal readonly struct Brief
             return null;
         }
 
-        var next = _deadline!.Value + Duration.Epsilon;
-        if (state == SlaClockState.Running)
-        {
-            next = Instant.Min(next, Instant.Min(_shareAt ?? Instant.MaxValue, _beforeAt ?? Instant.MaxValue));
-        }
-
-        return next;
+        var next = _deadline + Duration.Epsilon;
+        return state == SlaClockState.Running ? Instant.Min(next, _at) : next;
     }
 
     /// <summary>The deadline reported at an instant: while a pause that moves it lasts, it moves with the instant.</summary>
@@ -122,13 +120,13 @@ internal readonly struct Brief
     {
         if (_kind != BriefKind.Paused)
         {
-            return _deadline;
+            return _hasDeadline ? _deadline : null;
         }
 
-        var deadline = _deadline!.Value;
+        var deadline = _deadline;
         if (asOf > latest && _movesLater)
         {
-            var working = target.Calendar.WorkingTimeBetween(_pauseFrom, asOf);
+            var working = target.Calendar.WorkingTimeBetween(_at, asOf);
             deadline = working > Duration.Zero ? target.Calendar.AddWorkingTime(deadline, working) : deadline;
             return Instant.Max(deadline, asOf);
         }

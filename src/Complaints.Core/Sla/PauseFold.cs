@@ -15,6 +15,8 @@ internal struct PauseFold
     private SlaSegment[] _segments;
     private int _count;
     private bool _shared;
+    private bool _untimed;
+    private bool _inPause;
     private Instant? _lastPausedTo;
 
     public PauseFold(Instant start, Instant due, int capacity)
@@ -22,6 +24,14 @@ internal struct PauseFold
         _segments = capacity == 0 ? [] : new SlaSegment[capacity];
         Deadline = due;
         Cursor = start;
+    }
+
+    /// <summary>A fold that keeps no timeline: only the deadline, the paused time and where the latest pause stands.</summary>
+    public static PauseFold Untimed(Instant start, Instant due)
+    {
+        var fold = new PauseFold(start, due, 0);
+        fold._untimed = true;
+        return fold;
     }
 
     /// <summary>Gets the deadline moved by the pauses folded so far.</summary>
@@ -37,7 +47,7 @@ internal struct PauseFold
     public bool Moves { get; private set; }
 
     /// <summary>Gets whether the latest segment is a pause ending at the cursor, so a pausing stretch from there continues it.</summary>
-    public readonly bool InPause => _count > 0 && _segments[_count - 1].Kind == SlaSegmentKind.Paused;
+    public readonly bool InPause => _inPause;
 
     /// <summary>Gets a copy that shares the segments folded so far and copies them before it adds to them, so this fold is never changed through it.</summary>
     public readonly PauseFold Shared()
@@ -52,7 +62,7 @@ internal struct PauseFold
     {
         if (from > Cursor || !InPause)
         {
-            if (from > Cursor)
+            if (from > Cursor && !_untimed)
             {
                 Append(new SlaSegment(Cursor, from, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(Cursor, from)));
             }
@@ -61,7 +71,12 @@ internal struct PauseFold
         }
 
         var working = calendar.WorkingTimeBetween(from, to);
-        Append(new SlaSegment(from, to, SlaSegmentKind.Paused, state, working));
+        if (!_untimed)
+        {
+            Append(new SlaSegment(from, to, SlaSegmentKind.Paused, state, working));
+        }
+
+        _inPause = true;
         Paused += working;
         if (Moves && working > Duration.Zero)
         {
@@ -78,8 +93,14 @@ internal struct PauseFold
     /// <summary>Adds the running segment from the cursor to the end, if any time is left (or if there is no segment yet).</summary>
     public void Close(BusinessCalendar calendar, Instant end)
     {
-        if (end > Cursor || _count == 0)
+        if (_untimed)
         {
+            _inPause &= end <= Cursor;
+            Cursor = Instant.Max(Cursor, end);
+        }
+        else if (end > Cursor || _count == 0)
+        {
+            _inPause = false;
             Append(new SlaSegment(Cursor, end, SlaSegmentKind.Running, null, calendar.WorkingTimeBetween(Cursor, end)));
             Cursor = end;
         }

@@ -14,7 +14,32 @@ internal static class SlaClock
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
     private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
 
-    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, int[] events, Instant asOf, IReadOnlyList<SlaTargetStatus> earlier, int restartIndex = -1)
+    /// <summary>The full status of one target, with its timeline.</summary>
+    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, ReadOnlySpan<int> events, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
+    {
+        var fold = default(PauseFold);
+        var run = Run(target, complaint, events, asOf, earlier, restartIndex, timed: true, ref fold);
+        return run.Due is { } due
+            ? Finish(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, ref fold, complaint.State, asOf)
+            : new SlaTargetStatus(target, run.Cycle, run.State) { StartedAt = run.Start, MetAt = run.MetAt, MetIndex = run.MetIndex };
+    }
+
+    /// <summary>One target's state, deadline and next change only, with no timeline and nothing allocated.</summary>
+    public static Settled Settle(SlaTarget target, ComplaintSnapshot complaint, ReadOnlySpan<int> events, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
+    {
+        var fold = default(PauseFold);
+        var run = Run(target, complaint, events, asOf, earlier, restartIndex, timed: false, ref fold);
+        return run.Due is { } due
+            ? Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, ref fold, complaint.State, asOf, measure: false)
+            : new Settled(run.State, run.Cycle, run.MetIndex, null, default, default, default, null);
+    }
+
+    /// <summary>
+    /// Reads the history for one target: the cycle, the start, the deadline the rule gives, the meeting and the stop,
+    /// with the pauses up to the end folded; or, when the clock has no deadline, its fixed state.
+    /// </summary>
+    private static Run Run(
+        SlaTarget target, ComplaintSnapshot complaint, ReadOnlySpan<int> events, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex, bool timed, ref PauseFold fold)
     {
         var history = complaint.History;
         var calendar = target.Calendar;
@@ -63,7 +88,7 @@ internal static class SlaClock
             if (startIndex >= 0 && complaint.State is ComplaintState.Resolved or ComplaintState.FollowUp or ComplaintState.Closed)
             {
                 // Resolved: no more updates are due, and the latest one kept the cadence.
-                return new SlaTargetStatus(target, cycle, SlaClockState.Met) { StartedAt = start, MetAt = start, MetIndex = startIndex };
+                return new Run(SlaClockState.Met, cycle, start, null, startIndex, start, null);
             }
         }
         else if (target.ChainedFrom is { } chained)
@@ -72,7 +97,7 @@ internal static class SlaClock
             var from = earlier[chained];
             if (from.MetIndex < 0 || from.Cycle != cycle || from.MetIndex <= cycleStartIndex)
             {
-                return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted);
+                return new Run(SlaClockState.NotStarted, cycle, null, null, -1, null, null);
             }
 
             startIndex = from.MetIndex;
@@ -83,7 +108,7 @@ internal static class SlaClock
             startIndex = Find(events, cycleStartIndex + 1, SlaEvents.Bit(target.StartEvent));
             if (startIndex < 0)
             {
-                return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted);
+                return new Run(SlaClockState.NotStarted, cycle, null, null, -1, null, null);
             }
 
             start = history[startIndex].At;
@@ -102,7 +127,7 @@ internal static class SlaClock
         var promised = target.DueAtPromisedDate && complaint.PromisedAt is { } p && p > start ? p : (Instant?)null;
         if ((promised ?? target.Rule.Due(anchors, calendar)) is not { } due)
         {
-            return new SlaTargetStatus(target, cycle, SlaClockState.NotStarted) { StartedAt = start };
+            return new Run(SlaClockState.NotStarted, cycle, start, null, -1, null, null);
         }
 
         // Meeting and stop: the first of each after the start.
@@ -112,17 +137,33 @@ internal static class SlaClock
         Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? history[stopIndex].At : null;
         var end = metAt ?? stoppedAt ?? asOf;
 
-        // The pauses between the start and the end, and the deadline they move.
-        var fold = new PauseFold(start, due, 4);
-        foreach (var (from, to, state) in Stretches(complaint, start, end))
+        // The pauses between the start and the end (the stretches the complaint spent in each state, clipped to them), and the deadline they move.
+        fold = timed ? new PauseFold(start, due, 4) : PauseFold.Untimed(start, due);
+        var since = complaint.Intake.ReceivedAt;
+        var state = ComplaintState.Received;
+        for (var i = 0; i <= history.Count; i++)
         {
-            if (target.PausesIn(state))
+            var until = i < history.Count ? history[i].At : end;
+            var stretchFrom = since > start ? since : start;
+            var stretchTo = until < end ? until : end;
+            if (stretchTo > stretchFrom && target.PausesIn(state))
             {
-                fold.Add(calendar, from, to, state);
+                fold.Add(calendar, stretchFrom, stretchTo, state);
+            }
+
+            if (i < history.Count)
+            {
+                if (until >= end)
+                {
+                    break;
+                }
+
+                since = until;
+                state = history[i].To;
             }
         }
 
-        return Finish(target, cycle, start, due, metIndex, metAt, stoppedAt, ref fold, complaint.State, asOf);
+        return new Run(SlaClockState.Running, cycle, start, due, metIndex, metAt, stoppedAt);
     }
 
     /// <summary>
@@ -131,6 +172,32 @@ internal static class SlaClock
     /// </summary>
     public static SlaTargetStatus Finish(
         SlaTarget target, int cycle, Instant start, Instant due, int metIndex, Instant? metAt, Instant? stoppedAt, ref PauseFold fold, ComplaintState state, Instant asOf)
+    {
+        var settled = Settle(target, cycle, start, due, metIndex, metAt, stoppedAt, ref fold, state, asOf, measure: true);
+        var allowed = settled.Allowed;
+        return new SlaTargetStatus(target, cycle, settled.State)
+        {
+            MetIndex = metIndex,
+            NextChangeAt = settled.NextChangeAt,
+            StartedAt = start,
+            Deadline = settled.Deadline,
+            DeadlineBeforePauses = due,
+            MetAt = metAt,
+            StoppedAt = stoppedAt,
+            Elapsed = settled.Elapsed,
+            Remaining = settled.Remaining,
+            Paused = fold.Paused,
+            ShareUsed = allowed > Duration.Zero ? settled.Elapsed.TotalNanoseconds / allowed.TotalNanoseconds : null,
+            Timeline = fold.Timeline(),
+        };
+    }
+
+    /// <summary>
+    /// Judges a clock whose pauses up to its end are folded. The working times (elapsed, allowed, remaining) are
+    /// measured when <paramref name="measure"/> is set, and otherwise only when the warnings need them.
+    /// </summary>
+    private static Settled Settle(
+        SlaTarget target, int cycle, Instant start, Instant due, int metIndex, Instant? metAt, Instant? stoppedAt, ref PauseFold fold, ComplaintState state, Instant asOf, bool measure)
     {
         var calendar = target.Calendar;
         var end = metAt ?? stoppedAt ?? asOf;
@@ -148,12 +215,6 @@ internal static class SlaClock
             // Paused since before the deadline: the clock has not run out, so the deadline is no earlier than now.
             deadline = end;
         }
-
-        var paused = fold.Paused;
-        var elapsed = calendar.WorkingTimeBetween(start, end) - paused;
-        var allowed = due > start ? calendar.WorkingTimeBetween(start, due) : Duration.Zero;
-        var remaining = end < deadline ? calendar.WorkingTimeBetween(end, deadline) : Duration.Zero;
-        double? share = allowed > Duration.Zero ? elapsed.TotalNanoseconds / allowed.TotalNanoseconds : null;
 
         SlaClockState status;
         if (metAt is { } met)
@@ -178,28 +239,29 @@ internal static class SlaClock
         }
         else
         {
+            status = SlaClockState.Running;
+        }
+
+        var warns = status == SlaClockState.Running && (target.WarnAtShare is not null || target.WarnBefore is not null);
+        Duration elapsed = default, allowed = default, remaining = default;
+        if (measure || warns)
+        {
+            elapsed = calendar.WorkingTimeBetween(start, end) - fold.Paused;
+            allowed = due > start ? calendar.WorkingTimeBetween(start, due) : Duration.Zero;
+            remaining = end < deadline ? calendar.WorkingTimeBetween(end, deadline) : Duration.Zero;
+        }
+
+        if (warns)
+        {
             var atRisk = (target.WarnAtShare is { } warnShare && elapsed >= ShareThreshold(allowed, warnShare))
                 || (target.WarnBefore is { } warnBefore && remaining <= warnBefore);
             status = atRisk ? SlaClockState.AtRisk : SlaClockState.Running;
         }
 
-        return new SlaTargetStatus(target, cycle, status)
-        {
-            MetIndex = metIndex,
-            NextChangeAt = status is SlaClockState.Running or SlaClockState.AtRisk
-                ? NextChange(target, status, asOf, deadline, elapsed, allowed, remaining)
-                : null,
-            StartedAt = start,
-            Deadline = deadline,
-            DeadlineBeforePauses = due,
-            MetAt = metAt,
-            StoppedAt = stoppedAt,
-            Elapsed = elapsed,
-            Remaining = remaining,
-            Paused = paused,
-            ShareUsed = share,
-            Timeline = fold.Timeline(),
-        };
+        Instant? next = status is SlaClockState.Running or SlaClockState.AtRisk
+            ? NextChange(target, status, asOf, deadline, elapsed, allowed, remaining)
+            : null;
+        return new Settled(status, cycle, metIndex, deadline, elapsed, allowed, remaining, next);
     }
 
     /// <summary>
@@ -237,7 +299,7 @@ internal static class SlaClock
         return next;
     }
 
-    private static int Find(int[] events, int from, int bits)
+    private static int Find(ReadOnlySpan<int> events, int from, int bits)
     {
         for (var i = from; i < events.Length; i++)
         {
@@ -249,28 +311,14 @@ internal static class SlaClock
 
         return -1;
     }
-
-    /// <summary>The stretches the complaint spent in each state, clipped to [start, end], oldest first.</summary>
-    private static IEnumerable<(Instant From, Instant To, ComplaintState State)> Stretches(ComplaintSnapshot complaint, Instant start, Instant end)
-    {
-        var history = complaint.History;
-        var since = complaint.Intake.ReceivedAt;
-        var state = ComplaintState.Received;
-        for (var i = 0; i <= history.Count; i++)
-        {
-            var until = i < history.Count ? history[i].At : end;
-            var from = since > start ? since : start;
-            var to = until < end ? until : end;
-            if (to > from)
-            {
-                yield return (from, to, state);
-            }
-
-            if (i < history.Count)
-            {
-                since = history[i].At;
-                state = history[i].To;
-            }
-        }
-    }
 }
+
+/// <summary>Where one target's clock stands as the history tells it, before its status is built.</summary>
+internal readonly record struct Run(SlaClockState State, int Cycle, Instant? Start, Instant? Due, int MetIndex, Instant? MetAt, Instant? StoppedAt);
+
+/// <summary>A clock's state, deadline, working times and next change at an instant, without its timeline.</summary>
+internal readonly record struct Settled(
+    SlaClockState State, int Cycle, int MetIndex, Instant? Deadline, Duration Elapsed, Duration Allowed, Duration Remaining, Instant? NextChangeAt);
+
+/// <summary>What a chained clock needs of the clock it counts from: its cycle and the entry that met it (-1: none).</summary>
+internal readonly record struct ClockMark(int Cycle, int MetIndex);

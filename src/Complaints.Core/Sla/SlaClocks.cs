@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Complaints.Core.Domain;
 using Complaints.Core.History;
 using NodaTime;
@@ -24,7 +25,14 @@ public sealed class SlaClocks
     private int[] _selected;
     private int[] _before;
     private TargetClock[] _clocks;
-    private Brief[] _briefs;
+
+    // The step functions of the targets reported, in the order StatesAt writes them, then those they are compared with
+    // under the stricter rule; everything StatesAt and NextChangeAt read besides the latest entry's instant.
+    private Brief[] _reported;
+    private int _reportedCount;
+
+    // A required group no policy selects (-1: none), so reading states checks one field.
+    private int _missingGroup;
 
     internal SlaClocks(SlaEngine engine, ComplaintId id, ComplaintIntake intake)
     {
@@ -52,7 +60,7 @@ public sealed class SlaClocks
         }
 
         _selected = Select();
-        _briefs = Briefs();
+        Lay();
     }
 
     private SlaClocks(SlaClocks from)
@@ -73,7 +81,20 @@ public sealed class SlaClocks
             _clocks[s].Fold = _clocks[s].Fold.Shared();
         }
 
-        _briefs = from._briefs;
+        _reported = from._reported;
+        _reportedCount = from._reportedCount;
+        _missingGroup = from._missingGroup;
+    }
+
+    /// <summary>
+    /// These clocks again, allocated with a copy of the briefs right after them, so that what <see cref="StatesAt"/>
+    /// reads lies together in memory (a host keeps many clocks; reading each should touch one place).
+    /// </summary>
+    private SlaClocks Packed()
+    {
+        var packed = (SlaClocks)MemberwiseClone();
+        packed._reported = (Brief[])_reported.Clone();
+        return packed;
     }
 
     /// <summary>Gets the engine whose policies the clocks follow.</summary>
@@ -95,19 +116,7 @@ public sealed class SlaClocks
     public ComplaintState State { get; private set; }
 
     /// <summary>Gets the number of targets of the policies that apply now, which is what <see cref="StatesAt"/> needs room for.</summary>
-    public int TargetCount
-    {
-        get
-        {
-            var count = 0;
-            foreach (var p in _selected)
-            {
-                count += p >= 0 ? Engine.PolicyArray[p].Targets.Count : 0;
-            }
-
-            return count;
-        }
-    }
+    public int TargetCount => _reportedCount;
 
     /// <summary>Gets the clocks with one more entry of the complaint's history applied; these clocks are unchanged.</summary>
     /// <param name="entry">The complaint's next entry, as its history records it.</param>
@@ -138,7 +147,7 @@ public sealed class SlaClocks
         // Compute on a copy, then hand it out: these clocks stay as they were whatever happens.
         var next = new SlaClocks(this);
         next.Fold(entry, checked((int)Version));
-        return next;
+        return next.Packed();
     }
 
     /// <summary>Evaluates every applying policy's targets as of an instant at or after the latest entry, exactly as <see cref="SlaEngine.Evaluate"/> does on the history.</summary>
@@ -206,30 +215,24 @@ public sealed class SlaClocks
     {
         CheckAsOf(asOf);
         CheckRequired(asOf);
-        var policies = Engine.PolicyArray;
-        var written = 0;
-        for (var p = 0; p < policies.Length; p++)
+        var count = _reportedCount;
+        if (destination.Length < count)
         {
-            if (_selected[_layout.GroupOf[p]] != p)
-            {
-                continue;
-            }
-
-            var policy = policies[p];
-            if (written + policy.Targets.Count > destination.Length)
-            {
-                throw new ArgumentException($"Complaint {ComplaintId}: destination holds {destination.Length} states; {TargetCount} are needed.", nameof(destination));
-            }
-
-            var first = FirstSlot(p);
-            for (var t = 0; t < policy.Targets.Count; t++)
-            {
-                ref readonly var brief = ref Reported(p, first, t, asOf);
-                destination[written++] = new SlaTargetState(policy, _layout.SlotTarget[first + t], brief.Cycle, brief.StateAt(LatestEntryAt, asOf));
-            }
+            throw new ArgumentException($"Complaint {ComplaintId}: destination holds {destination.Length} states; {count} are needed.", nameof(destination));
         }
 
-        return written;
+        var briefs = _reported;
+        var policies = _layout.SlotPolicyOf;
+        var targets = _layout.SlotTarget;
+        var latest = LatestEntryAt;
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var own = ref briefs[i];
+            ref readonly var brief = ref own.Stricter < 0 ? ref own : ref Reported(i, asOf);
+            destination[i] = new SlaTargetState(policies[own.Slot], targets[own.Slot], brief.Cycle, brief.StateAt(latest, asOf));
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -244,22 +247,12 @@ public sealed class SlaClocks
     {
         CheckAsOf(asOf);
         CheckRequired(asOf);
-        var policies = Engine.PolicyArray;
         Instant? next = null;
-        for (var p = 0; p < policies.Length; p++)
+        for (var i = 0; i < _reportedCount; i++)
         {
-            if (_selected[_layout.GroupOf[p]] != p)
+            if (Reported(i, asOf).NextChangeAt(LatestEntryAt, asOf) is { } at && (next is null || at < next))
             {
-                continue;
-            }
-
-            var first = FirstSlot(p);
-            for (var t = 0; t < policies[p].Targets.Count; t++)
-            {
-                if (Reported(p, first, t, asOf).NextChangeAt(LatestEntryAt, asOf) is { } at && (next is null || at < next))
-                {
-                    next = at;
-                }
+                next = at;
             }
         }
 
@@ -277,16 +270,17 @@ public sealed class SlaClocks
     }
 
     /// <summary>
-    /// The step function a policy's target is reported by: its own clock's, or under <see cref="SlaChangeRule.Stricter"/>
-    /// the previous policy's same-named clock when that deadline is earlier at the instant asked.
+    /// The step function the <paramref name="index"/>-th target reported is read from: its own clock's, or under
+    /// <see cref="SlaChangeRule.Stricter"/> the previous policy's same-named clock when that deadline is earlier at the
+    /// instant asked.
     /// </summary>
-    private ref readonly Brief Reported(int policy, int first, int target, Instant asOf)
+    private ref readonly Brief Reported(int index, Instant asOf)
     {
-        ref readonly var brief = ref _briefs[first + target];
-        if (StricterSlot(policy, target) is var other && other >= 0)
+        ref readonly var brief = ref _reported[index];
+        if (brief.Stricter >= 0)
         {
-            ref readonly var stricter = ref _briefs[other];
-            if (stricter.DeadlineAt(_layout.SlotTarget[other], LatestEntryAt, asOf) < brief.DeadlineAt(_layout.SlotTarget[first + target], LatestEntryAt, asOf))
+            ref readonly var stricter = ref _reported[brief.Stricter];
+            if (stricter.DeadlineAt(_layout.SlotTarget[stricter.Slot], LatestEntryAt, asOf) < brief.DeadlineAt(_layout.SlotTarget[brief.Slot], LatestEntryAt, asOf))
             {
                 return ref stricter;
             }
@@ -314,13 +308,10 @@ public sealed class SlaClocks
 
     private void CheckRequired(Instant asOf)
     {
-        foreach (var group in _layout.RequiredGroups)
+        if (_missingGroup >= 0)
         {
-            if (_selected[group] < 0)
-            {
-                throw new ArgumentException(
-                    $"Complaint {ComplaintId}: no policy of the required group '{_layout.Groups[group]}' selects it as of {asOf} ({_fields}).");
-            }
+            throw new ArgumentException(
+                $"Complaint {ComplaintId}: no policy of the required group '{_layout.Groups[_missingGroup]}' selects it as of {asOf} ({_fields}).");
         }
     }
 
@@ -402,7 +393,7 @@ public sealed class SlaClocks
         LatestEntryAt = at;
         Version = index + 1;
         _selected = Select();
-        _briefs = Briefs();
+        Lay();
     }
 
     /// <summary>A clock's full status at an instant at or after the latest entry.</summary>
@@ -454,24 +445,68 @@ public sealed class SlaClocks
         return SlaClock.Finish(target, cycle, clock.Start, due, clock.MetIndex, clock.MetAt, stoppedAt, ref fold, State, asOf);
     }
 
-    private Brief[] Briefs()
+    /// <summary>Lays out the briefs of the targets reported after the latest entry, in order, and the required group missing if any.</summary>
+    [MemberNotNull(nameof(_reported))]
+    private void Lay()
     {
-        var briefs = new Brief[_clocks.Length];
-        var policies = Engine.PolicyArray;
-        for (var p = 0; p < policies.Length; p++)
+        _missingGroup = -1;
+        foreach (var group in _layout.RequiredGroups)
         {
-            Brief(p, _layout.KeptSlot[p], briefs);
-            if (_layout.RestartSlot[p] >= 0)
+            if (_selected[group] < 0)
             {
-                Brief(p, _layout.RestartSlot[p], briefs);
+                _missingGroup = group;
+                break;
             }
         }
 
-        return briefs;
+        var policies = Engine.PolicyArray;
+        var count = 0;
+        foreach (var p in _selected)
+        {
+            count += p >= 0 ? policies[p].Targets.Count : 0;
+        }
+
+        var all = new Brief[_clocks.Length];
+        var laid = new bool[_clocks.Length];
+        var reported = new List<Brief>(count);
+        var compared = new List<Brief>();
+        for (var p = 0; p < policies.Length; p++)
+        {
+            if (_selected[_layout.GroupOf[p]] != p)
+            {
+                continue;
+            }
+
+            var first = FirstSlot(p);
+            Brief(p, first, all, laid);
+            for (var t = 0; t < policies[p].Targets.Count; t++)
+            {
+                var stricter = -1;
+                if (StricterSlot(p, t) is var other && other >= 0)
+                {
+                    var earlier = _layout.SlotPolicy[other];
+                    Brief(earlier, _layout.KeptSlot[earlier], all, laid);
+                    stricter = count + compared.Count;
+                    compared.Add(all[other].At(other, -1));
+                }
+
+                reported.Add(all[first + t].At(first + t, stricter));
+            }
+        }
+
+        _reportedCount = count;
+        _reported = [.. reported, .. compared];
     }
 
-    private void Brief(int policy, int first, Brief[] briefs)
+    /// <summary>Computes the briefs of a policy's clocks from <paramref name="first"/> on, once.</summary>
+    private void Brief(int policy, int first, Brief[] briefs, bool[] laid)
     {
+        if (laid[first])
+        {
+            return;
+        }
+
+        laid[first] = true;
         var own = new SlaTargetStatus[Engine.PolicyArray[policy].Targets.Count];
         var slot = first;
         try

@@ -113,6 +113,9 @@ public sealed class SlaEngine
         return clocks;
     }
 
+    /// <summary>Gets the most states <see cref="StatesAt"/> writes for any complaint: per group, the targets of its largest policy.</summary>
+    public int MaxTargetCount => Layout.MaxReported;
+
     /// <summary>Evaluates every applying policy's targets for a complaint as of an instant.</summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
     /// <param name="asOf">The instant; entries after it are left out.</param>
@@ -125,40 +128,35 @@ public sealed class SlaEngine
     /// </exception>
     public SlaEvaluation Evaluate(ComplaintSnapshot complaint, Instant asOf)
     {
-        ArgumentNullException.ThrowIfNull(complaint);
-        if (asOf < complaint.Intake.ReceivedAt)
-        {
-            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
-        }
-
-        var then = complaint.AsOf(asOf);
-        var events = SlaEvents.For(then.History);
-        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var then = Then(complaint, asOf);
+        var history = then.History;
+        Span<int> events = history.Count <= StackEntries ? stackalloc int[history.Count] : new int[history.Count];
+        SlaEvents.Fill(history, events);
+        Span<bool> taken = Layout.Groups.Length <= StackEntries ? stackalloc bool[Layout.Groups.Length] : new bool[Layout.Groups.Length];
+        Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
         var results = new List<SlaPolicyStatus>();
-        foreach (var policy in _policies)
+        for (var p = 0; p < _policies.Length; p++)
         {
-            if (groups.Contains(policy.Group) || !policy.Selects(then))
+            var policy = _policies[p];
+            if (!Applies(then, p, taken, out var restartIndex, out var before))
             {
                 continue;
             }
 
-            groups.Add(policy.Group);
-            var (switchIndex, before) = policy.OnChange == SlaChangeRule.KeepElapsed ? (-1, null) : Switch(then, policy);
-            var restartIndex = policy.OnChange == SlaChangeRule.Restart ? switchIndex : -1;
-            before = policy.OnChange == SlaChangeRule.Stricter ? before : null;
             // A chained clock counts from its own policy's earlier clock, whichever deadline is reported.
-            var own = new SlaTargetStatus[policy.Targets.Count];
-            var targets = new SlaTargetStatus[own.Length];
+            var targets = new SlaTargetStatus[policy.Targets.Count];
             for (var i = 0; i < targets.Length; i++)
             {
                 var target = policy.Targets[i];
                 try
                 {
-                    targets[i] = own[i] = SlaClock.Evaluate(target, then, events, asOf, own, restartIndex);
+                    var own = SlaClock.Evaluate(target, then, events, asOf, marks, restartIndex);
+                    marks[i] = new ClockMark(own.Cycle, own.MetIndex);
+                    targets[i] = own;
                     if (before?.StricterCounterpart(target) is { } earlierTarget)
                     {
-                        var other = SlaClock.Evaluate(earlierTarget, then, events, asOf, own);
-                        if (other.Deadline < targets[i].Deadline)
+                        var other = SlaClock.Evaluate(earlierTarget, then, events, asOf, marks);
+                        if (other.Deadline < own.Deadline)
                         {
                             targets[i] = other.ReportedAs(target);
                         }
@@ -166,24 +164,172 @@ public sealed class SlaEngine
                 }
                 catch (ArgumentOutOfRangeException ex)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(complaint), $"Complaint {complaint.Id}, policy '{policy.Name}', target '{target.Name}': {ex.Message}");
+                    throw Named(complaint, policy, target, ex);
                 }
             }
 
             results.Add(new SlaPolicyStatus(policy, Array.AsReadOnly(targets)));
         }
 
-        foreach (var group in _required)
+        CheckRequired(then, asOf, taken);
+        return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(results.ToArray()));
+    }
+
+    /// <summary>
+    /// Writes where each target of the applying policies stands at an instant, replaying the history without building
+    /// timelines: the same states, in the same order, as <see cref="Evaluate"/>. Nothing is allocated when the targets'
+    /// rules count business days, working time or elapsed time (a calendar-day rule maps a date in the calendar's zone).
+    /// </summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <param name="asOf">The instant; entries after it are left out.</param>
+    /// <param name="destination">Where to write; <see cref="MaxTargetCount"/> is always long enough.</param>
+    /// <returns>The number of states written.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> is too short for the applying policies' targets, or no policy of a required group
+    /// selects the complaint; the message names the complaint.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before the complaint was received, or a target's calendar does not cover an instant
+    /// the target needs; the message names the complaint, the policy and the target.
+    /// </exception>
+    public int StatesAt(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetState> destination) =>
+        Settle(complaint, asOf, destination, out _, write: true);
+
+    /// <summary>
+    /// Gets the earliest instant after <paramref name="asOf"/> at which any target's status changes unless a new entry
+    /// comes first, replaying the history without building timelines (allocating nothing as <see cref="StatesAt"/>
+    /// does not): the same instant as <see cref="SlaEvaluation.NextChangeAt"/>.
+    /// </summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
+    /// <param name="asOf">The instant; entries after it are left out.</param>
+    /// <returns>The instant, or <see langword="null"/> when no target changes by time alone.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No policy of a required group selects the complaint.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the complaint was received, or a target's calendar does not cover an instant the target needs.</exception>
+    public Instant? NextChangeAt(ComplaintSnapshot complaint, Instant asOf)
+    {
+        Settle(complaint, asOf, [], out var next, write: false);
+        return next;
+    }
+
+    private const int StackEntries = 128;
+
+    private int Settle(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetState> destination, out Instant? next, bool write)
+    {
+        var then = Then(complaint, asOf);
+        var history = then.History;
+        Span<int> events = history.Count <= StackEntries ? stackalloc int[history.Count] : new int[history.Count];
+        SlaEvents.Fill(history, events);
+        Span<bool> taken = Layout.Groups.Length <= StackEntries ? stackalloc bool[Layout.Groups.Length] : new bool[Layout.Groups.Length];
+        Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
+        var written = 0;
+        next = null;
+        for (var p = 0; p < _policies.Length; p++)
         {
-            if (!groups.Contains(group))
+            var policy = _policies[p];
+            if (!Applies(then, p, taken, out var restartIndex, out var before))
+            {
+                continue;
+            }
+
+            if (write && written + policy.Targets.Count > destination.Length)
             {
                 throw new ArgumentException(
-                    $"Complaint {complaint.Id}: no policy of the required group '{group}' selects it as of {asOf} (kind {then.Kind}, priority {then.Priority}, severity {then.Severity}, channel {then.Intake.Channel}, tier '{then.CustomerTier}', category {then.Category}, team '{then.Team}').",
-                    nameof(complaint));
+                    $"Complaint {complaint.Id}: destination holds {destination.Length} states; policy '{policy.Name}' needs room for {written + policy.Targets.Count} (MaxTargetCount is {MaxTargetCount}).",
+                    nameof(destination));
+            }
+
+            for (var i = 0; i < policy.Targets.Count; i++)
+            {
+                var target = policy.Targets[i];
+                try
+                {
+                    var own = SlaClock.Settle(target, then, events, asOf, marks, restartIndex);
+                    marks[i] = new ClockMark(own.Cycle, own.MetIndex);
+                    var reported = own;
+                    if (before?.StricterCounterpart(target) is { } earlierTarget)
+                    {
+                        var other = SlaClock.Settle(earlierTarget, then, events, asOf, marks);
+                        if (other.Deadline < own.Deadline)
+                        {
+                            reported = other;
+                        }
+                    }
+
+                    if (write)
+                    {
+                        destination[written] = new SlaTargetState(policy, target, reported.Cycle, reported.State);
+                    }
+
+                    written++;
+                    if (reported.NextChangeAt is { } at && (next is null || at < next))
+                    {
+                        next = at;
+                    }
+                }
+                catch (ArgumentOutOfRangeException ex)
+                {
+                    throw Named(complaint, policy, target, ex);
+                }
             }
         }
 
-        return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(results.ToArray()));
+        CheckRequired(then, asOf, taken);
+        return written;
+    }
+
+    private static ArgumentOutOfRangeException Named(ComplaintSnapshot complaint, SlaPolicy policy, SlaTarget target, ArgumentOutOfRangeException ex) =>
+        new(nameof(complaint), $"Complaint {complaint.Id}, policy '{policy.Name}', target '{target.Name}': {ex.Message}");
+
+    private static ComplaintSnapshot Then(ComplaintSnapshot complaint, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (asOf < complaint.Intake.ReceivedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
+        }
+
+        return complaint.AsOf(asOf);
+    }
+
+    /// <summary>
+    /// Whether policy <paramref name="p"/> is the one that applies in its group (the first that selects the complaint),
+    /// and if so from which entry its clocks restart (-1: none) and which policy it is compared with under the stricter rule.
+    /// </summary>
+    private bool Applies(ComplaintSnapshot then, int p, Span<bool> taken, out int restartIndex, out SlaPolicy? before)
+    {
+        var policy = _policies[p];
+        restartIndex = -1;
+        before = null;
+        ref var groupTaken = ref taken[Layout.GroupOf[p]];
+        if (groupTaken || !policy.Selects(then))
+        {
+            return false;
+        }
+
+        groupTaken = true;
+        if (policy.OnChange != SlaChangeRule.KeepElapsed)
+        {
+            var (switchIndex, earlier) = Switch(then, policy);
+            restartIndex = policy.OnChange == SlaChangeRule.Restart ? switchIndex : -1;
+            before = policy.OnChange == SlaChangeRule.Stricter ? earlier : null;
+        }
+
+        return true;
+    }
+
+    private void CheckRequired(ComplaintSnapshot complaint, Instant asOf, Span<bool> taken)
+    {
+        foreach (var group in Layout.RequiredGroups)
+        {
+            if (!taken[group])
+            {
+                throw new ArgumentException(
+                    $"Complaint {complaint.Id}: no policy of the required group '{Layout.Groups[group]}' selects it as of {asOf} (kind {complaint.Kind}, priority {complaint.Priority}, severity {complaint.Severity}, channel {complaint.Intake.Channel}, tier '{complaint.CustomerTier}', category {complaint.Category}, team '{complaint.Team}').",
+                    nameof(complaint));
+            }
+        }
     }
 
     /// <summary>
@@ -192,24 +338,24 @@ public sealed class SlaEngine
     /// </summary>
     private (int Index, SlaPolicy? Before) Switch(ComplaintSnapshot complaint, SlaPolicy policy)
     {
-        // One replay, forward: the policy that applied before each entry; the last entry before which another applied is the switch.
+        // One fold of the selecting fields, forward: the policy that applied before each entry; the last entry before which another applied is the switch.
         var history = complaint.History;
-        var replay = ComplaintSnapshot.Initial(complaint.Id, complaint.Intake);
+        var fields = SlaFields.Of(complaint.Intake);
         (int Index, SlaPolicy? Before) found = (-1, null);
         for (var i = 0; i < history.Count; i++)
         {
-            if (Selected(replay, policy.Group) is var applied && applied != policy)
+            if (Selected(fields, policy.Group) is var applied && applied != policy)
             {
                 found = (i, applied);
             }
 
-            replay = replay.Apply(history[i]);
+            fields = fields.With(history[i].Data);
         }
 
         return found;
     }
 
-    private SlaPolicy? Selected(ComplaintSnapshot complaint, string group)
+    private SlaPolicy? Selected(in SlaFields complaint, string group)
     {
         foreach (var policy in _policies)
         {

@@ -55,15 +55,12 @@ internal static class SlaEvents
     public static int Bit(SlaEvent e) => 1 << (int)e;
 
     /// <summary>Reads the events of every entry once, for all the clocks evaluated over one history.</summary>
-    public static int[] For(IReadOnlyList<HistoryEntry> history)
+    public static void Fill(IReadOnlyList<HistoryEntry> history, Span<int> events)
     {
-        var events = new int[history.Count];
         for (var i = 0; i < events.Length; i++)
         {
             events[i] = Of(history[i]);
         }
-
-        return events;
     }
 
     public static int Of(HistoryEntry entry)

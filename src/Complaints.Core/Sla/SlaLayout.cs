@@ -46,6 +46,7 @@ internal sealed class SlaLayout
         SlotTarget = [.. targets];
         SlotChain = [.. chains];
         SlotPolicy = [.. owners];
+        SlotPolicyOf = [.. owners.Select(o => policies[o])];
         SlotRestarts = new bool[targets.Count];
         for (var p = 0; p < policies.Length; p++)
         {
@@ -55,6 +56,9 @@ internal sealed class SlaLayout
             }
         }
 
+        MaxPolicyTargets = policies.Length == 0 ? 0 : policies.Max(p => p.Targets.Count);
+        MaxReported = Enumerable.Range(0, Groups.Length)
+            .Sum(g => Enumerable.Range(0, policies.Length).Where(p => GroupOf[p] == g).Max(p => policies[p].Targets.Count));
         StricterSlot = new int[policies.Length][];
         for (var p = 0; p < policies.Length; p++)
         {
@@ -93,6 +97,9 @@ internal sealed class SlaLayout
     /// <summary>Gets the policy each slot belongs to.</summary>
     public int[] SlotPolicy { get; }
 
+    /// <summary>Gets the policy each slot belongs to, itself.</summary>
+    public SlaPolicy[] SlotPolicyOf { get; }
+
     /// <summary>Gets whether each slot is a restarting clock (one that begins again when its policy starts to apply).</summary>
     public bool[] SlotRestarts { get; }
 
@@ -103,6 +110,12 @@ internal sealed class SlaLayout
     public int[][] StricterSlot { get; }
 
     public int SlotCount => SlotTarget.Length;
+
+    /// <summary>Gets the most targets one policy has.</summary>
+    public int MaxPolicyTargets { get; }
+
+    /// <summary>Gets the most targets reported for one complaint: per group, the most of any of its policies.</summary>
+    public int MaxReported { get; }
 
     private static void AddSlots(SlaPolicy policy, List<SlaTarget> targets, List<int> chains)
     {

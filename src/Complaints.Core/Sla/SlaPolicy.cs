@@ -78,8 +78,21 @@ public sealed class SlaPolicy
         && (_severities.Count == 0 || _severities.Contains(complaint.Severity))
         && (_channels.Count == 0 || _channels.Contains(complaint.Channel))
         && (_tiers.Count == 0 || (complaint.CustomerTier is { } tier && _tiers.Contains(tier)))
-        && (_categories.Length == 0 || Array.Exists(_categories, complaint.Category.IsWithin))
+        && (_categories.Length == 0 || Within(complaint.Category))
         && (_teams.Count == 0 || (complaint.Team is { } team && _teams.Contains(team)));
+
+    private bool Within(Category category)
+    {
+        foreach (var c in _categories)
+        {
+            if (category.IsWithin(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Targets.Count} targets)";

@@ -66,6 +66,68 @@ public sealed class SlaClocksTests
             .Collect(compared.Count >= 5 ? "five or more states compared" : "fewer states compared");
     }
 
+    // The engine's allocation-free replay (states and next change, no timelines) answers as its full evaluation, at
+    // instants anywhere in the walk: before, at and between entries, and after the latest.
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 250)]
+    public Property Replay_StatesAndNextChange_EqualTheFullEvaluation(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+        var engine = new SlaEngine(RichPolicies(c.Target));
+        var snapshot = complaint.Snapshot;
+        var states = new SlaTargetState[engine.MaxTargetCount];
+        var instants = snapshot.History.Select(e => e.At)
+            .SelectMany(at => new[] { at - Duration.FromMinutes(1), at, at + Duration.FromMinutes(7) })
+            .Concat(Offsets.Select(o => snapshot.LastActivityAt + o))
+            .Where(at => at >= snapshot.Intake.ReceivedAt)
+            .ToArray();
+        var seen = new HashSet<SlaClockState>();
+        foreach (var asOf in instants)
+        {
+            var full = engine.Evaluate(snapshot, asOf);
+            var expected = full.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State))).ToArray();
+            var written = engine.StatesAt(snapshot, asOf, states);
+            Assert.True(expected.AsSpan().SequenceEqual(states.AsSpan(0, written)), $"at {asOf}:\n{SlaArbitraries.Describe(full)}\nstates: {string.Join(", ", states[..written].Select(s => s.State))}");
+            Assert.True(full.NextChangeAt == engine.NextChangeAt(snapshot, asOf), $"at {asOf}: next change {full.NextChangeAt} vs {engine.NextChangeAt(snapshot, asOf)}");
+            seen.UnionWith(expected.Select(s => s.State));
+        }
+
+        return true.ToProperty()
+            .Classify(snapshot.History.Any(e => e.Trigger == T.Reopen), "reopened")
+            .Classify(seen.Contains(SlaClockState.Paused), "a paused clock compared")
+            .Classify(seen.Contains(SlaClockState.AtRisk), "an at-risk clock compared")
+            .Collect(seen.Count >= 5 ? "five or more states compared" : "fewer states compared");
+    }
+
+    [Fact]
+    public void EngineStatesAt_WithABuffer_AllocatesNothing_AndRefusesAShortOne()
+    {
+        // Rules in business days, working and elapsed time, under every change rule; a calendar-day rule maps a date in
+        // the calendar's zone, which allocates.
+        var spec = new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, 0.5);
+        var engine = new SlaEngine(RichPolicies(spec).Where(p => p.Targets.All(t => t.Rule.Unit is DeadlineUnit.BusinessDays or DeadlineUnit.WorkingTime or DeadlineUnit.ElapsedTime)));
+        Assert.Contains(engine.Policies, p => p.OnChange == SlaChangeRule.Restart);
+        Assert.Contains(engine.Policies, p => p.OnChange == SlaChangeRule.Stricter);
+        var complaint = Receive();
+        complaint.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(1));
+        var snapshot = complaint.Snapshot;
+        var buffer = new SlaTargetState[engine.MaxTargetCount];
+        var asOf = SlaArbitraries.Base + Duration.FromHours(30);
+        var written = engine.StatesAt(snapshot, asOf, buffer);
+        engine.NextChangeAt(snapshot, asOf);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            engine.StatesAt(snapshot, asOf, buffer);
+            engine.NextChangeAt(snapshot, asOf);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var error = Assert.Throws<ArgumentException>(() => engine.StatesAt(snapshot, asOf, new SlaTargetState[written - 1]));
+        Assert.Equal("destination", error.ParamName);
+        Assert.Contains(snapshot.Id.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Generator_WithFieldChanges_ReachesEveryChangeRuleAndTheDeepStates()
     {
