@@ -227,9 +227,9 @@ public sealed class SlaClocks
         var latest = LatestEntryAt;
         for (var i = 0; i < count; i++)
         {
-            ref readonly var own = ref briefs[i];
-            ref readonly var brief = ref own.Stricter < 0 ? ref own : ref Reported(i, asOf);
-            destination[i] = new SlaTargetState(policies[own.Slot], targets[own.Slot], brief.Cycle, brief.StateAt(latest, asOf));
+            var slot = briefs[i].Slot;
+            ref readonly var brief = ref Reported(i, asOf);
+            destination[i] = new SlaTargetState(policies[slot], targets[slot], brief.Cycle, brief.StateAt(latest, asOf));
         }
 
         return count;
@@ -265,8 +265,7 @@ public sealed class SlaClocks
     /// <summary>A calendar's range error, with the complaint, the policy and the target it came from.</summary>
     private ArgumentOutOfRangeException Named(int slot, string paramName, ArgumentOutOfRangeException ex)
     {
-        var policy = Engine.PolicyArray[_layout.SlotPolicy[slot]];
-        return new ArgumentOutOfRangeException(paramName, $"Complaint {ComplaintId}, policy '{policy.Name}', target '{_layout.SlotTarget[slot].Name}': {ex.Message}");
+        return new ArgumentOutOfRangeException(paramName, $"Complaint {ComplaintId}, policy '{_layout.SlotPolicyOf[slot].Name}', target '{_layout.SlotTarget[slot].Name}': {ex.Message}");
     }
 
     /// <summary>
@@ -468,7 +467,8 @@ public sealed class SlaClocks
 
         var all = new Brief[_clocks.Length];
         var laid = new bool[_clocks.Length];
-        var reported = new List<Brief>(count);
+        var reported = new Brief[count];
+        var written = 0;
         var compared = new List<Brief>();
         for (var p = 0; p < policies.Length; p++)
         {
@@ -490,7 +490,7 @@ public sealed class SlaClocks
                     compared.Add(all[other].At(other, -1));
                 }
 
-                reported.Add(all[first + t].At(first + t, stricter));
+                reported[written++] = all[first + t].At(first + t, stricter);
             }
         }
 
