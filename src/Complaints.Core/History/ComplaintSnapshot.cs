@@ -184,6 +184,12 @@ public sealed class ComplaintSnapshot
             count++;
         }
 
+        return Prefix(count);
+    }
+
+    /// <summary>Gets the complaint as its first <paramref name="count"/> entries left it.</summary>
+    internal ComplaintSnapshot Prefix(int count)
+    {
         if (count == _history.Count)
         {
             return this;

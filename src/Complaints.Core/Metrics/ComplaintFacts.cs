@@ -245,7 +245,8 @@ public sealed class ComplaintFacts
     /// <summary>
     /// Summarises a complaint as it was at an instant, typically a period's end, with its service-level results taken
     /// from an SLA engine as of that instant: each target of each applying policy, named <c>policy/target</c>, met,
-    /// breached or still open (a target whose cycle was stopped by a withdrawal, rejection or referral is left out).
+    /// breached or still open (a target whose cycle was stopped by a withdrawal, rejection or referral is left out). A
+    /// target breached in a cycle a reopening ended (<see cref="SlaTargetStatus.BreachedEarlier"/>) counts as breached.
     /// </summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
     /// <param name="asOf">The instant, exclusive like a period's end.</param>
@@ -266,7 +267,7 @@ public sealed class ComplaintFacts
             {
                 foreach (var target in policy.Targets)
                 {
-                    SlaStatus? status = target.State switch
+                    SlaStatus? status = target.BreachedEarlier ? SlaStatus.Breached : target.State switch
                     {
                         SlaClockState.Met => SlaStatus.Met,
                         SlaClockState.Breached => SlaStatus.Breached,

@@ -48,7 +48,7 @@ internal static class SlaClock
         var cycle = 0;
         var cycleStartIndex = -1;
         var cycleStart = complaint.Intake.ReceivedAt;
-        if (target.OnReopen == ReopenRule.NewCycle)
+        if (target.OnReopen != ReopenRule.ResumeCycle)
         {
             for (var i = 0; i < history.Count; i++)
             {

@@ -10,7 +10,8 @@ namespace Complaints.Core.Sla;
 /// <param name="Target">The target.</param>
 /// <param name="Cycle">The cycle, as <see cref="SlaTargetStatus.Cycle"/> counts it.</param>
 /// <param name="State">Where the clock stands.</param>
-public readonly record struct SlaTargetState(SlaPolicy Policy, SlaTarget Target, int Cycle, SlaClockState State);
+/// <param name="BreachedEarlier">Whether an earlier cycle was breached, as <see cref="SlaTargetStatus.BreachedEarlier"/> tells it.</param>
+public readonly record struct SlaTargetState(SlaPolicy Policy, SlaTarget Target, int Cycle, SlaClockState State, bool BreachedEarlier);
 
 /// <summary>
 /// A complaint's service-level clocks, kept entry by entry: a small value a host stores beside the complaint and updates
@@ -33,6 +34,9 @@ public sealed class SlaClocks
 
     // A required group no policy selects (-1: none), so reading states checks one field.
     private int _missingGroup;
+
+    // Per group and target name, whether a cycle ended by a reopening was breached (null: none was); never written once shared.
+    private bool[]? _breachedEarlier;
 
     internal SlaClocks(SlaEngine engine, ComplaintId id, ComplaintIntake intake)
     {
@@ -84,6 +88,7 @@ public sealed class SlaClocks
         _reported = from._reported;
         _reportedCount = from._reportedCount;
         _missingGroup = from._missingGroup;
+        _breachedEarlier = from._breachedEarlier;
     }
 
     /// <summary>
@@ -189,6 +194,8 @@ public sealed class SlaClocks
                             targets[t] = stricter.ReportedAs(policy.Targets[t]);
                         }
                     }
+
+                    targets[t].BreachedEarlier = BreachedEarlier(first + t);
                 }
             }
             catch (ArgumentOutOfRangeException ex)
@@ -229,7 +236,7 @@ public sealed class SlaClocks
         {
             var slot = briefs[i].Slot;
             ref readonly var brief = ref Reported(i, asOf);
-            destination[i] = new SlaTargetState(policies[slot], targets[slot], brief.Cycle, brief.StateAt(latest, asOf));
+            destination[i] = new SlaTargetState(policies[slot], targets[slot], brief.Cycle, brief.StateAt(latest, asOf), BreachedEarlier(slot));
         }
 
         return count;
@@ -288,6 +295,38 @@ public sealed class SlaClocks
         return ref brief;
     }
 
+    private bool BreachedEarlier(int slot) => _breachedEarlier is { } breached && breached[_layout.SlotKey[slot]];
+
+    /// <summary>
+    /// The breaches kept after a reopening at <paramref name="at"/>: each target reported until then whose rule is
+    /// <see cref="ReopenRule.NewCycle"/> keeps the breach of the cycle it ends; one under <see cref="ReopenRule.Reset"/>
+    /// sets aside every breach before. A new array only when something changes.
+    /// </summary>
+    private bool[]? Reopened(Instant at)
+    {
+        var breached = _breachedEarlier;
+        for (var i = 0; i < _reportedCount; i++)
+        {
+            var slot = _reported[i].Slot;
+            var rule = _layout.SlotTarget[slot].OnReopen;
+            var key = _layout.SlotKey[slot];
+            var was = breached is not null && breached[key];
+            var now = rule switch
+            {
+                ReopenRule.NewCycle => was || Reported(i, at).StateAt(LatestEntryAt, at) == SlaClockState.Breached,
+                ReopenRule.Reset => false,
+                _ => was,
+            };
+            if (now != was)
+            {
+                breached = breached is null ? new bool[_layout.KeyCount] : breached == _breachedEarlier ? (bool[])breached.Clone() : breached;
+                breached[key] = now;
+            }
+        }
+
+        return breached;
+    }
+
     private int FirstSlot(int policy) => _layout.RestartSlot[policy] >= 0 ? _layout.RestartSlot[policy] : _layout.KeptSlot[policy];
 
     /// <summary>The slot a target of a stricter-rule policy is compared with: the same-named target of the policy that applied before the switch, or -1.</summary>
@@ -339,6 +378,11 @@ public sealed class SlaClocks
         var fields = _fields.With(entry.Data);
         var promisedChanged = fields.PromisedAt != _fields.PromisedAt;
         var policies = Engine.PolicyArray;
+        if (reopen)
+        {
+            // The cycle the reopening ends, judged at its instant before anything moves.
+            _breachedEarlier = Reopened(at);
+        }
 
         // Every clock's stretch up to the entry, in the state before it.
         if (at > LatestEntryAt)
@@ -367,7 +411,7 @@ public sealed class SlaClocks
             {
                 var target = _layout.SlotTarget[slot];
                 ref var clock = ref _clocks[slot];
-                var newCycle = reopen && target.OnReopen == ReopenRule.NewCycle;
+                var newCycle = reopen && target.OnReopen != ReopenRule.ResumeCycle;
                 if (newCycle)
                 {
                     clock.Reopens++;

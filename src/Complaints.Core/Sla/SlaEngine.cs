@@ -134,6 +134,9 @@ public sealed class SlaEngine
         SlaEvents.Fill(history, events);
         Span<bool> taken = Layout.Groups.Length <= StackEntries ? stackalloc bool[Layout.Groups.Length] : new bool[Layout.Groups.Length];
         Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
+        Span<bool> breached = Layout.KeyCount <= StackEntries ? stackalloc bool[Layout.KeyCount] : new bool[Layout.KeyCount];
+        BreachedEarlier(then, events, taken, marks, breached);
+        taken.Clear();
         var results = new List<SlaPolicyStatus>();
         for (var p = 0; p < _policies.Length; p++)
         {
@@ -161,6 +164,8 @@ public sealed class SlaEngine
                             targets[i] = other.ReportedAs(target);
                         }
                     }
+
+                    targets[i].BreachedEarlier = breached[Layout.KeyOf(p, i)];
                 }
                 catch (ArgumentOutOfRangeException ex)
                 {
@@ -215,6 +220,8 @@ public sealed class SlaEngine
 
     private const int StackEntries = 128;
 
+    private static readonly int ReopenedBit = SlaEvents.Bit(SlaEvent.Reopened);
+
     private int Settle(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetState> destination, out Instant? next, bool write)
     {
         var then = Then(complaint, asOf);
@@ -223,6 +230,9 @@ public sealed class SlaEngine
         SlaEvents.Fill(history, events);
         Span<bool> taken = Layout.Groups.Length <= StackEntries ? stackalloc bool[Layout.Groups.Length] : new bool[Layout.Groups.Length];
         Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
+        Span<bool> breached = Layout.KeyCount <= StackEntries ? stackalloc bool[Layout.KeyCount] : new bool[Layout.KeyCount];
+        var needed = BreachedEarlier(then, events, taken, marks, breached);
+        taken.Clear();
         var written = 0;
         next = null;
         for (var p = 0; p < _policies.Length; p++)
@@ -242,41 +252,94 @@ public sealed class SlaEngine
 
             for (var i = 0; i < policy.Targets.Count; i++)
             {
-                var target = policy.Targets[i];
-                try
+                var reported = Settle(complaint, then, p, i, events, asOf, marks, restartIndex, before);
+                if (write)
                 {
-                    var own = SlaClock.Settle(target, then, events, asOf, marks, restartIndex);
-                    marks[i] = new ClockMark(own.Cycle, own.MetIndex);
-                    var reported = own;
-                    if (before?.StricterCounterpart(target) is { } earlierTarget)
-                    {
-                        var other = SlaClock.Settle(earlierTarget, then, events, asOf, marks);
-                        if (other.Deadline < own.Deadline)
-                        {
-                            reported = other;
-                        }
-                    }
-
-                    if (write)
-                    {
-                        destination[written] = new SlaTargetState(policy, target, reported.Cycle, reported.State);
-                    }
-
-                    written++;
-                    if (reported.NextChangeAt is { } at && (next is null || at < next))
-                    {
-                        next = at;
-                    }
+                    destination[written] = new SlaTargetState(policy, policy.Targets[i], reported.Cycle, reported.State, needed && breached[Layout.KeyOf(p, i)]);
                 }
-                catch (ArgumentOutOfRangeException ex)
+
+                written++;
+                if (reported.NextChangeAt is { } at && (next is null || at < next))
                 {
-                    throw Named(complaint, policy, target, ex);
+                    next = at;
                 }
             }
         }
 
         CheckRequired(then, asOf, taken);
         return written;
+    }
+
+    /// <summary>One target's state as reported: its own clock's, or under the stricter rule the earlier policy's when that deadline is earlier.</summary>
+    private Settled Settle(
+        ComplaintSnapshot complaint, ComplaintSnapshot then, int p, int i, ReadOnlySpan<int> events, Instant asOf, Span<ClockMark> marks, int restartIndex, SlaPolicy? before)
+    {
+        var policy = _policies[p];
+        var target = policy.Targets[i];
+        try
+        {
+            var own = SlaClock.Settle(target, then, events, asOf, marks, restartIndex);
+            marks[i] = new ClockMark(own.Cycle, own.MetIndex);
+            if (before?.StricterCounterpart(target) is { } earlierTarget)
+            {
+                var other = SlaClock.Settle(earlierTarget, then, events, asOf, marks);
+                if (other.Deadline < own.Deadline)
+                {
+                    return other;
+                }
+            }
+
+            return own;
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw Named(complaint, policy, target, ex);
+        }
+    }
+
+    /// <summary>
+    /// Marks, per group and target name, whether an earlier cycle ended by a reopening was breached: at each reopening,
+    /// a target whose rule is <see cref="ReopenRule.NewCycle"/> keeps the breach of the cycle it ends, and one whose rule
+    /// is <see cref="ReopenRule.Reset"/> sets aside every breach before it. Returns whether the history has a reopening.
+    /// </summary>
+    private bool BreachedEarlier(ComplaintSnapshot then, ReadOnlySpan<int> events, Span<bool> taken, Span<ClockMark> marks, Span<bool> breached)
+    {
+        var any = false;
+        for (var r = 0; r < events.Length; r++)
+        {
+            if ((events[r] & ReopenedBit) == 0)
+            {
+                continue;
+            }
+
+            // The cycle the reopening ends, as it stood at the reopening: the entries before it, at its instant.
+            any = true;
+            var ended = then.Prefix(r);
+            var at = then.History[r].At;
+            taken.Clear();
+            for (var p = 0; p < _policies.Length; p++)
+            {
+                if (!Applies(ended, p, taken, out var restartIndex, out var before))
+                {
+                    continue;
+                }
+
+                var targets = _policies[p].Targets;
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    var state = Settle(then, ended, p, i, events[..r], at, marks, restartIndex, before).State;
+                    ref var key = ref breached[Layout.KeyOf(p, i)];
+                    key = targets[i].OnReopen switch
+                    {
+                        ReopenRule.NewCycle => key || state == SlaClockState.Breached,
+                        ReopenRule.Reset => false,
+                        _ => key,
+                    };
+                }
+            }
+        }
+
+        return any;
     }
 
     private static ArgumentOutOfRangeException Named(ComplaintSnapshot complaint, SlaPolicy policy, SlaTarget target, ArgumentOutOfRangeException ex) =>

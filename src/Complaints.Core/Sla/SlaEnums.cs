@@ -32,8 +32,18 @@ public enum ReopenRule
     /// <summary>The cycle goes on: the clock counts from the original start, and a target met before stays met.</summary>
     ResumeCycle,
 
-    /// <summary>A new cycle starts at the reopening with a new deadline; the earlier cycle's result is kept in its own cycle.</summary>
+    /// <summary>
+    /// A new cycle starts at the reopening with a new deadline, and the earlier cycle's result is kept: a breach in it is
+    /// reported as <see cref="SlaTargetStatus.BreachedEarlier"/> in every later cycle, and the metrics count the target breached.
+    /// </summary>
     NewCycle,
+
+    /// <summary>
+    /// A new cycle starts at the reopening with a new deadline, and the earlier cycles' results are set aside: a breach
+    /// before the reopening no longer counts (<see cref="SlaTargetStatus.BreachedEarlier"/> is cleared), as when a
+    /// reopened complaint is handled as a fresh one.
+    /// </summary>
+    Reset,
 }
 
 /// <summary>Where a target's clock stands at an instant.</summary>

@@ -56,6 +56,20 @@ internal sealed class SlaLayout
             }
         }
 
+        // One key per group and target name: the results a reopening keeps or sets aside are the same-named target's in the group, whichever policy applies.
+        var keys = new List<(int Group, string Name)>();
+        SlotKey = new int[targets.Count];
+        for (var s = 0; s < targets.Count; s++)
+        {
+            var key = (GroupOf[owners[s]], targets[s].Name);
+            SlotKey[s] = keys.IndexOf(key) is var k && k >= 0 ? k : keys.Count;
+            if (SlotKey[s] == keys.Count)
+            {
+                keys.Add(key);
+            }
+        }
+
+        KeyCount = keys.Count;
         MaxPolicyTargets = policies.Length == 0 ? 0 : policies.Max(p => p.Targets.Count);
         MaxReported = Enumerable.Range(0, Groups.Length)
             .Sum(g => Enumerable.Range(0, policies.Length).Where(p => GroupOf[p] == g).Max(p => policies[p].Targets.Count));
@@ -110,6 +124,15 @@ internal sealed class SlaLayout
     public int[][] StricterSlot { get; }
 
     public int SlotCount => SlotTarget.Length;
+
+    /// <summary>Gets the key of each slot: one per group and target name, so a policy's and its neighbour's same-named targets share it.</summary>
+    public int[] SlotKey { get; }
+
+    /// <summary>Gets the number of distinct keys.</summary>
+    public int KeyCount { get; }
+
+    /// <summary>Gets the key of a policy's target.</summary>
+    public int KeyOf(int policy, int target) => SlotKey[KeptSlot[policy] + target];
 
     /// <summary>Gets the most targets one policy has.</summary>
     public int MaxPolicyTargets { get; }

@@ -64,6 +64,13 @@ public sealed class SlaTargetStatus
     /// </summary>
     public Instant? NextChangeAt { get; init; }
 
+    /// <summary>
+    /// Gets whether an earlier cycle of this target, ended by a reopening under <see cref="ReopenRule.NewCycle"/>, was
+    /// breached (the same-named target of the policy that applied in the group then). The breach is kept through later
+    /// cycles, whatever becomes of them, and set aside only by a reopening under <see cref="ReopenRule.Reset"/>.
+    /// </summary>
+    public bool BreachedEarlier { get; internal set; }
+
     internal int MetIndex { get; init; } = -1;
 
     /// <summary>Gets this status reported under another target (the stricter of two under <see cref="SlaChangeRule.Stricter"/>).</summary>
@@ -81,6 +88,7 @@ public sealed class SlaTargetStatus
         NextChangeAt = NextChangeAt,
         MetIndex = MetIndex,
         Timeline = Timeline,
+        BreachedEarlier = BreachedEarlier,
     };
 
     /// <summary>Gets the clock's segments, oldest first: running and paused stretches from the start to the instant asked, the meeting or the stop.</summary>

@@ -19,7 +19,8 @@ internal sealed record ReferenceSlaStatus(
     Duration Elapsed = default,
     Duration Remaining = default,
     Duration Paused = default,
-    double? ShareUsed = null);
+    double? ShareUsed = null,
+    bool BreachedEarlier = false);
 
 /// <summary>
 /// A plain minute-by-minute reference for one SLA target. It reads the history entry by entry, computes the deadline
@@ -38,8 +39,30 @@ internal static class ReferenceSlaClock
 
     public static ReferenceSlaStatus Evaluate(TargetSpec spec, ComplaintSnapshot complaint, Instant asOf)
     {
-        var calendar = SlaArbitraries.ReferenceFor(spec.Calendar);
         var history = complaint.History.Where(e => e.At <= asOf).ToList();
+
+        // A breach in a cycle a reopening ends is kept under the new-cycle rule and set aside under reset: judge each
+        // ended cycle on the entries before its reopening, at the reopening's instant.
+        var breachedEarlier = false;
+        for (var r = 0; r < history.Count; r++)
+        {
+            if (history[r].Data is Reopening)
+            {
+                breachedEarlier = spec.Reopen switch
+                {
+                    ReopenRule.NewCycle => breachedEarlier || Clock(spec, complaint, history[..r], history[r].At).State == SlaClockState.Breached,
+                    ReopenRule.Reset => false,
+                    _ => breachedEarlier,
+                };
+            }
+        }
+
+        return Clock(spec, complaint, history, asOf) with { BreachedEarlier = breachedEarlier };
+    }
+
+    private static ReferenceSlaStatus Clock(TargetSpec spec, ComplaintSnapshot complaint, List<HistoryEntry> history, Instant asOf)
+    {
+        var calendar = SlaArbitraries.ReferenceFor(spec.Calendar);
 
         // The cycle: receipt, or the latest reopening when reopenings start new cycles.
         var cycle = 0;
@@ -47,7 +70,7 @@ internal static class ReferenceSlaClock
         var start = complaint.Intake.ReceivedAt;
         for (var i = 0; i < history.Count; i++)
         {
-            if (spec.Reopen == ReopenRule.NewCycle && history[i].Data is Reopening)
+            if (spec.Reopen != ReopenRule.ResumeCycle && history[i].Data is Reopening)
             {
                 cycle++;
                 startIndex = i;

@@ -137,7 +137,7 @@ public static class SlaArbitraries
         from rule in RuleGen
         from alwaysOpen in Gen.Elements(true, false)
         from pause in Gen.Frequency((2, Gen.Constant(true)), (1, Gen.Constant(false)))
-        from reopen in Gen.Elements(ReopenRule.ResumeCycle, ReopenRule.NewCycle)
+        from reopen in Gen.Elements(ReopenRule.ResumeCycle, ReopenRule.NewCycle, ReopenRule.Reset)
         from warn in Gen.Frequency((2, Gen.Constant((double?)null)), (1, Gen.Elements<double?>(0.5, 0.8, 1.0)))
         select new TargetSpec(kind, rule, alwaysOpen, pause, reopen, warn);
 
@@ -231,7 +231,7 @@ public static class SlaArbitraries
             text.Append(CultureInfo.InvariantCulture, $"{policy.Group}/{policy.Policy.Name}\n");
             foreach (var s in policy.Targets)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {s.Target.Name} cycle {s.Cycle} {s.State} started {s.StartedAt} due {s.Deadline} (before pauses {s.DeadlineBeforePauses}) met {s.MetAt} stopped {s.StoppedAt} elapsed {s.Elapsed} remaining {s.Remaining} paused {s.Paused} share {s.ShareUsed:R} next {s.NextChangeAt} timeline [{string.Join("; ", s.Timeline)}]\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {s.Target.Name} cycle {s.Cycle} {s.State} started {s.StartedAt} due {s.Deadline} (before pauses {s.DeadlineBeforePauses}) met {s.MetAt} stopped {s.StoppedAt} elapsed {s.Elapsed} remaining {s.Remaining} paused {s.Paused} share {s.ShareUsed:R} breached earlier {s.BreachedEarlier} next {s.NextChangeAt} timeline [{string.Join("; ", s.Timeline)}]\n");
             }
         }
 

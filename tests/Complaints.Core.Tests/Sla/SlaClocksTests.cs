@@ -48,7 +48,7 @@ public sealed class SlaClocksTests
                 Assert.True(replay.NextChangeAt == clocks.NextChangeAt(asOf), $"{context}: next change {replay.NextChangeAt} vs {clocks.NextChangeAt(asOf)}");
 
                 var written = clocks.StatesAt(asOf, states);
-                var expected = replay.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State))).ToArray();
+                var expected = replay.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State, t.BreachedEarlier))).ToArray();
                 Assert.Equal(expected, states[..written]);
                 Assert.Equal(clocks.TargetCount, written);
                 compared.UnionWith(expected.Select(s => s.State));
@@ -58,6 +58,7 @@ public sealed class SlaClocksTests
         var final = engine.Evaluate(complaint.Snapshot, complaint.LastActivityAt);
         return true.ToProperty()
             .Classify(history.Any(e => e.Trigger == T.Reopen), "reopened")
+            .Classify(final.Policies.Any(p => p.Targets.Any(t => t.BreachedEarlier)), "a breach kept from an earlier cycle")
             .Classify(history.Any(e => e.Data is PromisedDateChange), "promised date changed")
             .Classify(final.Find("P", "resolution")?.Cycle > 0 || history.Any(e => e.Data is PriorityChange), "priority changed")
             .Classify(final.Find("all kinds", "stage one")?.State is SlaClockState.Met or SlaClockState.Breached, "chained clock finished")
@@ -84,7 +85,7 @@ public sealed class SlaClocksTests
         foreach (var asOf in instants)
         {
             var full = engine.Evaluate(snapshot, asOf);
-            var expected = full.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State))).ToArray();
+            var expected = full.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State, t.BreachedEarlier))).ToArray();
             var written = engine.StatesAt(snapshot, asOf, states);
             Assert.True(expected.AsSpan().SequenceEqual(states.AsSpan(0, written)), $"at {asOf}:\n{SlaArbitraries.Describe(full)}\nstates: {string.Join(", ", states[..written].Select(s => s.State))}");
             Assert.True(full.NextChangeAt == engine.NextChangeAt(snapshot, asOf), $"at {asOf}: next change {full.NextChangeAt} vs {engine.NextChangeAt(snapshot, asOf)}");
@@ -93,6 +94,7 @@ public sealed class SlaClocksTests
 
         return true.ToProperty()
             .Classify(snapshot.History.Any(e => e.Trigger == T.Reopen), "reopened")
+            .Classify(engine.Evaluate(snapshot, snapshot.LastActivityAt).Policies.Any(p => p.Targets.Any(t => t.BreachedEarlier)), "a breach kept from an earlier cycle")
             .Classify(seen.Contains(SlaClockState.Paused), "a paused clock compared")
             .Classify(seen.Contains(SlaClockState.AtRisk), "an at-risk clock compared")
             .Collect(seen.Count >= 5 ? "five or more states compared" : "fewer states compared");
@@ -286,7 +288,7 @@ public sealed class SlaClocksTests
             .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(2), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnBefore(Duration.FromHours(3)))
             .Build(),
         SlaPolicy.CreateBuilder("tier one").InGroup("team").ForCustomerTiers("Tier1").OnChange(SlaChangeRule.KeepElapsed)
-            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(12)), SlaArbitraries.AlwaysOpen, b => b.WarnAt(0.75))
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.WorkingTime(Duration.FromHours(12)), SlaArbitraries.AlwaysOpen, b => b.WarnAt(0.75).OnReopen(ReopenRule.Reset))
             .Build(),
         SlaPolicy.CreateBuilder("P").InGroup("team").OnChange(fallback)
             .AddTarget("t", spec.Kind, spec.Rule.Build(), spec.Calendar, spec.Configure)
@@ -294,7 +296,7 @@ public sealed class SlaClocksTests
             .Build(),
         SlaPolicy.CreateBuilder("all kinds")
             .AddTarget("ack", SlaTargetKind.Acknowledge, DeadlineRule.ElapsedTime(Duration.FromHours(24)), SlaArbitraries.AlwaysOpen)
-            .AddTarget("first", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(8)), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnAt(0.5))
+            .AddTarget("first", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(8)), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnAt(0.5).OnReopen(ReopenRule.Reset))
             .AddTarget("stage one", SlaTargetKind.Custom, DeadlineRule.BusinessDays(3), SlaArbitraries.London, b => b.StartsWhenMet("ack").MetBy(SlaEvent.ResolutionProposed, SlaEvent.Resolved).PausedIn(ComplaintState.AwaitingCustomer))
             .AddTarget("stage two", SlaTargetKind.Custom, DeadlineRule.WorkingTime(Duration.FromHours(6)), SlaArbitraries.London, b => b.StartsWhenMet("stage one").MetBy(SlaEvent.Closed).OnReopen(ReopenRule.ResumeCycle))
             .AddTarget("update", SlaTargetKind.NextUpdate, DeadlineRule.WorkingTime(Duration.FromHours(4)), SlaArbitraries.London, b => b.PausedIn(ComplaintState.AwaitingCustomer).WarnBefore(Duration.FromHours(1)))

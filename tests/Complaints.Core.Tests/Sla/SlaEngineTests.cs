@@ -146,6 +146,55 @@ public sealed class SlaEngineTests
         Assert.Equal(Day(3, 11), status.MetAt);
     }
 
+    [Theory]
+    [InlineData(ReopenRule.NewCycle, true)]
+    [InlineData(ReopenRule.Reset, false)]
+    public void Reopen_AfterALateResolution_KeepsTheBreachUnderNewCycle_AndSetsItAsideUnderReset(ReopenRule rule, bool kept)
+    {
+        var c = Investigating();
+        c.ProposeResolution(Agent, Day(10, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(10, 11));                          // late: due at 17:00 on Monday 9 March
+        c.Reopen(Customer, Day(12, 10), "It broke again.");
+        c.StartInvestigation(Agent, Day(12, 11));
+        c.ProposeResolution(Agent, Day(13, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(13, 11));                          // on time in the new cycle
+        var policy = Team(t => t.OnReopen(rule));
+        var engine = new SlaEngine([policy]);
+
+        var before = engine.Evaluate(c.Snapshot, Day(11, 9)).Find("Team", "resolution")!;
+        var after = engine.Evaluate(c.Snapshot, Day(13, 12)).Find("Team", "resolution")!;
+        var states = new SlaTargetState[engine.MaxTargetCount];
+        engine.StatesAt(c.Snapshot, Day(13, 12), states);
+        var clocks = engine.Track(c.Snapshot);
+        var tracked = new SlaTargetState[clocks.TargetCount];
+        clocks.StatesAt(Day(13, 12), tracked);
+        var facts = Complaints.Core.Metrics.ComplaintFacts.From(c.Snapshot, Day(14, 0), engine);
+
+        Assert.Equal(SlaClockState.Breached, before.State);
+        Assert.False(before.BreachedEarlier);
+        Assert.Equal(1, after.Cycle);
+        Assert.Equal(SlaClockState.Met, after.State);
+        Assert.Equal(kept, after.BreachedEarlier);
+        Assert.Equal(kept, states[1].BreachedEarlier);
+        Assert.Equal(states[..2], tracked);
+        Assert.Equal(kept ? Complaints.Core.Metrics.SlaStatus.Breached : Complaints.Core.Metrics.SlaStatus.Met, facts.Sla.Single(r => r.Target == "Team/resolution").Status);
+    }
+
+    [Fact]
+    public void Reopen_ResumeCycle_KeepsTheBreachItIsStillIn()
+    {
+        var c = Investigating();
+        c.ProposeResolution(Agent, Day(10, 10), [new Remedy(RemedyType.Apology)]);
+        c.AcceptResolution(Customer, Day(10, 11));
+        c.Reopen(Customer, Day(12, 10), "It broke again.");
+
+        var status = Status(Team(t => t.OnReopen(ReopenRule.ResumeCycle)), c, Day(12, 11), "resolution");
+
+        Assert.Equal(0, status.Cycle);
+        Assert.Equal(SlaClockState.Breached, status.State);
+        Assert.False(status.BreachedEarlier);
+    }
+
     [Fact]
     public void Withdrawal_BeforeTheDeadline_StopsTheClock()
     {

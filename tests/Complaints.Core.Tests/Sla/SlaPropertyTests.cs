@@ -30,6 +30,56 @@ public static class SlaPauseArbitraries
         .ToArbitrary();
 }
 
+/// <summary>A complaint resolved and reopened cycle after cycle: per cycle the minutes of work before the resolution, of a wait on the customer (0: none) and before the reopening; the target; the instant asked (minutes after the last entry).</summary>
+public sealed record ReopenCase(int[] Work, int[] Waits, int[] Gaps, TargetSpec Target, int AsOfMinutes)
+{
+    public override string ToString() => $"work [{string.Join(", ", Work)}]; waits [{string.Join(", ", Waits)}]; gaps [{string.Join(", ", Gaps)}]; {Target}; asOf +{AsOfMinutes}m";
+}
+
+public static class SlaReopenArbitraries
+{
+    private static readonly Gen<int> Minutes = Gen.Elements(0, 30, 240, 1_440, 2_880, 4_320, 10_080);
+
+    public static Arbitrary<ReopenCase> Cases() =>
+        (from cycles in Gen.Choose(1, 4)
+         from work in Minutes.ArrayOf(cycles + 1)
+         from waits in Gen.Elements(0, 0, 120, 1_440).ArrayOf(cycles + 1)
+         from gaps in Gen.Elements(60, 1_440, 4_320).ArrayOf(cycles)
+         from target in SlaArbitraries.TargetGen
+         from rule in Gen.Elements(ReopenRule.NewCycle, ReopenRule.Reset, ReopenRule.ResumeCycle)
+         from asOf in Gen.Elements(0, 60, 1_440, 10_080)
+         select new ReopenCase(work, waits, gaps, target with { Reopen = rule }, asOf))
+        .ToArbitrary();
+
+    /// <summary>Receives, acknowledges and investigates a complaint, then resolves and reopens it once per gap, and works on it once more.</summary>
+    internal static Complaint Walk(ReopenCase c)
+    {
+        var at = SlaArbitraries.Base;
+        var complaint = Complaint.Receive(new ComplaintId($"RE-{Guid.NewGuid():N}"), TestComplaints.Intake(FeedbackKind.Complaint, at), SlaArbitraries.Lifecycle);
+        complaint.Acknowledge(TestComplaints.Agent, at += Duration.FromMinutes(30));
+        complaint.Assess(TestComplaints.Agent, at += Duration.FromMinutes(10), Severity.Medium, Priority.Normal);
+        complaint.StartInvestigation(TestComplaints.Agent, at += Duration.FromMinutes(10));
+        for (var k = 0; k < c.Work.Length; k++)
+        {
+            if (c.Waits[k] > 0)
+            {
+                complaint.RequestInformation(TestComplaints.Agent, at += Duration.FromMinutes(20), [$"Question {k}?"]);
+                complaint.ProvideInformation(TestComplaints.Customer, at += Duration.FromMinutes(c.Waits[k]), "Order 7.");
+            }
+
+            complaint.ProposeResolution(TestComplaints.Agent, at += Duration.FromMinutes(c.Work[k]), [new Remedy(RemedyType.Apology)]);
+            complaint.AcceptResolution(TestComplaints.Customer, at += Duration.FromMinutes(15));
+            if (k < c.Gaps.Length)
+            {
+                complaint.Reopen(TestComplaints.Customer, at += Duration.FromMinutes(c.Gaps[k]), "It broke again.");
+                complaint.StartInvestigation(TestComplaints.Agent, at += Duration.FromMinutes(5));
+            }
+        }
+
+        return complaint;
+    }
+}
+
 public sealed class SlaPropertyTests(ITestOutputHelper output)
 {
     private static readonly SlaClockState[] StatesToCover =
@@ -48,9 +98,36 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
         return Prop.ToProperty(() => AssertAgrees(expected, actual))
             .Classify(history.Any(e => e.To == ComplaintState.AwaitingCustomer), "waited on the customer")
             .Classify(history.Any(e => e.Trigger == T.Reopen), "reopened")
+            .Classify(expected.BreachedEarlier, "breached in an earlier cycle")
+            .Classify(history.Any(e => e.Trigger == T.Reopen) && c.Target.Reopen == ReopenRule.Reset, "reopened under reset")
             .Classify(actual.Paused > Duration.Zero, "paused working time")
             .Classify(actual.Deadline != actual.DeadlineBeforePauses, "deadline moved by a pause")
             .Collect(actual.State);
+    }
+
+    // Cycle after cycle of resolving and reopening, asked at every entry and after: the clock, and whether a breach
+    // is kept from an earlier cycle, agree with the reference under each reopen rule.
+    [Property(Arbitrary = [typeof(SlaReopenArbitraries)], MaxTest = 150)]
+    public Property Reopenings_AgreeWithTheReference_KeepingOrSettingAsideEarlierBreaches(ReopenCase c)
+    {
+        var complaint = SlaReopenArbitraries.Walk(c);
+        var engine = new SlaEngine([c.Target.Policy()]);
+        var clocks = engine.Track(complaint.Snapshot);
+        var last = complaint.LastActivityAt + Duration.FromMinutes(c.AsOfMinutes);
+        var kept = false;
+        foreach (var asOf in complaint.History.Select(e => e.At).Append(last))
+        {
+            var actual = engine.Evaluate(complaint.Snapshot, asOf).Find("P", "t")!;
+            AssertAgrees(ReferenceSlaClock.Evaluate(c.Target, complaint.Snapshot, asOf), actual);
+            kept |= actual.BreachedEarlier;
+        }
+
+        var states = new SlaTargetState[1];
+        clocks.StatesAt(last, states);
+        Assert.Equal(engine.Evaluate(complaint.Snapshot, last).Find("P", "t")!.BreachedEarlier, states[0].BreachedEarlier);
+        return true.ToProperty()
+            .Classify(kept, "a breach kept from an earlier cycle")
+            .Collect(c.Target.Reopen);
     }
 
     [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 300)]
@@ -241,7 +318,8 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
             actual.Elapsed,
             actual.Remaining,
             actual.Paused,
-            actual.ShareUsed);
+            actual.ShareUsed,
+            actual.BreachedEarlier);
         Assert.Equal(expected, got);
     }
 
