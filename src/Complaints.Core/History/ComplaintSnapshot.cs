@@ -152,6 +152,9 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets the history this snapshot was projected from, oldest first. Read-only.</summary>
     public IReadOnlyList<HistoryEntry> History => _history;
 
+    /// <summary>Gets the history as a span, for readers inside the library that walk it many times.</summary>
+    internal ReadOnlySpan<HistoryEntry> HistorySpan => _history.AsSpan();
+
     /// <summary>Gets the version: the number of history entries.</summary>
     public long Version => _history.Count;
 
@@ -178,6 +181,12 @@ public sealed class ComplaintSnapshot
 
     private ComplaintSnapshot Through(Instant instant, bool inclusive)
     {
+        if (_history.Count == 0 || _history[^1].At < instant || (inclusive && _history[^1].At == instant))
+        {
+            // Instants never go backwards: the latest entry is in, so every entry is.
+            return this;
+        }
+
         var count = 0;
         while (count < _history.Count && (_history[count].At < instant || (inclusive && _history[count].At == instant)))
         {

@@ -38,6 +38,24 @@ public sealed record HistoryEntry
         From = from;
         To = to;
         Data = data;
+        DataKind = data switch
+        {
+            Acknowledgement => HistoryDataKind.Acknowledgement,
+            InformationRequest => HistoryDataKind.InformationRequest,
+            InformationProvided => HistoryDataKind.InformationProvided,
+            ResolutionProposal => HistoryDataKind.ResolutionProposal,
+            Reopening => HistoryDataKind.Reopening,
+            Communication c => c.Kind switch
+            {
+                CommunicationKind.PublicReply => HistoryDataKind.PublicReply,
+                CommunicationKind.InternalNote => HistoryDataKind.InternalNote,
+                CommunicationKind.CustomerMessage => HistoryDataKind.CustomerMessage,
+                CommunicationKind.AutomatedAcknowledgement => HistoryDataKind.AutomatedAcknowledgement,
+                CommunicationKind.HoldingReply => HistoryDataKind.HoldingReply,
+                _ => HistoryDataKind.Other,
+            },
+            _ => HistoryDataKind.Other,
+        };
     }
 
     /// <summary>Gets the entry's position in the history, starting at 1.</summary>
@@ -61,6 +79,9 @@ public sealed record HistoryEntry
 
     /// <summary>Gets the typed data of the action.</summary>
     public HistoryData Data { get; }
+
+    /// <summary>Gets what the data is, read once, so readers that walk many entries need not load each one's data.</summary>
+    internal HistoryDataKind DataKind { get; }
 
     /// <summary>Gets whether the entry changed the complaint's state.</summary>
     [JsonIgnore]
@@ -121,4 +142,20 @@ public sealed record HistoryEntry
             or ComplaintTrigger.Withdraw => data is TransitionNote,
         _ => false,
     };
+}
+
+/// <summary>What an entry's data is, as far as readers that classify entries need to know: a few data types, and a communication's kind.</summary>
+internal enum HistoryDataKind : byte
+{
+    Other,
+    Acknowledgement,
+    InformationRequest,
+    InformationProvided,
+    ResolutionProposal,
+    Reopening,
+    PublicReply,
+    InternalNote,
+    CustomerMessage,
+    AutomatedAcknowledgement,
+    HoldingReply,
 }

@@ -41,6 +41,9 @@ internal sealed class HistoryView : IReadOnlyList<HistoryEntry>
         return new HistoryView(buffer, Count + 1);
     }
 
+    /// <summary>The entries as a span, for readers that walk them many times.</summary>
+    public ReadOnlySpan<HistoryEntry> AsSpan() => _buffer.Items.AsSpan(0, Count);
+
     public HistoryView Prefix(int count) => count == Count ? this : new HistoryView(_buffer, count);
 
     public IEnumerator<HistoryEntry> GetEnumerator()

@@ -13,22 +13,23 @@ internal static class SlaClock
     private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
     private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
+    private static readonly int ReopenedBit = SlaEvents.Bit(SlaEvent.Reopened);
 
     /// <summary>The full status of one target, with its timeline.</summary>
-    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, ReadOnlySpan<int> events, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
+    public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
     {
         var fold = default(PauseFold);
-        var run = Run(target, complaint, events, asOf, earlier, restartIndex, timed: true, ref fold);
+        var run = Run(target, complaint, entries, asOf, earlier, restartIndex, timed: true, ref fold);
         return run.Due is { } due
             ? Finish(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, ref fold, complaint.State, asOf)
             : new SlaTargetStatus(target, run.Cycle, run.State) { StartedAt = run.Start, MetAt = run.MetAt, MetIndex = run.MetIndex };
     }
 
     /// <summary>One target's state, deadline and next change only, with no timeline and nothing allocated.</summary>
-    public static Settled Settle(SlaTarget target, ComplaintSnapshot complaint, ReadOnlySpan<int> events, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
+    public static Settled Settle(SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
     {
         var fold = default(PauseFold);
-        var run = Run(target, complaint, events, asOf, earlier, restartIndex, timed: false, ref fold);
+        var run = Run(target, complaint, entries, asOf, earlier, restartIndex, timed: false, ref fold);
         return run.Due is { } due
             ? Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, ref fold, complaint.State, asOf, measure: false)
             : new Settled(run.State, run.Cycle, run.MetIndex, null, default, default, default, null);
@@ -39,9 +40,11 @@ internal static class SlaClock
     /// with the pauses up to the end folded; or, when the clock has no deadline, its fixed state.
     /// </summary>
     private static Run Run(
-        SlaTarget target, ComplaintSnapshot complaint, ReadOnlySpan<int> events, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex, bool timed, ref PauseFold fold)
+        SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex, bool timed, ref PauseFold fold)
     {
-        var history = complaint.History;
+        var at = entries.At;
+        var events = entries.Events;
+        var count = events.Length;
         var calendar = target.Calendar;
 
         // The cycle: from receipt, or from the latest reopening when a reopening starts a new cycle.
@@ -50,13 +53,13 @@ internal static class SlaClock
         var cycleStart = complaint.Intake.ReceivedAt;
         if (target.OnReopen != ReopenRule.ResumeCycle)
         {
-            for (var i = 0; i < history.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (history[i].Trigger == ComplaintTrigger.Reopen)
+                if ((events[i] & ReopenedBit) != 0)
                 {
                     cycle++;
                     cycleStartIndex = i;
-                    cycleStart = history[i].At;
+                    cycleStart = at[i];
                 }
             }
         }
@@ -66,7 +69,7 @@ internal static class SlaClock
         {
             // The policy started to apply at this entry, and its clocks start again there.
             cycleStartIndex = restartIndex;
-            cycleStart = history[restartIndex].At;
+            cycleStart = at[restartIndex];
         }
 
         var startIndex = cycleStartIndex;
@@ -75,13 +78,13 @@ internal static class SlaClock
         {
             // Due again from the latest customer message or update: each one starts a new cycle.
             var restartBits = target.MetBits | CustomerMessageBit;
-            for (var i = cycleStartIndex + 1; i < history.Count; i++)
+            for (var i = cycleStartIndex + 1; i < count; i++)
             {
                 if ((events[i] & restartBits) != 0)
                 {
                     cycle++;
                     startIndex = i;
-                    start = history[i].At;
+                    start = at[i];
                 }
             }
 
@@ -101,7 +104,7 @@ internal static class SlaClock
             }
 
             startIndex = from.MetIndex;
-            start = history[startIndex].At;
+            start = at[startIndex];
         }
         else if (target.StartEvent != SlaEvent.Received)
         {
@@ -111,16 +114,16 @@ internal static class SlaClock
                 return new Run(SlaClockState.NotStarted, cycle, null, null, -1, null, null);
             }
 
-            start = history[startIndex].At;
+            start = at[startIndex];
         }
 
         Instant? acknowledged = null, holding = null, complete = null;
-        for (var i = startIndex + 1; i < history.Count; i++)
+        for (var i = startIndex + 1; i < count; i++)
         {
             var bits = events[i];
-            acknowledged ??= (bits & AcknowledgementBits) != 0 ? history[i].At : null;
-            holding ??= (bits & HoldingBit) != 0 ? history[i].At : null;
-            complete = (bits & InformationBit) != 0 ? history[i].At : complete;
+            acknowledged ??= (bits & AcknowledgementBits) != 0 ? at[i] : null;
+            holding ??= (bits & HoldingBit) != 0 ? at[i] : null;
+            complete = (bits & InformationBit) != 0 ? at[i] : complete;
         }
 
         var anchors = new DeadlineAnchors(start, acknowledged, holding, complete);
@@ -133,17 +136,18 @@ internal static class SlaClock
         // Meeting and stop: the first of each after the start.
         var metIndex = Find(events, startIndex + 1, target.MetBits);
         var stopIndex = Find(events, startIndex + 1, FinishedBit);
-        Instant? metAt = metIndex >= 0 ? history[metIndex].At : null;
-        Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? history[stopIndex].At : null;
+        Instant? metAt = metIndex >= 0 ? at[metIndex] : null;
+        Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? at[stopIndex] : null;
         var end = metAt ?? stoppedAt ?? asOf;
 
         // The pauses between the start and the end (the stretches the complaint spent in each state, clipped to them), and the deadline they move.
         fold = timed ? new PauseFold(start, due, 4) : PauseFold.Untimed(start, due);
         var since = complaint.Intake.ReceivedAt;
         var state = ComplaintState.Received;
-        for (var i = 0; i <= history.Count; i++)
+        var to = entries.To;
+        for (var i = 0; i <= count; i++)
         {
-            var until = i < history.Count ? history[i].At : end;
+            var until = i < count ? at[i] : end;
             var stretchFrom = since > start ? since : start;
             var stretchTo = until < end ? until : end;
             if (stretchTo > stretchFrom && target.PausesIn(state))
@@ -151,7 +155,7 @@ internal static class SlaClock
                 fold.Add(calendar, stretchFrom, stretchTo, state);
             }
 
-            if (i < history.Count)
+            if (i < count)
             {
                 if (until >= end)
                 {
@@ -159,7 +163,7 @@ internal static class SlaClock
                 }
 
                 since = until;
-                state = history[i].To;
+                state = to[i];
             }
         }
 

@@ -128,56 +128,9 @@ public sealed class SlaEngine
     /// </exception>
     public SlaEvaluation Evaluate(ComplaintSnapshot complaint, Instant asOf)
     {
-        var then = Then(complaint, asOf);
-        var history = then.History;
-        Span<int> events = history.Count <= StackEntries ? stackalloc int[history.Count] : new int[history.Count];
-        SlaEvents.Fill(history, events);
-        Span<bool> taken = Layout.Groups.Length <= StackEntries ? stackalloc bool[Layout.Groups.Length] : new bool[Layout.Groups.Length];
-        Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
-        Span<bool> breached = Layout.KeyCount <= StackEntries ? stackalloc bool[Layout.KeyCount] : new bool[Layout.KeyCount];
-        BreachedEarlier(then, events, taken, marks, breached);
-        taken.Clear();
-        var results = new List<SlaPolicyStatus>();
-        for (var p = 0; p < _policies.Length; p++)
-        {
-            var policy = _policies[p];
-            if (!Applies(then, p, taken, out var restartIndex, out var before))
-            {
-                continue;
-            }
-
-            // A chained clock counts from its own policy's earlier clock, whichever deadline is reported.
-            var targets = new SlaTargetStatus[policy.Targets.Count];
-            for (var i = 0; i < targets.Length; i++)
-            {
-                var target = policy.Targets[i];
-                try
-                {
-                    var own = SlaClock.Evaluate(target, then, events, asOf, marks, restartIndex);
-                    marks[i] = new ClockMark(own.Cycle, own.MetIndex);
-                    targets[i] = own;
-                    if (before?.StricterCounterpart(target) is { } earlierTarget)
-                    {
-                        var other = SlaClock.Evaluate(earlierTarget, then, events, asOf, marks);
-                        if (other.Deadline < own.Deadline)
-                        {
-                            targets[i] = other.ReportedAs(target);
-                        }
-                    }
-
-                    targets[i].BreachedEarlier = breached[Layout.KeyOf(p, i)];
-                }
-                catch (ArgumentOutOfRangeException ex)
-                {
-                    throw Named(complaint, policy, target, ex);
-                }
-            }
-
-            results.Add(new SlaPolicyStatus(policy, Array.AsReadOnly(targets)));
-        }
-
-        CheckRequired(then, asOf, taken);
-        return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(results.ToArray()));
+        var sink = new StatusSink(new List<SlaPolicyStatus>());
+        Walk(complaint, asOf, ref sink);
+        return new SlaEvaluation(complaint.Id, asOf, Array.AsReadOnly(sink.Results.ToArray()));
     }
 
     /// <summary>
@@ -198,8 +151,12 @@ public sealed class SlaEngine
     /// <paramref name="asOf"/> is before the complaint was received, or a target's calendar does not cover an instant
     /// the target needs; the message names the complaint, the policy and the target.
     /// </exception>
-    public int StatesAt(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetState> destination) =>
-        Settle(complaint, asOf, destination, out _, write: true);
+    public int StatesAt(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetState> destination)
+    {
+        var sink = new StateSink(destination, write: true, MaxTargetCount);
+        Walk(complaint, asOf, ref sink);
+        return sink.Written;
+    }
 
     /// <summary>
     /// Gets the earliest instant after <paramref name="asOf"/> at which any target's status changes unless a new entry
@@ -214,27 +171,69 @@ public sealed class SlaEngine
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is before the complaint was received, or a target's calendar does not cover an instant the target needs.</exception>
     public Instant? NextChangeAt(ComplaintSnapshot complaint, Instant asOf)
     {
-        Settle(complaint, asOf, [], out var next, write: false);
-        return next;
+        var sink = new StateSink([], write: false, MaxTargetCount);
+        Walk(complaint, asOf, ref sink);
+        return sink.Next;
     }
 
     private const int StackEntries = 128;
 
     private static readonly int ReopenedBit = SlaEvents.Bit(SlaEvent.Reopened);
 
-    private int Settle(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetState> destination, out Instant? next, bool write)
+    /// <summary>What an evaluation does with each applying policy and each of its targets.</summary>
+    private interface IClockSink
+    {
+        /// <summary>A policy applies; its targets come next.</summary>
+        void Policy(ComplaintSnapshot complaint, SlaPolicy policy);
+
+        /// <summary>
+        /// Reads a target of the policy: <paramref name="stricter"/> is the previous policy's same-named target it is
+        /// compared with under the stricter rule; the target's own clock is marked in <paramref name="marks"/>.
+        /// </summary>
+        void Target(
+            int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier);
+
+        /// <summary>The policy's targets are all read.</summary>
+        void PolicyRead(SlaPolicy policy);
+    }
+
+    /// <summary>
+    /// Evaluates a complaint as of an instant: reads its history once into buffers on the stack, judges the cycles its
+    /// reopenings ended, and hands each applying policy's targets to <paramref name="sink"/>.
+    /// </summary>
+    private void Walk<TSink>(ComplaintSnapshot complaint, Instant asOf, ref TSink sink)
+        where TSink : IClockSink, allows ref struct
     {
         var then = Then(complaint, asOf);
-        var history = then.History;
-        Span<int> events = history.Count <= StackEntries ? stackalloc int[history.Count] : new int[history.Count];
-        SlaEvents.Fill(history, events);
+        var history = then.HistorySpan;
+        var n = history.Length;
+        Span<Instant> at = n <= StackEntries ? stackalloc Instant[n] : new Instant[n];
+        Span<ComplaintState> to = n <= StackEntries ? stackalloc ComplaintState[n] : new ComplaintState[n];
+        Span<int> events = n <= StackEntries ? stackalloc int[n] : new int[n];
+        var entries = SlaEntries.Fill(history, at, to, events);
         Span<bool> taken = Layout.Groups.Length <= StackEntries ? stackalloc bool[Layout.Groups.Length] : new bool[Layout.Groups.Length];
         Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
         Span<bool> breached = Layout.KeyCount <= StackEntries ? stackalloc bool[Layout.KeyCount] : new bool[Layout.KeyCount];
-        var needed = BreachedEarlier(then, events, taken, marks, breached);
+
+        // The cycles reopenings ended, each judged on the entries before its reopening, at the reopening's instant.
+        for (var r = 0; r < n; r++)
+        {
+            if ((events[r] & ReopenedBit) != 0)
+            {
+                var reopening = new ReopenSink(breached);
+                Read(complaint, then.Prefix(r), entries.Prefix(r), at[r], taken, marks, breached, ref reopening);
+            }
+        }
+
+        Read(complaint, then, entries, asOf, taken, marks, breached, ref sink);
+        CheckRequired(then, asOf, taken);
+    }
+
+    private void Read<TSink>(
+        ComplaintSnapshot complaint, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<bool> taken, scoped Span<ClockMark> marks, scoped ReadOnlySpan<bool> breached, ref TSink sink)
+        where TSink : IClockSink, allows ref struct
+    {
         taken.Clear();
-        var written = 0;
-        next = null;
         for (var p = 0; p < _policies.Length; p++)
         {
             var policy = _policies[p];
@@ -243,103 +242,140 @@ public sealed class SlaEngine
                 continue;
             }
 
-            if (write && written + policy.Targets.Count > destination.Length)
+            sink.Policy(complaint, policy);
+            var targets = policy.Targets;
+            for (var i = 0; i < targets.Count; i++)
             {
-                throw new ArgumentException(
-                    $"Complaint {complaint.Id}: destination holds {destination.Length} states; policy '{policy.Name}' needs room for {written + policy.Targets.Count} (MaxTargetCount is {MaxTargetCount}).",
-                    nameof(destination));
-            }
-
-            for (var i = 0; i < policy.Targets.Count; i++)
-            {
-                var reported = Settle(complaint, then, p, i, events, asOf, marks, restartIndex, before);
-                if (write)
+                var target = targets[i];
+                var key = Layout.KeyOf(p, i);
+                try
                 {
-                    destination[written] = new SlaTargetState(policy, policy.Targets[i], reported.Cycle, reported.State, needed && breached[Layout.KeyOf(p, i)]);
+                    sink.Target(key, i, target, before?.StricterCounterpart(target), then, entries, asOf, marks, restartIndex, breached[key]);
                 }
-
-                written++;
-                if (reported.NextChangeAt is { } at && (next is null || at < next))
+                catch (ArgumentOutOfRangeException ex)
                 {
-                    next = at;
+                    throw Named(complaint, policy, target, ex);
                 }
             }
+
+            sink.PolicyRead(policy);
         }
-
-        CheckRequired(then, asOf, taken);
-        return written;
     }
 
-    /// <summary>One target's state as reported: its own clock's, or under the stricter rule the earlier policy's when that deadline is earlier.</summary>
-    private Settled Settle(
-        ComplaintSnapshot complaint, ComplaintSnapshot then, int p, int i, ReadOnlySpan<int> events, Instant asOf, Span<ClockMark> marks, int restartIndex, SlaPolicy? before)
+    /// <summary>A target's state, deadline and next change as reported: its own clock's, or under the stricter rule the earlier policy's when that deadline is earlier.</summary>
+    private static Settled Settle(
+        int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, in SlaEntries entries, Instant asOf, Span<ClockMark> marks, int restartIndex)
     {
-        var policy = _policies[p];
-        var target = policy.Targets[i];
-        try
+        var own = SlaClock.Settle(target, then, entries, asOf, marks, restartIndex);
+        marks[index] = new ClockMark(own.Cycle, own.MetIndex);
+        if (stricter is not null && SlaClock.Settle(stricter, then, entries, asOf, marks) is var other && other.Deadline < own.Deadline)
         {
-            var own = SlaClock.Settle(target, then, events, asOf, marks, restartIndex);
-            marks[i] = new ClockMark(own.Cycle, own.MetIndex);
-            if (before?.StricterCounterpart(target) is { } earlierTarget)
+            return other;
+        }
+
+        return own;
+    }
+
+    /// <summary>Builds each target's full status, timeline included.</summary>
+    private ref struct StatusSink(List<SlaPolicyStatus> results) : IClockSink
+    {
+        private SlaTargetStatus[] _targets = [];
+
+        public readonly List<SlaPolicyStatus> Results => results;
+
+        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy) => _targets = new SlaTargetStatus[policy.Targets.Count];
+
+        public readonly void Target(
+            int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
+        {
+            // A chained clock counts from its own policy's earlier clock, whichever deadline is reported.
+            var own = SlaClock.Evaluate(target, then, entries, asOf, marks, restartIndex);
+            marks[index] = new ClockMark(own.Cycle, own.MetIndex);
+            var reported = own;
+            if (stricter is not null && SlaClock.Evaluate(stricter, then, entries, asOf, marks) is var other && other.Deadline < own.Deadline)
             {
-                var other = SlaClock.Settle(earlierTarget, then, events, asOf, marks);
-                if (other.Deadline < own.Deadline)
-                {
-                    return other;
-                }
+                reported = other.ReportedAs(target);
             }
 
-            return own;
+            reported.BreachedEarlier = breachedEarlier;
+            _targets[index] = reported;
         }
-        catch (ArgumentOutOfRangeException ex)
+
+        public readonly void PolicyRead(SlaPolicy policy) => results.Add(new SlaPolicyStatus(policy, Array.AsReadOnly(_targets)));
+    }
+
+    /// <summary>Writes each target's state into a buffer (when asked to), and keeps the earliest next change.</summary>
+    private ref struct StateSink(Span<SlaTargetState> destination, bool write, int maxTargetCount) : IClockSink
+    {
+        private readonly Span<SlaTargetState> _destination = destination;
+        private SlaPolicy? _policy;
+
+        public int Written { get; private set; }
+
+        public Instant? Next { get; private set; }
+
+        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy)
         {
-            throw Named(complaint, policy, target, ex);
+            if (write && Written + policy.Targets.Count > _destination.Length)
+            {
+#pragma warning disable CA2208 // The buffer is the public caller's parameter (StatesAt's destination).
+                throw new ArgumentException(
+                    $"Complaint {complaint.Id}: destination holds {_destination.Length} states; policy '{policy.Name}' needs room for {Written + policy.Targets.Count} (MaxTargetCount is {maxTargetCount}).",
+                    nameof(destination));
+#pragma warning restore CA2208
+            }
+
+            _policy = policy;
+        }
+
+        public void Target(
+            int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
+        {
+            var reported = Settle(index, target, stricter, then, entries, asOf, marks, restartIndex);
+            if (write)
+            {
+                _destination[Written] = new SlaTargetState(_policy!, target, reported.Cycle, reported.State, breachedEarlier);
+            }
+
+            Written++;
+            if (reported.NextChangeAt is { } at && (Next is null || at < Next))
+            {
+                Next = at;
+            }
+        }
+
+        public readonly void PolicyRead(SlaPolicy policy)
+        {
         }
     }
 
     /// <summary>
-    /// Marks, per group and target name, whether an earlier cycle ended by a reopening was breached: at each reopening,
-    /// a target whose rule is <see cref="ReopenRule.NewCycle"/> keeps the breach of the cycle it ends, and one whose rule
-    /// is <see cref="ReopenRule.Reset"/> sets aside every breach before it. Returns whether the history has a reopening.
+    /// Judges the cycle a reopening ends: a target whose rule is <see cref="ReopenRule.NewCycle"/> keeps its breach, one
+    /// whose rule is <see cref="ReopenRule.Reset"/> sets aside every breach before, per group and target name.
     /// </summary>
-    private bool BreachedEarlier(ComplaintSnapshot then, ReadOnlySpan<int> events, Span<bool> taken, Span<ClockMark> marks, Span<bool> breached)
+    private readonly ref struct ReopenSink(Span<bool> breached) : IClockSink
     {
-        var any = false;
-        for (var r = 0; r < events.Length; r++)
+        private readonly Span<bool> _breached = breached;
+
+        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy)
         {
-            if ((events[r] & ReopenedBit) == 0)
-            {
-                continue;
-            }
-
-            // The cycle the reopening ends, as it stood at the reopening: the entries before it, at its instant.
-            any = true;
-            var ended = then.Prefix(r);
-            var at = then.History[r].At;
-            taken.Clear();
-            for (var p = 0; p < _policies.Length; p++)
-            {
-                if (!Applies(ended, p, taken, out var restartIndex, out var before))
-                {
-                    continue;
-                }
-
-                var targets = _policies[p].Targets;
-                for (var i = 0; i < targets.Count; i++)
-                {
-                    var state = Settle(then, ended, p, i, events[..r], at, marks, restartIndex, before).State;
-                    ref var key = ref breached[Layout.KeyOf(p, i)];
-                    key = targets[i].OnReopen switch
-                    {
-                        ReopenRule.NewCycle => key || state == SlaClockState.Breached,
-                        ReopenRule.Reset => false,
-                        _ => key,
-                    };
-                }
-            }
         }
 
-        return any;
+        public void Target(
+            int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
+        {
+            var state = Settle(index, target, stricter, then, entries, asOf, marks, restartIndex).State;
+            _breached[key] = target.OnReopen switch
+            {
+                ReopenRule.NewCycle => breachedEarlier || state == SlaClockState.Breached,
+                ReopenRule.Reset => false,
+                _ => breachedEarlier,
+            };
+        }
+
+        public void PolicyRead(SlaPolicy policy)
+        {
+        }
     }
 
     private static ArgumentOutOfRangeException Named(ComplaintSnapshot complaint, SlaPolicy policy, SlaTarget target, ArgumentOutOfRangeException ex) =>

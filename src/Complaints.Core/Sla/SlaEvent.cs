@@ -1,5 +1,6 @@
 using Complaints.Core.Domain;
 using Complaints.Core.History;
+using NodaTime;
 
 namespace Complaints.Core.Sla;
 
@@ -54,33 +55,21 @@ internal static class SlaEvents
 {
     public static int Bit(SlaEvent e) => 1 << (int)e;
 
-    /// <summary>Reads the events of every entry once, for all the clocks evaluated over one history.</summary>
-    public static void Fill(IReadOnlyList<HistoryEntry> history, Span<int> events)
-    {
-        for (var i = 0; i < events.Length; i++)
-        {
-            events[i] = Of(history[i]);
-        }
-    }
 
     public static int Of(HistoryEntry entry)
     {
-        var bits = entry.Data switch
+        var bits = entry.DataKind switch
         {
-            Acknowledgement => Bit(SlaEvent.Acknowledged),
-            InformationRequest => Bit(SlaEvent.InformationRequested),
-            InformationProvided => Bit(SlaEvent.InformationProvided),
-            ResolutionProposal => Bit(SlaEvent.ResolutionProposed),
-            Reopening => Bit(SlaEvent.Reopened),
-            Communication c => c.Kind switch
-            {
-                CommunicationKind.AutomatedAcknowledgement => Bit(SlaEvent.AutomatedAcknowledgement),
-                CommunicationKind.PublicReply => Bit(SlaEvent.PublicReply),
-                CommunicationKind.InternalNote => Bit(SlaEvent.InternalNote),
-                CommunicationKind.CustomerMessage => Bit(SlaEvent.CustomerMessage),
-                CommunicationKind.HoldingReply => Bit(SlaEvent.HoldingReply),
-                _ => 0,
-            },
+            HistoryDataKind.Acknowledgement => Bit(SlaEvent.Acknowledged),
+            HistoryDataKind.InformationRequest => Bit(SlaEvent.InformationRequested),
+            HistoryDataKind.InformationProvided => Bit(SlaEvent.InformationProvided),
+            HistoryDataKind.ResolutionProposal => Bit(SlaEvent.ResolutionProposed),
+            HistoryDataKind.Reopening => Bit(SlaEvent.Reopened),
+            HistoryDataKind.AutomatedAcknowledgement => Bit(SlaEvent.AutomatedAcknowledgement),
+            HistoryDataKind.PublicReply => Bit(SlaEvent.PublicReply),
+            HistoryDataKind.InternalNote => Bit(SlaEvent.InternalNote),
+            HistoryDataKind.CustomerMessage => Bit(SlaEvent.CustomerMessage),
+            HistoryDataKind.HoldingReply => Bit(SlaEvent.HoldingReply),
             _ => 0,
         };
         if (entry.IsStateChange)
@@ -96,4 +85,43 @@ internal static class SlaEvents
 
         return bits;
     }
+}
+
+/// <summary>
+/// What the clocks read of a history, entry by entry, copied once per evaluation into the caller's buffers: each
+/// entry's instant, the state it leads to and its events.
+/// </summary>
+internal readonly ref struct SlaEntries
+{
+    public SlaEntries(ReadOnlySpan<Instant> at, ReadOnlySpan<ComplaintState> to, ReadOnlySpan<int> events)
+    {
+        At = at;
+        To = to;
+        Events = events;
+    }
+
+    public ReadOnlySpan<Instant> At { get; }
+
+    public ReadOnlySpan<ComplaintState> To { get; }
+
+    public ReadOnlySpan<int> Events { get; }
+
+    public int Count => Events.Length;
+
+    /// <summary>Reads every entry of a history into the buffers, which are exactly as long as it.</summary>
+    public static SlaEntries Fill(ReadOnlySpan<HistoryEntry> history, Span<Instant> at, Span<ComplaintState> to, Span<int> events)
+    {
+        for (var i = 0; i < history.Length; i++)
+        {
+            var entry = history[i];
+            at[i] = entry.At;
+            to[i] = entry.To;
+            events[i] = SlaEvents.Of(entry);
+        }
+
+        return new SlaEntries(at, to, events);
+    }
+
+    /// <summary>The first <paramref name="count"/> entries.</summary>
+    public SlaEntries Prefix(int count) => new(At[..count], To[..count], Events[..count]);
 }
