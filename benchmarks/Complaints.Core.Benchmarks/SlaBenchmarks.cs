@@ -22,6 +22,7 @@ namespace Complaints.Core.Benchmarks;
 /// <item><c>Replay</c>: <see cref="SlaEngine.StatesAt"/> on each complaint's snapshot: the state of every target, from the history, into one buffer.</item>
 /// <item><c>Replay_WithTimelines</c>: <see cref="SlaEngine.Evaluate"/> on each complaint's snapshot: the whole status with timelines.</item>
 /// <item><c>Incremental</c>: <see cref="SlaClocks.StatesAt"/> on each complaint's stored clocks, into one buffer.</item>
+/// <item><c>Incremental_Table</c>: the same clocks as rows of one <see cref="SlaClockTable"/>, every row's states in one pass.</item>
 /// <item><c>NaiveDayStepping</c> (baseline): the naive way: for each target, read the history, and compute the deadline and
 /// the pauses' working time by stepping the calendar one day at a time.</item>
 /// <item><c>NextChange_*</c>: the next instant at which any status changes, from the history and from the clocks.</item>
@@ -42,6 +43,8 @@ public class SlaBenchmarks
     private SlaEngine _engine = null!;
     private ComplaintSnapshot[] _snapshots = null!;
     private SlaClocks[] _clocks = null!;
+    private SlaClockTable _table = null!;
+    private SlaClockState[] _tableStates = null!;
     private Instant _now;
 
     /// <summary>Builds the complaints, their stored clocks, and checks that the three ways agree.</summary>
@@ -92,6 +95,16 @@ public class SlaBenchmarks
             _clocks[i] = _engine.Track(_snapshots[i]);
         }
 
+        // The same clocks as rows of one table, read in one pass.
+        _table = new SlaClockTable(_engine, Complaints);
+        foreach (var clocks in _clocks)
+        {
+            _table.Add(clocks);
+        }
+
+        _tableStates = new SlaClockState[Complaints * _table.Width];
+        _table.StatesAt(_now, _tableStates);
+
         for (var i = 0; i < Complaints; i += 97)
         {
             var replay = _engine.Evaluate(_snapshots[i], _now).Policies.SelectMany(p => p.Targets).Select(t => t.State).ToArray();
@@ -107,10 +120,11 @@ public class SlaBenchmarks
 
             var naive = new SlaClockState[5];
             Naive(_snapshots[i], naive);
-            if (!replay.SequenceEqual(incremental) || !replay.SequenceEqual(naive))
+            var table = _tableStates.AsSpan(i * _table.Width, written).ToArray();
+            if (!replay.SequenceEqual(incremental) || !replay.SequenceEqual(naive) || !replay.SequenceEqual(table) || next != _table.NextChangeAt(i, _now))
             {
                 throw new InvalidOperationException(
-                    $"Complaint {i}: replay [{string.Join(", ", replay)}], incremental [{string.Join(", ", incremental)}], naive [{string.Join(", ", naive)}].");
+                    $"Complaint {i}: replay [{string.Join(", ", replay)}], incremental [{string.Join(", ", incremental)}], table [{string.Join(", ", table)}], naive [{string.Join(", ", naive)}].");
             }
         }
     }
@@ -168,6 +182,21 @@ public class SlaBenchmarks
             {
                 breached += buffer[t].State == SlaClockState.Breached ? 1 : 0;
             }
+        }
+
+        return breached;
+    }
+
+    /// <summary>State of all targets from the same clocks kept as rows of one <see cref="SlaClockTable"/>, read in one pass.</summary>
+    /// <returns>How many targets are breached.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int Incremental_Table()
+    {
+        _table.StatesAt(_now, _tableStates);
+        var breached = 0;
+        foreach (var state in _tableStates)
+        {
+            breached += state == SlaClockState.Breached ? 1 : 0;
         }
 
         return breached;

@@ -54,8 +54,11 @@ internal readonly struct Brief
     /// <summary>Gets, for a target under <see cref="SlaChangeRule.Stricter"/>, the index of the previous policy's brief it is compared with, or -1.</summary>
     public int Stricter { get; private init; }
 
+    /// <summary>Gets whether an earlier cycle of the slot's target was breached (<see cref="SlaTargetStatus.BreachedEarlier"/>).</summary>
+    public bool BreachedEarlier { get; private init; }
+
     /// <summary>Gets this brief placed at a slot, compared with the brief at <paramref name="stricter"/> (-1: none).</summary>
-    public Brief At(int slot, int stricter) => this with { Slot = slot, Stricter = stricter };
+    public Brief At(int slot, int stricter, bool breachedEarlier) => this with { Slot = slot, Stricter = stricter, BreachedEarlier = breachedEarlier };
 
     /// <summary>Builds the step function from the clock and its status at the latest entry.</summary>
     public static Brief Of(SlaTarget target, in TargetClock clock, SlaTargetStatus atLatest, ComplaintState state, Instant latest)
@@ -132,5 +135,56 @@ internal readonly struct Brief
         }
 
         return asOf == latest && _movesNow ? Instant.Max(deadline, asOf) : deadline;
+    }
+}
+
+/// <summary>
+/// Reads a laid-out run of briefs (the targets reported, in order, then the ones they are compared with under the
+/// stricter rule) at an instant from the latest entry on: what <see cref="SlaClocks"/> and <see cref="SlaClockTable"/> share.
+/// </summary>
+internal static class Briefs
+{
+    /// <summary>The brief the <paramref name="index"/>-th target reports from: its own, or the stricter one when that deadline is earlier at the instant.</summary>
+    public static ref readonly Brief Reported(ReadOnlySpan<Brief> briefs, int index, SlaLayout layout, Instant latest, Instant asOf)
+    {
+        ref readonly var brief = ref briefs[index];
+        if (brief.Stricter >= 0)
+        {
+            ref readonly var stricter = ref briefs[brief.Stricter];
+            if (stricter.DeadlineAt(layout.SlotTarget[stricter.Slot], latest, asOf) < brief.DeadlineAt(layout.SlotTarget[brief.Slot], latest, asOf))
+            {
+                return ref stricter;
+            }
+        }
+
+        return ref brief;
+    }
+
+    /// <summary>Writes the states of the first <paramref name="count"/> briefs.</summary>
+    public static void StatesAt(ReadOnlySpan<Brief> briefs, int count, SlaLayout layout, Instant latest, Instant asOf, Span<SlaTargetState> destination)
+    {
+        var policies = layout.SlotPolicyOf;
+        var targets = layout.SlotTarget;
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var own = ref briefs[i];
+            ref readonly var reported = ref Reported(briefs, i, layout, latest, asOf);
+            destination[i] = new SlaTargetState(policies[own.Slot], targets[own.Slot], reported.Cycle, reported.StateAt(latest, asOf), own.BreachedEarlier);
+        }
+    }
+
+    /// <summary>The earliest next change of the first <paramref name="count"/> briefs.</summary>
+    public static Instant? NextChangeAt(ReadOnlySpan<Brief> briefs, int count, SlaLayout layout, Instant latest, Instant asOf)
+    {
+        Instant? next = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (Reported(briefs, i, layout, latest, asOf).NextChangeAt(latest, asOf) is { } at && (next is null || at < next))
+            {
+                next = at;
+            }
+        }
+
+        return next;
     }
 }

@@ -228,17 +228,7 @@ public sealed class SlaClocks
             throw new ArgumentException($"Complaint {ComplaintId}: destination holds {destination.Length} states; {count} are needed.", nameof(destination));
         }
 
-        var briefs = _reported;
-        var policies = _layout.SlotPolicyOf;
-        var targets = _layout.SlotTarget;
-        var latest = LatestEntryAt;
-        for (var i = 0; i < count; i++)
-        {
-            var slot = briefs[i].Slot;
-            ref readonly var brief = ref Reported(i, asOf);
-            destination[i] = new SlaTargetState(policies[slot], targets[slot], brief.Cycle, brief.StateAt(latest, asOf), BreachedEarlier(slot));
-        }
-
+        Sla.Briefs.StatesAt(_reported, count, _layout, LatestEntryAt, asOf, destination);
         return count;
     }
 
@@ -254,16 +244,15 @@ public sealed class SlaClocks
     {
         CheckAsOf(asOf);
         CheckRequired(asOf);
-        Instant? next = null;
-        for (var i = 0; i < _reportedCount; i++)
-        {
-            if (Reported(i, asOf).NextChangeAt(LatestEntryAt, asOf) is { } at && (next is null || at < next))
-            {
-                next = at;
-            }
-        }
+        return Sla.Briefs.NextChangeAt(_reported, _reportedCount, _layout, LatestEntryAt, asOf);
+    }
 
-        return next;
+    /// <summary>The briefs as laid out after the latest entry (the targets reported, then those they are compared with), how many are reported, and whether a required group is missing.</summary>
+    internal ReadOnlySpan<Brief> Laid(out int count, out bool missing)
+    {
+        count = _reportedCount;
+        missing = _missingGroup >= 0;
+        return _reported;
     }
 
     /// <inheritdoc/>
@@ -273,26 +262,6 @@ public sealed class SlaClocks
     private ArgumentOutOfRangeException Named(int slot, string paramName, ArgumentOutOfRangeException ex)
     {
         return new ArgumentOutOfRangeException(paramName, $"Complaint {ComplaintId}, policy '{_layout.SlotPolicyOf[slot].Name}', target '{_layout.SlotTarget[slot].Name}': {ex.Message}");
-    }
-
-    /// <summary>
-    /// The step function the <paramref name="index"/>-th target reported is read from: its own clock's, or under
-    /// <see cref="SlaChangeRule.Stricter"/> the previous policy's same-named clock when that deadline is earlier at the
-    /// instant asked.
-    /// </summary>
-    private ref readonly Brief Reported(int index, Instant asOf)
-    {
-        ref readonly var brief = ref _reported[index];
-        if (brief.Stricter >= 0)
-        {
-            ref readonly var stricter = ref _reported[brief.Stricter];
-            if (stricter.DeadlineAt(_layout.SlotTarget[stricter.Slot], LatestEntryAt, asOf) < brief.DeadlineAt(_layout.SlotTarget[brief.Slot], LatestEntryAt, asOf))
-            {
-                return ref stricter;
-            }
-        }
-
-        return ref brief;
     }
 
     private bool BreachedEarlier(int slot) => _breachedEarlier is { } breached && breached[_layout.SlotKey[slot]];
@@ -313,7 +282,7 @@ public sealed class SlaClocks
             var was = breached is not null && breached[key];
             var now = rule switch
             {
-                ReopenRule.NewCycle => was || Reported(i, at).StateAt(LatestEntryAt, at) == SlaClockState.Breached,
+                ReopenRule.NewCycle => was || Sla.Briefs.Reported(_reported, i, _layout, LatestEntryAt, at).StateAt(LatestEntryAt, at) == SlaClockState.Breached,
                 ReopenRule.Reset => false,
                 _ => was,
             };
@@ -531,10 +500,10 @@ public sealed class SlaClocks
                     var earlier = _layout.SlotPolicy[other];
                     Brief(earlier, _layout.KeptSlot[earlier], all, laid);
                     stricter = count + compared.Count;
-                    compared.Add(all[other].At(other, -1));
+                    compared.Add(all[other].At(other, -1, BreachedEarlier(other)));
                 }
 
-                reported[written++] = all[first + t].At(first + t, stricter);
+                reported[written++] = all[first + t].At(first + t, stricter, BreachedEarlier(first + t));
             }
         }
 

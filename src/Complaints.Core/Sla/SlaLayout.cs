@@ -73,6 +73,8 @@ internal sealed class SlaLayout
         MaxPolicyTargets = policies.Length == 0 ? 0 : policies.Max(p => p.Targets.Count);
         MaxReported = Enumerable.Range(0, Groups.Length)
             .Sum(g => Enumerable.Range(0, policies.Length).Where(p => GroupOf[p] == g).Max(p => policies[p].Targets.Count));
+        MaxCompared = Enumerable.Range(0, Groups.Length)
+            .Sum(g => Enumerable.Range(0, policies.Length).Where(p => GroupOf[p] == g && policies[p].OnChange == SlaChangeRule.Stricter).Select(p => policies[p].Targets.Count).DefaultIfEmpty(0).Max());
         StricterSlot = new int[policies.Length][];
         for (var p = 0; p < policies.Length; p++)
         {
@@ -139,6 +141,9 @@ internal sealed class SlaLayout
 
     /// <summary>Gets the most targets reported for one complaint: per group, the most of any of its policies.</summary>
     public int MaxReported { get; }
+
+    /// <summary>Gets the most targets compared with the previous policy's under the stricter rule: per group, the most of any of its stricter-rule policies.</summary>
+    public int MaxCompared { get; }
 
     private static void AddSlots(SlaPolicy policy, List<SlaTarget> targets, List<int> chains)
     {

@@ -29,12 +29,22 @@ public sealed class SlaClocksTests
         var clocks = engine.Track(complaint.Id, complaint.Intake);
         var states = new SlaTargetState[32];
         var compared = new HashSet<SlaClockState>();
+
+        // A table keeps a row per prefix beside the live row, so rows of every age are read in one pass at the end.
+        var table = new SlaClockTable(engine);
+        var live = table.Add(clocks);
+        var rows = new List<SlaClocks>();
+        var bulk = new SlaClockState[(history.Count + 2) * table.Width];
         for (var k = 0; k <= history.Count; k++)
         {
             if (k > 0)
             {
                 clocks = clocks.Apply(history[k - 1]);
+                table.Set(live, clocks);
             }
+
+            table.Add(clocks);
+            rows.Add(clocks);
 
             var prefix = Complaint.Restore(complaint.Id, complaint.Intake, history.Take(k), SlaArbitraries.Lifecycle).Snapshot;
             Assert.Equal(prefix.Version, clocks.Version);
@@ -51,8 +61,23 @@ public sealed class SlaClocksTests
                 var expected = replay.Policies.SelectMany(p => p.Targets.Select(t => new SlaTargetState(p.Policy, t.Target, t.Cycle, t.State, t.BreachedEarlier))).ToArray();
                 Assert.Equal(expected, states[..written]);
                 Assert.Equal(clocks.TargetCount, written);
+                Assert.Equal(written, table.StatesAt(live, asOf, states));
+                Assert.Equal(expected, states[..written]);
+                Assert.Equal(replay.NextChangeAt, table.NextChangeAt(live, asOf));
                 compared.UnionWith(expected.Select(s => s.State));
             }
+        }
+
+        // Every row, of whatever age, read at once at an instant after all of them: as each row's clocks read alone.
+        var late = complaint.LastActivityAt + Duration.FromDays(1);
+        table.StatesAt(late, bulk);
+        for (var r = 0; r < table.Count; r++)
+        {
+            var own = r == live ? clocks : rows[r - 1];
+            var n = own.StatesAt(late, states);
+            Assert.Equal(states[..n].Select(x => x.State), bulk.Skip(r * table.Width).Take(n));
+            Assert.All(bulk.Skip((r * table.Width) + n).Take(table.Width - n), x => Assert.Equal(SlaClockState.NotStarted, x));
+            Assert.Equal(own.ComplaintId, table.ComplaintIdAt(r));
         }
 
         var final = engine.Evaluate(complaint.Snapshot, complaint.LastActivityAt);
@@ -273,6 +298,59 @@ public sealed class SlaClocksTests
             "after update", SlaTargetKind.Custom, DeadlineRule.BusinessDays(1), SlaArbitraries.London, t => t.StartsWhenMet("update").MetBy(SlaEvent.Resolved)));
 
         Assert.Contains("Policy 'care', target 'after update': StartsWhenMet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_RefusesBadInputNamingTheComplaint_WritesNothingWhenARowIsRefused_AndReadsWithoutAllocating()
+    {
+        var spec = new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, 0.5);
+        var platinum = SlaPolicy.CreateBuilder("platinum").InGroup("vip").ForCustomerTiers("Platinum")
+            .AddTarget("call back", SlaTargetKind.FirstResponse, DeadlineRule.WorkingTime(Duration.FromHours(1)), SlaArbitraries.London).Build();
+        var policies = RichPolicies(spec).Where(p => p.Targets.All(t => t.Rule.Unit is DeadlineUnit.BusinessDays or DeadlineUnit.WorkingTime or DeadlineUnit.ElapsedTime)).ToArray();
+        var engine = new SlaEngine(policies);
+        var strict = new SlaEngine([.. policies, platinum], ["vip"]);
+        var early = Receive();
+        var late = Receive();
+        late.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(5));
+        var table = new SlaClockTable(engine, capacity: 1);
+        Assert.Equal(0, table.Add(engine.Track(early.Snapshot)));
+        Assert.Equal(1, table.Add(engine.Track(late.Snapshot)));             // grows past its capacity
+        var states = new SlaClockState[table.Count * table.Width];
+        var asOf = SlaArbitraries.Base + Duration.FromHours(30);
+        table.StatesAt(asOf, states);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            table.StatesAt(asOf, states);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // An instant before a row's latest entry: named, and nothing written.
+        Array.Fill(states, SlaClockState.Stopped);
+        var tooEarly = Assert.Throws<ArgumentOutOfRangeException>(() => table.StatesAt(SlaArbitraries.Base + Duration.FromHours(2), states));
+        Assert.Contains($"Complaint {late.Id} (row 1)", tooEarly.Message, StringComparison.Ordinal);
+        Assert.All(states, s => Assert.Equal(SlaClockState.Stopped, s));
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => table.StatesAt(asOf, new SlaClockState[states.Length - 1])).ParamName);
+        Assert.Equal("destination", Assert.Throws<ArgumentException>(() => table.StatesAt(0, asOf, Array.Empty<SlaTargetState>())).ParamName);
+
+        // Rows and clocks that do not belong.
+        Assert.Equal("row", Assert.Throws<ArgumentOutOfRangeException>(() => table.Set(2, engine.Track(early.Snapshot))).ParamName);
+        Assert.Equal("row", Assert.Throws<ArgumentOutOfRangeException>(() => table.NextChangeAt(-1, asOf)).ParamName);
+        Assert.Contains(early.Id.ToString(), Assert.Throws<ArgumentException>(() => table.Add(strict.Track(early.Id, early.Intake))).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => table.Add(null!));
+        Assert.Throws<ArgumentNullException>(() => new SlaClockTable(null!));
+        Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new SlaClockTable(engine, -1)).ParamName);
+        Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => new SlaClockTable(engine, int.MaxValue)).ParamName);
+
+        // A row no policy of a required group selects: named, and nothing written.
+        var required = new SlaClockTable(strict);
+        required.Add(strict.Track(late.Snapshot));
+        var missing = new SlaClockState[required.Width];
+        Array.Fill(missing, SlaClockState.Stopped);
+        Assert.Contains($"Complaint {late.Id} (row 0): no policy of a required group", Assert.Throws<ArgumentException>(() => required.StatesAt(asOf, missing)).Message, StringComparison.Ordinal);
+        Assert.All(missing, s => Assert.Equal(SlaClockState.Stopped, s));
     }
 
     private static Complaint Receive() =>
