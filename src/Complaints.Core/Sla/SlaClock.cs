@@ -13,7 +13,6 @@ internal static class SlaClock
     private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
     private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
     private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
-    private static readonly int ReopenedBit = SlaEvents.Bit(SlaEvent.Reopened);
 
     /// <summary>The full status of one target, with its timeline.</summary>
     public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
@@ -51,17 +50,11 @@ internal static class SlaClock
         var cycle = 0;
         var cycleStartIndex = -1;
         var cycleStart = complaint.Intake.ReceivedAt;
-        if (target.OnReopen != ReopenRule.ResumeCycle)
+        if (target.OnReopen != ReopenRule.ResumeCycle && entries.LastReopening >= 0)
         {
-            for (var i = 0; i < count; i++)
-            {
-                if ((events[i] & ReopenedBit) != 0)
-                {
-                    cycle++;
-                    cycleStartIndex = i;
-                    cycleStart = at[i];
-                }
-            }
+            cycle = entries.Reopenings;
+            cycleStartIndex = entries.LastReopening;
+            cycleStart = at[cycleStartIndex];
         }
 
         // The start event, and the anchors the deadline rule may count from, all within the cycle and after the start.
@@ -145,7 +138,7 @@ internal static class SlaClock
         var since = complaint.Intake.ReceivedAt;
         var state = ComplaintState.Received;
         var to = entries.To;
-        for (var i = 0; i <= count; i++)
+        for (var i = 0; i <= count && target.PauseBits != 0; i++)
         {
             var until = i < count ? at[i] : end;
             var stretchFrom = since > start ? since : start;

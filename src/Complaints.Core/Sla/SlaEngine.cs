@@ -216,7 +216,7 @@ public sealed class SlaEngine
         Span<bool> breached = Layout.KeyCount <= StackEntries ? stackalloc bool[Layout.KeyCount] : new bool[Layout.KeyCount];
 
         // The cycles reopenings ended, each judged on the entries before its reopening, at the reopening's instant.
-        for (var r = 0; r < n; r++)
+        for (var r = 0; r < n && entries.Reopenings > 0; r++)
         {
             if ((events[r] & ReopenedBit) != 0)
             {

@@ -98,6 +98,16 @@ internal readonly ref struct SlaEntries
         At = at;
         To = to;
         Events = events;
+        LastReopening = -1;
+        var reopened = SlaEvents.Bit(SlaEvent.Reopened);
+        for (var i = 0; i < events.Length; i++)
+        {
+            if ((events[i] & reopened) != 0)
+            {
+                Reopenings++;
+                LastReopening = i;
+            }
+        }
     }
 
     public ReadOnlySpan<Instant> At { get; }
@@ -107,6 +117,12 @@ internal readonly ref struct SlaEntries
     public ReadOnlySpan<int> Events { get; }
 
     public int Count => Events.Length;
+
+    /// <summary>Gets the number of reopenings.</summary>
+    public int Reopenings { get; }
+
+    /// <summary>Gets the index of the latest reopening, or -1.</summary>
+    public int LastReopening { get; }
 
     /// <summary>Reads every entry of a history into the buffers, which are exactly as long as it.</summary>
     public static SlaEntries Fill(ReadOnlySpan<HistoryEntry> history, Span<Instant> at, Span<ComplaintState> to, Span<int> events)
