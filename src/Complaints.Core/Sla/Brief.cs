@@ -109,6 +109,12 @@ internal readonly struct Brief
 
     public Instant? NextChangeAt(Instant latest, Instant asOf)
     {
+        if (_kind == BriefKind.Paused)
+        {
+            // A pause that does not move the deadline (it began at it) holds the clock only until the deadline passes.
+            return !_movesLater && StateAt(latest, asOf) == SlaClockState.Paused ? _deadline + Duration.Epsilon : null;
+        }
+
         if (_kind != BriefKind.Running || StateAt(latest, asOf) is var state && state == SlaClockState.Breached)
         {
             return null;

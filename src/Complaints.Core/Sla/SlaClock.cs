@@ -257,7 +257,9 @@ internal static class SlaClock
 
         Instant? next = status is SlaClockState.Running or SlaClockState.AtRisk
             ? NextChange(target, status, asOf, deadline, elapsed, allowed, remaining)
-            : null;
+            : status == SlaClockState.Paused && !pausedAtEnd && asOf == deadline
+                ? deadline + Duration.Epsilon   // a pause that begins at the deadline does not move it: breached just after
+                : null;
         return new Settled(status, cycle, metIndex, deadline, elapsed, allowed, remaining, next);
     }
 

@@ -59,8 +59,9 @@ public sealed class SlaTargetStatus
 
     /// <summary>
     /// Gets the earliest instant after the one asked at which this clock's status changes unless a new entry comes
-    /// first: a warning threshold passed, or the deadline passed (one nanosecond after it); <see langword="null"/> when
-    /// no instant alone changes it (paused, not started, met, breached or stopped).
+    /// first: a warning threshold passed, or the deadline passed (one nanosecond after it, also for a clock paused by a
+    /// pause that began at the deadline and so does not move it); <see langword="null"/> when no instant alone changes
+    /// it (paused before the deadline, not started, met, breached or stopped).
     /// </summary>
     public Instant? NextChangeAt { get; init; }
 

@@ -196,6 +196,26 @@ public sealed class SlaEngineTests
     }
 
     [Fact]
+    public void Pause_BeginningExactlyAtTheDeadline_DoesNotMoveIt_AndTheNextChangeIsTheBreach()
+    {
+        var c = Investigating();
+        c.RequestInformation(Agent, Day(9, 17), ["Which order?"]);     // the resolution deadline, to the nanosecond
+        var engine = new SlaEngine([Team()]);
+        var clocks = engine.Track(c.Snapshot);
+
+        var atDeadline = engine.Evaluate(c.Snapshot, Day(9, 17)).Find("Team", "resolution")!;
+        var after = engine.Evaluate(c.Snapshot, Day(9, 17) + Duration.Epsilon).Find("Team", "resolution")!;
+
+        Assert.Equal(SlaClockState.Paused, atDeadline.State);
+        Assert.Equal(Day(9, 17), atDeadline.Deadline);
+        Assert.Equal(Day(9, 17) + Duration.Epsilon, atDeadline.NextChangeAt);
+        Assert.Equal(SlaClockState.Breached, after.State);
+        Assert.Equal(atDeadline.NextChangeAt, engine.NextChangeAt(c.Snapshot, Day(9, 17)));
+        Assert.Equal(atDeadline.NextChangeAt, clocks.NextChangeAt(Day(9, 17)));
+        Assert.Equal(SlaClockState.Breached, clocks.Evaluate(Day(9, 17) + Duration.Epsilon).Find("Team", "resolution")!.State);
+    }
+
+    [Fact]
     public void Withdrawal_BeforeTheDeadline_StopsTheClock()
     {
         var c = Investigating();

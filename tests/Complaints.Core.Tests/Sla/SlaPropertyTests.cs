@@ -136,14 +136,19 @@ public sealed class SlaPropertyTests(ITestOutputHelper output)
         var complaint = SlaArbitraries.Walk(c);
         var now = SlaArbitraries.AsOf(c, complaint);
         var status = Evaluate(c.Target, complaint, now);
+        // Entries after now would change the answer on their own; the promise is about time passing with no new entry.
+        var upToNow = Complaint.Restore(complaint.Id, complaint.Intake, complaint.History.Where(e => e.At <= now), SlaArbitraries.Lifecycle);
         if (status.NextChangeAt is not { } next)
         {
             Assert.DoesNotContain(status.State, (SlaClockState[])[SlaClockState.Running, SlaClockState.AtRisk]);
+            foreach (var later in new[] { now + Duration.Epsilon, now + Duration.FromHours(5), now + Duration.FromDays(12) })
+            {
+                Assert.Equal(status.State, Evaluate(c.Target, upToNow, later).State);
+            }
+
             return true.Label("no change by time alone").Collect(status.State);
         }
 
-        // Entries after now would change the answer on their own; the promise is about time passing with no new entry.
-        var upToNow = Complaint.Restore(complaint.Id, complaint.Intake, complaint.History.Where(e => e.At <= now), SlaArbitraries.Lifecycle);
         Assert.True(next > now, $"next change {next} is not after now {now}");
         foreach (var between in new[] { now + ((next - now) / 2), next - Duration.Epsilon })
         {
