@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Complaints.Core.Domain;
 using Complaints.Core.History;
 using NodaTime;
@@ -89,6 +90,91 @@ public sealed class SlaClocks
         _reportedCount = from._reportedCount;
         _missingGroup = from._missingGroup;
         _breachedEarlier = from._breachedEarlier;
+    }
+
+    /// <summary>Clocks read back from their stored form, checked against the engine; what the document does not hold is derived again.</summary>
+    private SlaClocks(SlaEngine engine, SlaClocksDocument document)
+    {
+        Engine = engine;
+        _layout = engine.Layout;
+        var policies = engine.PolicyArray;
+        ComplaintId = document.ComplaintId;
+        ReceivedAt = document.ReceivedAt;
+        LatestEntryAt = document.LatestEntryAt;
+        Version = document.Version;
+        State = document.State;
+        var f = document.Fields ?? throw Refused("fields", "is missing");
+        _fields = new SlaFields(f.Kind, f.Channel, f.Priority, f.Severity, f.Category, f.Team, f.CustomerTier, f.PromisedAt);
+        if (Version < 0 || Version > int.MaxValue)
+        {
+            throw Refused("version", $"is {Version}; it counts the entries applied, from 0 to {int.MaxValue}");
+        }
+
+        if (LatestEntryAt < ReceivedAt)
+        {
+            throw Refused("latestEntryAt", $"({LatestEntryAt}) is before receivedAt ({ReceivedAt})");
+        }
+
+        var stored = document.Policies ?? [];
+        if (stored.Count != policies.Length)
+        {
+            throw Refused("policies", $"holds {stored.Count} policies; the engine has {policies.Length}; the clocks were stored for another policy set");
+        }
+
+        _before = new int[policies.Length];
+        for (var p = 0; p < policies.Length; p++)
+        {
+            var name = stored[p]?.Name;
+            if (name != policies[p].Name)
+            {
+                throw Refused($"policies[{p}]", $"is '{name}'; the engine's is '{policies[p].Name}'; the clocks were stored for another policy set");
+            }
+
+            _before[p] = stored[p]!.Before is { } before ? Array.FindIndex(policies, q => q.Name == before && q.Group == policies[p].Group) : -1;
+            if (stored[p]!.Before is { } missing && _before[p] < 0)
+            {
+                throw Refused($"policies[{p}].before", $"names '{missing}', which is no policy of group '{policies[p].Group}'");
+            }
+        }
+
+        var clocks = document.Clocks ?? [];
+        if (clocks.Count != _layout.SlotCount)
+        {
+            throw Refused("clocks", $"holds {clocks.Count} clocks; the engine's policies have {_layout.SlotCount}");
+        }
+
+        _clocks = new TargetClock[clocks.Count];
+        for (var slot = 0; slot < clocks.Count; slot++)
+        {
+            _clocks[slot] = Clock(slot, clocks[slot] ?? throw Refused($"clocks[{slot}]", "is null"));
+        }
+
+        foreach (var (key, i) in (document.BreachedEarlier ?? []).Select((k, i) => (k, i)))
+        {
+            var found = Array.FindIndex(_layout.SlotTarget, t => t.Name == key?.Target);
+            while (found >= 0 && _layout.Groups[_layout.GroupOf[_layout.SlotPolicy[found]]] != key?.Group)
+            {
+                found = Array.FindIndex(_layout.SlotTarget, found + 1, t => t.Name == key?.Target);
+            }
+
+            if (found < 0)
+            {
+                throw Refused($"breachedEarlier[{i}]", $"names target '{key?.Target}' of group '{key?.Group}', which no policy has");
+            }
+
+            _breachedEarlier ??= new bool[_layout.KeyCount];
+            _breachedEarlier[_layout.SlotKey[found]] = true;
+        }
+
+        _selected = Select();
+        try
+        {
+            Lay();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new ArgumentException($"Complaint {ComplaintId}: the stored clocks reach outside a target's calendar: {ex.Message}", ex);
+        }
     }
 
     /// <summary>
@@ -255,8 +341,184 @@ public sealed class SlaClocks
         return _reported;
     }
 
+    /// <summary>
+    /// Writes the clocks as a compact JSON document a host stores beside the complaint, to read back with
+    /// <see cref="SlaEngine.RestoreClocks"/> and go on applying entries: what applying the next entry needs (the
+    /// selecting fields, and per target its cycle, start, anchors, meeting, stop and pauses), each clock named by policy
+    /// and target; the rest is derived again on reading.
+    /// </summary>
+    /// <returns>The JSON document, camelCase, instants in ISO 8601, with <c>formatVersion</c> <see cref="FormatVersion"/>.</returns>
+    public string ToJson()
+    {
+        var policies = Engine.PolicyArray;
+        var keys = new List<SlaKeyDocument>();
+        for (var slot = 0; slot < _layout.SlotCount && _breachedEarlier is not null; slot++)
+        {
+            var key = new SlaKeyDocument(_layout.Groups[_layout.GroupOf[_layout.SlotPolicy[slot]]], _layout.SlotTarget[slot].Name);
+            if (_breachedEarlier[_layout.SlotKey[slot]] && !keys.Contains(key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        var document = new SlaClocksDocument(
+            FormatVersion,
+            ComplaintId,
+            ReceivedAt,
+            LatestEntryAt,
+            Version,
+            State,
+            new SlaFieldsDocument(_fields.Kind, _fields.Channel, _fields.Priority, _fields.Severity, _fields.Category, _fields.Team, _fields.CustomerTier, _fields.PromisedAt),
+            [.. policies.Select((p, i) => new SlaPolicyDocument(p.Name, _before[i] >= 0 ? policies[_before[i]].Name : null))],
+            keys,
+            [.. _clocks.Select((c, slot) => new TargetClockDocument(
+                _layout.SlotPolicyOf[slot].Name,
+                _layout.SlotTarget[slot].Name,
+                c.Reopens,
+                c.Updates,
+                c.CycleStartIndex,
+                c.Started,
+                c.StartIndex,
+                c.Start,
+                c.Acknowledged,
+                c.Holding,
+                c.Complete,
+                c.MetIndex,
+                c.MetAt,
+                c.StopIndex,
+                c.StopAt,
+                [.. c.Pauses.Select(p => new PauseDocument(p.From, p.To, p.State))]))]);
+        return JsonSerializer.Serialize(document, SlaClocksJsonContext.Default.SlaClocksDocument);
+    }
+
+    /// <summary>The version of the stored form <see cref="ToJson"/> writes and <see cref="SlaEngine.RestoreClocks"/> reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Reads clocks from their stored form; see <see cref="SlaEngine.RestoreClocks"/>.</summary>
+    internal static SlaClocks FromJson(SlaEngine engine, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        SlaClocksDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, SlaClocksJsonContext.Default.SlaClocksDocument);
+        }
+        catch (JsonException ex) when (ex.GetType() != typeof(JsonException))
+        {
+            throw new JsonException(ex.Message, ex.Path, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or NotSupportedException or OverflowException)
+        {
+            throw new JsonException($"The stored clocks hold a value its type refuses: {ex.Message}", ex);
+        }
+
+        if (document is null)
+        {
+            throw new JsonException("The stored clocks are null.", "$", null, null);
+        }
+
+        if (document.FormatVersion != FormatVersion)
+        {
+            throw new JsonException($"formatVersion is {document.FormatVersion}; this library reads format version {FormatVersion}.", "$.formatVersion", null, null);
+        }
+
+        try
+        {
+            return new SlaClocks(engine, document).Packed();
+        }
+        catch (ArgumentException ex) when (ex.ParamName is null)
+        {
+            throw new ArgumentException(ex.Message, nameof(json), ex);
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"SLA clocks of {ComplaintId} through entry {Version} ({State}, {LatestEntryAt})";
+
+    /// <summary>A stored value the clocks cannot hold, named by its place in the document.</summary>
+    private ArgumentException Refused(string field, string what) => new($"Complaint {ComplaintId}: stored clocks' {field} {what}.");
+
+    /// <summary>One stored clock, checked against its slot and the entries applied, with its deadline and pauses derived again.</summary>
+    private TargetClock Clock(int slot, TargetClockDocument d)
+    {
+        var target = _layout.SlotTarget[slot];
+        var field = $"clocks[{slot}]";
+        if (d.Policy != _layout.SlotPolicyOf[slot].Name || d.Target != target.Name)
+        {
+            throw Refused(field, $"is '{d.Policy}/{d.Target}'; the engine's is '{_layout.SlotPolicyOf[slot].Name}/{target.Name}'; the clocks were stored for another policy set");
+        }
+
+        foreach (var (name, index) in new[] { ("cycleStartIndex", d.CycleStartIndex), ("startIndex", d.StartIndex), ("metIndex", d.MetIndex), ("stopIndex", d.StopIndex) })
+        {
+            if (index < -1 || index >= Version)
+            {
+                throw Refused($"{field}.{name}", $"is {index}; an entry index is from -1 (receipt) to {Version - 1}");
+            }
+        }
+
+        if (d.Reopens < 0 || d.Updates < 0)
+        {
+            throw Refused(field, $"counts {d.Reopens} reopenings and {d.Updates} updates; neither can be negative");
+        }
+
+        foreach (var (name, at) in new[] { ("start", d.Started ? d.Start : (Instant?)null), ("acknowledged", d.Acknowledged), ("holding", d.Holding), ("complete", d.Complete), ("metAt", d.MetAt), ("stopAt", d.StopAt) })
+        {
+            if (at is { } instant && (instant < ReceivedAt || instant > LatestEntryAt))
+            {
+                throw Refused($"{field}.{name}", $"({instant}) is outside receipt to the latest entry ({ReceivedAt} to {LatestEntryAt})");
+            }
+        }
+
+        if ((d.MetIndex >= 0) != d.MetAt.HasValue || (d.StopIndex >= 0) != d.StopAt.HasValue)
+        {
+            throw Refused(field, "has a meeting or stop index without its instant, or an instant without its index");
+        }
+
+        var pauses = new PauseStretch[(d.Pauses ?? []).Count];
+        var since = d.Start;
+        for (var i = 0; i < pauses.Length; i++)
+        {
+            var p = d.Pauses![i] ?? throw Refused($"{field}.pauses[{i}]", "is null");
+            if (p.From < since || p.To <= p.From || p.To > LatestEntryAt)
+            {
+                throw Refused($"{field}.pauses[{i}]", $"({p.From} to {p.To}) does not follow the start and the pause before it, or ends after the latest entry");
+            }
+
+            pauses[i] = new PauseStretch(p.From, p.To, p.State);
+            since = p.To;
+        }
+
+        var clock = new TargetClock
+        {
+            Reopens = d.Reopens,
+            Updates = d.Updates,
+            CycleStartIndex = d.CycleStartIndex,
+            Started = d.Started,
+            StartIndex = d.StartIndex,
+            Start = d.Start,
+            Acknowledged = d.Acknowledged,
+            Holding = d.Holding,
+            Complete = d.Complete,
+            MetIndex = d.MetIndex,
+            MetAt = d.MetAt,
+            StopIndex = d.StopIndex,
+            StopAt = d.StopAt,
+            Pauses = pauses,
+        };
+        if (clock.Started)
+        {
+            try
+            {
+                clock.Refold(target, _fields.PromisedAt);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                throw new ArgumentException($"Complaint {ComplaintId}, policy '{_layout.SlotPolicyOf[slot].Name}', target '{target.Name}': the stored clock reaches outside the target's calendar: {ex.Message}", ex);
+            }
+        }
+
+        return clock;
+    }
 
     /// <summary>A calendar's range error, with the complaint, the policy and the target it came from.</summary>
     private ArgumentOutOfRangeException Named(int slot, string paramName, ArgumentOutOfRangeException ex)

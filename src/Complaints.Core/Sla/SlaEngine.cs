@@ -113,6 +113,24 @@ public sealed class SlaEngine
         return clocks;
     }
 
+    /// <summary>
+    /// Reads clocks back from the form <see cref="SlaClocks.ToJson"/> wrote, to go on applying entries with
+    /// <see cref="SlaClocks.Apply"/>: they answer exactly as the clocks that were stored.
+    /// </summary>
+    /// <param name="json">The stored form.</param>
+    /// <returns>The clocks.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="System.Text.Json.JsonException">
+    /// The document is not well-formed, is of another format version, misses a property, has an unknown one, or holds
+    /// a value its type refuses; the message names the JSON path.
+    /// </exception>
+    /// <exception cref="ArgumentException">
+    /// The clocks were stored for another policy set (the policies or targets differ from this engine's), or a stored
+    /// value cannot be (an entry index beyond the entries applied, an instant outside receipt to the latest entry,
+    /// pauses out of order); the message names the complaint and the field.
+    /// </exception>
+    public SlaClocks RestoreClocks(string json) => SlaClocks.FromJson(this, json);
+
     /// <summary>Gets the most states <see cref="StatesAt"/> writes for any complaint: per group, the targets of its largest policy.</summary>
     public int MaxTargetCount => Layout.MaxReported;
 

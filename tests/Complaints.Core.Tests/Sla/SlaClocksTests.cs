@@ -43,6 +43,14 @@ public sealed class SlaClocksTests
                 table.Set(live, clocks);
             }
 
+            if (k % 2 == 1)
+            {
+                // Stored and read back halfway through: the restored clocks carry on, and every comparison below is theirs.
+                var json = clocks.ToJson();
+                clocks = engine.RestoreClocks(json);
+                Assert.Equal(json, clocks.ToJson());
+            }
+
             table.Add(clocks);
             rows.Add(clocks);
 
@@ -351,6 +359,43 @@ public sealed class SlaClocksTests
         Array.Fill(missing, SlaClockState.Stopped);
         Assert.Contains($"Complaint {late.Id} (row 0): no policy of a required group", Assert.Throws<ArgumentException>(() => required.StatesAt(asOf, missing)).Message, StringComparison.Ordinal);
         Assert.All(missing, s => Assert.Equal(SlaClockState.Stopped, s));
+    }
+
+    [Fact]
+    public void RestoreClocks_RefusesWhatTheClocksCannotHold_NamingTheField()
+    {
+        var spec = new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, 0.5);
+        var engine = new SlaEngine(RichPolicies(spec));
+        var complaint = Receive();
+        complaint.FireDefault(T.Acknowledge, SlaArbitraries.Base + Duration.FromHours(1));
+        complaint.FireDefault(T.Assess, SlaArbitraries.Base + Duration.FromHours(2));
+        var json = engine.Track(complaint.Snapshot).ToJson();
+        string Edit(Action<System.Text.Json.Nodes.JsonObject> change)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            change(node);
+            return node.ToJsonString();
+        }
+
+        ArgumentException Refused(string stored) => Assert.Throws<ArgumentException>(() => engine.RestoreClocks(stored));
+
+        Assert.Throws<ArgumentNullException>(() => engine.RestoreClocks(null!));
+        Assert.Throws<System.Text.Json.JsonException>(() => engine.RestoreClocks("not json"));
+        Assert.Equal("$.formatVersion", Assert.Throws<System.Text.Json.JsonException>(() => engine.RestoreClocks(Edit(o => o["formatVersion"] = 2))).Path);
+        Assert.Throws<System.Text.Json.JsonException>(() => engine.RestoreClocks(Edit(o => o["extra"] = 1)));
+        Assert.Throws<System.Text.Json.JsonException>(() => engine.RestoreClocks(Edit(o => o["state"] = "Lost")));
+
+        var other = Assert.Throws<ArgumentException>(() => new SlaEngine(RichPolicies(spec).Skip(1)).RestoreClocks(json));
+        Assert.Equal("json", other.ParamName);
+        Assert.Contains("another policy set", other.Message, StringComparison.Ordinal);
+        Assert.Contains("clocks[0].metIndex", Refused(Edit(o => o["clocks"]![0]!["metIndex"] = 7)).Message, StringComparison.Ordinal);
+        Assert.Contains("clocks[0].start", Refused(Edit(o => o["clocks"]![0]!["start"] = "2030-01-01T00:00:00Z")).Message, StringComparison.Ordinal);
+        Assert.Contains("clocks[1]", Refused(Edit(o => o["clocks"]![1]!["target"] = "renamed")).Message, StringComparison.Ordinal);
+        Assert.Contains("version", Refused(Edit(o => o["version"] = -1)).Message, StringComparison.Ordinal);
+        Assert.Contains("latestEntryAt", Refused(Edit(o => o["latestEntryAt"] = "2020-01-01T00:00:00Z")).Message, StringComparison.Ordinal);
+        Assert.Contains("policies[0].before", Refused(Edit(o => o["policies"]![0]!["before"] = "nobody")).Message, StringComparison.Ordinal);
+        Assert.Contains("breachedEarlier[0]", Refused(Edit(o => o["breachedEarlier"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["group"] = "team", ["target"] = "nothing" }))).Message, StringComparison.Ordinal);
+        Assert.Contains($"Complaint {complaint.Id}", Refused(Edit(o => o["clocks"]![0]!["reopens"] = -1)).Message, StringComparison.Ordinal);
     }
 
     private static Complaint Receive() =>
