@@ -24,11 +24,19 @@ public sealed record SlaChange(
     /// <summary>Gets how much later (positive) or earlier (negative) the candidate's deadline is, when both have one.</summary>
     public Duration? DeadlineShift => CurrentDeadline is { } current && CandidateDeadline is { } candidate ? candidate - current : null;
 
-    /// <summary>Gets whether the target was met under the current policies and breached under the candidate.</summary>
-    public bool BecomesBreached => Current == SlaClockState.Met && Candidate == SlaClockState.Breached;
+    /// <summary>Gets whether an earlier cycle was breached under the current policies (<see cref="SlaTargetStatus.BreachedEarlier"/>).</summary>
+    public bool CurrentBreachedEarlier { get; init; }
 
-    /// <summary>Gets whether the target was breached under the current policies and met under the candidate.</summary>
-    public bool BecomesMet => Current == SlaClockState.Breached && Candidate == SlaClockState.Met;
+    /// <summary>Gets whether an earlier cycle was breached under the candidate policies (<see cref="SlaTargetStatus.BreachedEarlier"/>).</summary>
+    public bool CandidateBreachedEarlier { get; init; }
+
+    /// <summary>Gets whether the target counts as met under the current policies and as breached under the candidate, as the metrics count it (a breach kept from an earlier cycle counts).</summary>
+    public bool BecomesBreached => Counted(Current, CurrentBreachedEarlier) == SlaClockState.Met && Counted(Candidate, CandidateBreachedEarlier) == SlaClockState.Breached;
+
+    /// <summary>Gets whether the target counts as breached under the current policies and as met under the candidate, as the metrics count it.</summary>
+    public bool BecomesMet => Counted(Current, CurrentBreachedEarlier) == SlaClockState.Breached && Counted(Candidate, CandidateBreachedEarlier) == SlaClockState.Met;
+
+    private static SlaClockState? Counted(SlaClockState? state, bool breachedEarlier) => breachedEarlier ? SlaClockState.Breached : state;
 }
 
 /// <summary>What a candidate policy set would have changed over a set of complaint histories (a what-if).</summary>
@@ -43,7 +51,7 @@ public sealed class SlaComparison
     /// <summary>Gets how many complaints were compared.</summary>
     public int Complaints { get; }
 
-    /// <summary>Gets every target whose state or deadline differs, complaint by complaint, in the order compared.</summary>
+    /// <summary>Gets every target whose state, deadline or kept earlier breach differs, complaint by complaint, in the order compared.</summary>
     public IReadOnlyList<SlaChange> Changes { get; }
 
     /// <summary>Gets how many targets met now would have been breached under the candidate.</summary>
@@ -83,9 +91,13 @@ public sealed class SlaComparison
             {
                 before.TryGetValue(key, out var was);
                 after.TryGetValue(key, out var would);
-                if (was?.State != would?.State || was?.Deadline != would?.Deadline)
+                if (was?.State != would?.State || was?.Deadline != would?.Deadline || was?.BreachedEarlier != would?.BreachedEarlier)
                 {
-                    changes.Add(new SlaChange(complaint.Id, key.Group, key.Target, was?.State, would?.State, was?.Deadline, would?.Deadline));
+                    changes.Add(new SlaChange(complaint.Id, key.Group, key.Target, was?.State, would?.State, was?.Deadline, would?.Deadline)
+                    {
+                        CurrentBreachedEarlier = was?.BreachedEarlier ?? false,
+                        CandidateBreachedEarlier = would?.BreachedEarlier ?? false,
+                    });
                 }
             }
         }

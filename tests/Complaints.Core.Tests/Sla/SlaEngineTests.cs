@@ -178,6 +178,13 @@ public sealed class SlaEngineTests
         Assert.Equal(kept, states[1].BreachedEarlier);
         Assert.Equal(states[..2], tracked);
         Assert.Equal(kept ? Complaints.Core.Metrics.SlaStatus.Breached : Complaints.Core.Metrics.SlaStatus.Met, facts.Sla.Single(r => r.Target == "Team/resolution").Status);
+
+        // What-if: the other rule on the same history changes only the kept breach, and the target as the metrics count it.
+        var otherRule = rule == ReopenRule.NewCycle ? ReopenRule.Reset : ReopenRule.NewCycle;
+        var change = Assert.Single(SlaComparison.Compare(engine, new SlaEngine([Team(t => t.OnReopen(otherRule))]), [c.Snapshot], Day(13, 12)).Changes);
+        Assert.Equal(("resolution", SlaClockState.Met, SlaClockState.Met), (change.Target, change.Current, change.Candidate));
+        Assert.Equal((kept, !kept), (change.CurrentBreachedEarlier, change.CandidateBreachedEarlier));
+        Assert.Equal((kept, !kept), (change.BecomesMet, change.BecomesBreached));
     }
 
     [Fact]
