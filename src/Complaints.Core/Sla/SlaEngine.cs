@@ -154,7 +154,8 @@ public sealed class SlaEngine
     /// <summary>
     /// Writes where each target of the applying policies stands at an instant, replaying the history without building
     /// timelines: the same states, in the same order, as <see cref="Evaluate"/>. Nothing is allocated when the targets'
-    /// rules count business days, working time or elapsed time (a calendar-day rule maps a date in the calendar's zone).
+    /// rules count business days, working time or elapsed time (a calendar-day rule maps a date in the calendar's zone)
+    /// and the complaint was never reopened (each reopening's cycle is judged on the complaint as it was before it).
     /// </summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>).</param>
     /// <param name="asOf">The instant; entries after it are left out.</param>
