@@ -8,12 +8,6 @@ namespace Complaints.Core.Sla;
 /// <summary>Computes one target's clock from a complaint's history up to an instant (the snapshot holds only entries up to it).</summary>
 internal static class SlaClock
 {
-    private static readonly int AcknowledgementBits = SlaEvents.Bit(SlaEvent.Acknowledged) | SlaEvents.Bit(SlaEvent.AutomatedAcknowledgement);
-    private static readonly int HoldingBit = SlaEvents.Bit(SlaEvent.HoldingReply);
-    private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
-    private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
-    private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
-
     /// <summary>The full status of one target, with its timeline.</summary>
     public static SlaTargetStatus Evaluate(SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
     {
@@ -70,7 +64,7 @@ internal static class SlaClock
         if (target.Kind == SlaTargetKind.NextUpdate)
         {
             // Due again from the latest customer message or update: each one starts a new cycle.
-            var restartBits = target.MetBits | CustomerMessageBit;
+            var restartBits = target.MetBits | SlaEvents.CustomerMessageBit;
             for (var i = cycleStartIndex + 1; i < count; i++)
             {
                 if ((events[i] & restartBits) != 0)
@@ -114,9 +108,9 @@ internal static class SlaClock
         for (var i = startIndex + 1; i < count; i++)
         {
             var bits = events[i];
-            acknowledged ??= (bits & AcknowledgementBits) != 0 ? at[i] : null;
-            holding ??= (bits & HoldingBit) != 0 ? at[i] : null;
-            complete = (bits & InformationBit) != 0 ? at[i] : complete;
+            acknowledged ??= (bits & SlaEvents.AcknowledgementBits) != 0 ? at[i] : null;
+            holding ??= (bits & SlaEvents.HoldingBit) != 0 ? at[i] : null;
+            complete = (bits & SlaEvents.InformationBit) != 0 ? at[i] : complete;
         }
 
         var anchors = new DeadlineAnchors(start, acknowledged, holding, complete);
@@ -128,7 +122,7 @@ internal static class SlaClock
 
         // Meeting and stop: the first of each after the start.
         var metIndex = Find(events, startIndex + 1, target.MetBits);
-        var stopIndex = Find(events, startIndex + 1, FinishedBit);
+        var stopIndex = Find(events, startIndex + 1, SlaEvents.FinishedBit);
         Instant? metAt = metIndex >= 0 ? at[metIndex] : null;
         Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? at[stopIndex] : null;
         var end = metAt ?? stoppedAt ?? asOf;

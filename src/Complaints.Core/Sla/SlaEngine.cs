@@ -197,8 +197,6 @@ public sealed class SlaEngine
 
     private const int StackEntries = 128;
 
-    private static readonly int ReopenedBit = SlaEvents.Bit(SlaEvent.Reopened);
-
     /// <summary>What an evaluation does with each applying policy and each of its targets.</summary>
     private interface IClockSink
     {
@@ -237,7 +235,7 @@ public sealed class SlaEngine
         // The cycles reopenings ended, each judged on the entries before its reopening, at the reopening's instant.
         for (var r = 0; r < n && entries.Reopenings > 0; r++)
         {
-            if ((events[r] & ReopenedBit) != 0)
+            if ((events[r] & SlaEvents.ReopenedBit) != 0)
             {
                 var reopening = new ReopenSink(breached);
                 Read(complaint, then.Prefix(r), entries.Prefix(r), at[r], taken, marks, breached, ref reopening);

@@ -53,6 +53,19 @@ public enum SlaEvent
 /// <summary>Reads the service-level events an entry records, as a bit set over <see cref="SlaEvent"/>.</summary>
 internal static class SlaEvents
 {
+    /// <summary>An acknowledgement, by staff or automated: what a deadline anchored on acknowledgement counts from.</summary>
+    public const int AcknowledgementBits = (1 << (int)SlaEvent.Acknowledged) | (1 << (int)SlaEvent.AutomatedAcknowledgement);
+
+    public const int HoldingBit = 1 << (int)SlaEvent.HoldingReply;
+
+    public const int InformationBit = 1 << (int)SlaEvent.InformationProvided;
+
+    public const int FinishedBit = 1 << (int)SlaEvent.Finished;
+
+    public const int CustomerMessageBit = 1 << (int)SlaEvent.CustomerMessage;
+
+    public const int ReopenedBit = 1 << (int)SlaEvent.Reopened;
+
     public static int Bit(SlaEvent e) => 1 << (int)e;
 
 
@@ -99,10 +112,9 @@ internal readonly ref struct SlaEntries
         To = to;
         Events = events;
         LastReopening = -1;
-        var reopened = SlaEvents.Bit(SlaEvent.Reopened);
         for (var i = 0; i < events.Length; i++)
         {
-            if ((events[i] & reopened) != 0)
+            if ((events[i] & SlaEvents.ReopenedBit) != 0)
             {
                 Reopenings++;
                 LastReopening = i;

@@ -14,12 +14,6 @@ internal readonly record struct PauseStretch(Instant From, Instant To, Complaint
 /// </summary>
 internal struct TargetClock
 {
-    private static readonly int AcknowledgementBits = SlaEvents.Bit(SlaEvent.Acknowledged) | SlaEvents.Bit(SlaEvent.AutomatedAcknowledgement);
-    private static readonly int HoldingBit = SlaEvents.Bit(SlaEvent.HoldingReply);
-    private static readonly int InformationBit = SlaEvents.Bit(SlaEvent.InformationProvided);
-    private static readonly int FinishedBit = SlaEvents.Bit(SlaEvent.Finished);
-    private static readonly int CustomerMessageBit = SlaEvents.Bit(SlaEvent.CustomerMessage);
-
     /// <summary>The reopenings that started a new cycle of this clock.</summary>
     public int Reopens;
 
@@ -133,7 +127,7 @@ internal struct TargetClock
 
         if (target.Kind == SlaTargetKind.NextUpdate)
         {
-            if ((bits & (target.MetBits | CustomerMessageBit)) != 0)
+            if ((bits & (target.MetBits | SlaEvents.CustomerMessageBit)) != 0)
             {
                 // Due again from this update or customer message: a new cycle.
                 Updates++;
@@ -160,19 +154,19 @@ internal struct TargetClock
         }
 
         var anchorsChanged = promisedChanged && target.DueAtPromisedDate;
-        if (Acknowledged is null && (bits & AcknowledgementBits) != 0)
+        if (Acknowledged is null && (bits & SlaEvents.AcknowledgementBits) != 0)
         {
             Acknowledged = at;
             anchorsChanged = true;
         }
 
-        if (Holding is null && (bits & HoldingBit) != 0)
+        if (Holding is null && (bits & SlaEvents.HoldingBit) != 0)
         {
             Holding = at;
             anchorsChanged = true;
         }
 
-        if ((bits & InformationBit) != 0)
+        if ((bits & SlaEvents.InformationBit) != 0)
         {
             Complete = at;
             anchorsChanged = true;
@@ -184,7 +178,7 @@ internal struct TargetClock
             MetAt = at;
         }
 
-        if (StopIndex < 0 && (bits & FinishedBit) != 0)
+        if (StopIndex < 0 && (bits & SlaEvents.FinishedBit) != 0)
         {
             StopIndex = index;
             StopAt = at;
