@@ -129,31 +129,7 @@ internal static class SlaClock
 
         // The pauses between the start and the end (the stretches the complaint spent in each state, clipped to them), and the deadline they move.
         fold = timed ? new PauseFold(start, due, 4) : PauseFold.Untimed(start, due);
-        var since = complaint.Intake.ReceivedAt;
-        var state = ComplaintState.Received;
-        var to = entries.To;
-        for (var i = 0; i <= count && target.PauseBits != 0; i++)
-        {
-            var until = i < count ? at[i] : end;
-            var stretchFrom = since > start ? since : start;
-            var stretchTo = until < end ? until : end;
-            if (stretchTo > stretchFrom && target.PausesIn(state))
-            {
-                fold.Add(calendar, stretchFrom, stretchTo, state);
-            }
-
-            if (i < count)
-            {
-                if (until >= end)
-                {
-                    break;
-                }
-
-                since = until;
-                state = to[i];
-            }
-        }
-
+        FoldPauses(target, complaint.Intake.ReceivedAt, entries, start, end, ref fold);
         return new Run(SlaClockState.Running, cycle, start, due, metIndex, metAt, stoppedAt);
     }
 
@@ -290,6 +266,38 @@ internal static class SlaClock
         }
 
         return next;
+    }
+
+    /// <summary>Folds the stretches the complaint spent in a state that pauses the target, clipped to [start, end].</summary>
+    private static void FoldPauses(SlaTarget target, Instant receivedAt, in SlaEntries entries, Instant start, Instant end, ref PauseFold fold)
+    {
+        if (target.PauseBits == 0)
+        {
+            return;
+        }
+
+        var at = entries.At;
+        var to = entries.To;
+        var since = receivedAt;
+        var state = ComplaintState.Received;
+        for (var i = 0; i <= at.Length; i++)
+        {
+            var until = i < at.Length ? at[i] : end;
+            var stretchFrom = since > start ? since : start;
+            var stretchTo = until < end ? until : end;
+            if (stretchTo > stretchFrom && target.PausesIn(state))
+            {
+                fold.Add(target.Calendar, stretchFrom, stretchTo, state);
+            }
+
+            if (i == at.Length || until >= end)
+            {
+                break;
+            }
+
+            since = until;
+            state = to[i];
+        }
     }
 
     private static int Find(ReadOnlySpan<int> events, int from, int bits)

@@ -149,21 +149,18 @@ public sealed class SlaClocks
             _clocks[slot] = Clock(slot, clocks[slot] ?? throw Refused($"clocks[{slot}]", "is null"));
         }
 
-        foreach (var (key, i) in (document.BreachedEarlier ?? []).Select((k, i) => (k, i)))
+        var kept = document.BreachedEarlier ?? [];
+        for (var i = 0; i < kept.Count; i++)
         {
-            var found = Array.FindIndex(_layout.SlotTarget, t => t.Name == key?.Target);
-            while (found >= 0 && _layout.Groups[_layout.GroupOf[_layout.SlotPolicy[found]]] != key?.Group)
+            var named = kept[i] ?? throw Refused($"breachedEarlier[{i}]", "is null");
+            var key = Array.IndexOf(_layout.Keys, (named.Group, named.Target));
+            if (key < 0)
             {
-                found = Array.FindIndex(_layout.SlotTarget, found + 1, t => t.Name == key?.Target);
-            }
-
-            if (found < 0)
-            {
-                throw Refused($"breachedEarlier[{i}]", $"names target '{key?.Target}' of group '{key?.Group}', which no policy has");
+                throw Refused($"breachedEarlier[{i}]", $"names target '{named.Target}' of group '{named.Group}', which no policy has");
             }
 
             _breachedEarlier ??= new bool[_layout.KeyCount];
-            _breachedEarlier[_layout.SlotKey[found]] = true;
+            _breachedEarlier[key] = true;
         }
 
         _selected = Select();
@@ -314,7 +311,7 @@ public sealed class SlaClocks
             throw new ArgumentException($"Complaint {ComplaintId}: destination holds {destination.Length} states; {count} are needed.", nameof(destination));
         }
 
-        Sla.Briefs.StatesAt(_reported, count, _layout, LatestEntryAt, asOf, destination);
+        Briefs.StatesAt(_reported, count, _layout, LatestEntryAt, asOf, destination);
         return count;
     }
 
@@ -330,7 +327,7 @@ public sealed class SlaClocks
     {
         CheckAsOf(asOf);
         CheckRequired(asOf);
-        return Sla.Briefs.NextChangeAt(_reported, _reportedCount, _layout, LatestEntryAt, asOf);
+        return Briefs.NextChangeAt(_reported, _reportedCount, _layout, LatestEntryAt, asOf);
     }
 
     /// <summary>The briefs as laid out after the latest entry (the targets reported, then those they are compared with), how many are reported, and whether a required group is missing.</summary>
@@ -352,12 +349,11 @@ public sealed class SlaClocks
     {
         var policies = Engine.PolicyArray;
         var keys = new List<SlaKeyDocument>();
-        for (var slot = 0; slot < _layout.SlotCount && _breachedEarlier is not null; slot++)
+        for (var k = 0; k < _layout.KeyCount && _breachedEarlier is not null; k++)
         {
-            var key = new SlaKeyDocument(_layout.Groups[_layout.GroupOf[_layout.SlotPolicy[slot]]], _layout.SlotTarget[slot].Name);
-            if (_breachedEarlier[_layout.SlotKey[slot]] && !keys.Contains(key))
+            if (_breachedEarlier[k])
             {
-                keys.Add(key);
+                keys.Add(new SlaKeyDocument(_layout.Keys[k].Group, _layout.Keys[k].Target));
             }
         }
 
@@ -539,15 +535,9 @@ public sealed class SlaClocks
         for (var i = 0; i < _reportedCount; i++)
         {
             var slot = _reported[i].Slot;
-            var rule = _layout.SlotTarget[slot].OnReopen;
             var key = _layout.SlotKey[slot];
             var was = breached is not null && breached[key];
-            var now = rule switch
-            {
-                ReopenRule.NewCycle => was || Sla.Briefs.Reported(_reported, i, _layout, LatestEntryAt, at).StateAt(LatestEntryAt, at) == SlaClockState.Breached,
-                ReopenRule.Reset => false,
-                _ => was,
-            };
+            var now = _layout.SlotTarget[slot].OnReopen.KeepsBreach(was, Briefs.Reported(_reported, i, _layout, LatestEntryAt, at).StateAt(LatestEntryAt, at));
             if (now != was)
             {
                 breached = breached is null ? new bool[_layout.KeyCount] : breached == _breachedEarlier ? (bool[])breached.Clone() : breached;

@@ -4,57 +4,23 @@ using NodaTime;
 
 namespace Complaints.Core.Sla;
 
-/// <summary>The stored form of a complaint's clocks: what applying the next entry needs; the rest is derived again on reading.</summary>
-internal sealed class SlaClocksDocument
-{
-    [JsonConstructor]
-    public SlaClocksDocument(
-        int formatVersion,
-        ComplaintId complaintId,
-        Instant receivedAt,
-        Instant latestEntryAt,
-        long version,
-        ComplaintState state,
-        SlaFieldsDocument fields,
-        IReadOnlyList<SlaPolicyDocument> policies,
-        IReadOnlyList<SlaKeyDocument> breachedEarlier,
-        IReadOnlyList<TargetClockDocument> clocks)
-    {
-        FormatVersion = formatVersion;
-        ComplaintId = complaintId;
-        ReceivedAt = receivedAt;
-        LatestEntryAt = latestEntryAt;
-        Version = version;
-        State = state;
-        Fields = fields;
-        Policies = policies;
-        BreachedEarlier = breachedEarlier;
-        Clocks = clocks;
-    }
-
-    [JsonPropertyOrder(-1)]
-    public int FormatVersion { get; }
-
-    public ComplaintId ComplaintId { get; }
-
-    public Instant ReceivedAt { get; }
-
-    public Instant LatestEntryAt { get; }
-
-    public long Version { get; }
-
-    public ComplaintState State { get; }
-
-    public SlaFieldsDocument Fields { get; }
-
-    /// <summary>Gets the engine's policies in order, each with the policy that applied in its group before it started to (or null).</summary>
-    public IReadOnlyList<SlaPolicyDocument> Policies { get; }
-
-    public IReadOnlyList<SlaKeyDocument> BreachedEarlier { get; }
-
-    /// <summary>Gets one clock per slot: the targets of every policy in order, then those of each policy that restarts on a change.</summary>
-    public IReadOnlyList<TargetClockDocument> Clocks { get; }
-}
+/// <summary>
+/// The stored form of a complaint's clocks: what applying the next entry needs; the rest is derived again on reading.
+/// <see cref="Policies"/> lists the engine's policies in order, each with the policy that applied in its group before
+/// it started to (or null); <see cref="Clocks"/> has one clock per slot: the targets of every policy in order, then
+/// those of each policy that restarts on a change.
+/// </summary>
+internal sealed record SlaClocksDocument(
+    [property: JsonPropertyOrder(-1)] int FormatVersion,
+    ComplaintId ComplaintId,
+    Instant ReceivedAt,
+    Instant LatestEntryAt,
+    long Version,
+    ComplaintState State,
+    SlaFieldsDocument Fields,
+    IReadOnlyList<SlaPolicyDocument> Policies,
+    IReadOnlyList<SlaKeyDocument> BreachedEarlier,
+    IReadOnlyList<TargetClockDocument> Clocks);
 
 internal sealed record SlaFieldsDocument(
     FeedbackKind Kind, Channel Channel, Priority Priority, Severity Severity, Category Category, string? Team, string? CustomerTier, Instant? PromisedAt);

@@ -381,13 +381,7 @@ public sealed class SlaEngine
         public void Target(
             int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
         {
-            var state = Settle(index, target, stricter, then, entries, asOf, marks, restartIndex).State;
-            _breached[key] = target.OnReopen switch
-            {
-                ReopenRule.NewCycle => breachedEarlier || state == SlaClockState.Breached,
-                ReopenRule.Reset => false,
-                _ => breachedEarlier,
-            };
+            _breached[key] = target.OnReopen.KeepsBreach(breachedEarlier, Settle(index, target, stricter, then, entries, asOf, marks, restartIndex).State);
         }
 
         public void PolicyRead(SlaPolicy policy)

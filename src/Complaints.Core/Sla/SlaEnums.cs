@@ -46,6 +46,22 @@ public enum ReopenRule
     Reset,
 }
 
+/// <summary>What a reopening does to the breach a target keeps from earlier cycles.</summary>
+internal static class ReopenRules
+{
+    /// <summary>
+    /// Whether a breach is kept after a reopening that ends a cycle in <paramref name="ended"/>: under
+    /// <see cref="ReopenRule.NewCycle"/> the ended cycle's breach is added, under <see cref="ReopenRule.Reset"/> every
+    /// breach before is set aside, and under <see cref="ReopenRule.ResumeCycle"/> no cycle ends.
+    /// </summary>
+    public static bool KeepsBreach(this ReopenRule rule, bool breachedEarlier, SlaClockState ended) => rule switch
+    {
+        ReopenRule.NewCycle => breachedEarlier || ended == SlaClockState.Breached,
+        ReopenRule.Reset => false,
+        _ => breachedEarlier,
+    };
+}
+
 /// <summary>Where a target's clock stands at an instant.</summary>
 public enum SlaClockState
 {

@@ -57,11 +57,11 @@ internal sealed class SlaLayout
         }
 
         // One key per group and target name: the results a reopening keeps or sets aside are the same-named target's in the group, whichever policy applies.
-        var keys = new List<(int Group, string Name)>();
+        var keys = new List<(string Group, string Target)>();
         SlotKey = new int[targets.Count];
         for (var s = 0; s < targets.Count; s++)
         {
-            var key = (GroupOf[owners[s]], targets[s].Name);
+            var key = (groups[GroupOf[owners[s]]], targets[s].Name);
             SlotKey[s] = keys.IndexOf(key) is var k && k >= 0 ? k : keys.Count;
             if (SlotKey[s] == keys.Count)
             {
@@ -69,7 +69,7 @@ internal sealed class SlaLayout
             }
         }
 
-        KeyCount = keys.Count;
+        Keys = [.. keys];
         MaxPolicyTargets = policies.Length == 0 ? 0 : policies.Max(p => p.Targets.Count);
         MaxReported = Enumerable.Range(0, Groups.Length)
             .Sum(g => Enumerable.Range(0, policies.Length).Where(p => GroupOf[p] == g).Max(p => policies[p].Targets.Count));
@@ -130,8 +130,11 @@ internal sealed class SlaLayout
     /// <summary>Gets the key of each slot: one per group and target name, so a policy's and its neighbour's same-named targets share it.</summary>
     public int[] SlotKey { get; }
 
+    /// <summary>Gets the group and target name of each key, by key index.</summary>
+    public (string Group, string Target)[] Keys { get; }
+
     /// <summary>Gets the number of distinct keys.</summary>
-    public int KeyCount { get; }
+    public int KeyCount => Keys.Length;
 
     /// <summary>Gets the key of a policy's target.</summary>
     public int KeyOf(int policy, int target) => SlotKey[KeptSlot[policy] + target];
