@@ -299,14 +299,42 @@ public sealed class BusinessCalendar
             return start;
         }
 
+        return TryAdd(t, amount, out var due)
+            ? due
+            : throw new ArgumentOutOfRangeException(
+                nameof(amount),
+                amount,
+                $"Adding {amount} of working time to {start} goes past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {ToDuration(_cumulative[^1] - WorkedBefore(t))} of working time after {start}.");
+    }
+
+    /// <summary>
+    /// Adds a positive amount of working time to a covered instant, as <see cref="AddWorkingTime"/> does, or gets
+    /// <see langword="false"/> when it goes past the covered years; for callers that name that error themselves.
+    /// </summary>
+    internal bool TryAddWorkingTime(Instant start, Duration amount, out Instant due) => TryAdd(Covered(start, nameof(start)), amount, out due);
+
+    /// <summary>
+    /// Gets the close of business of the <paramref name="days"/>th business day after the day an instant falls on (or
+    /// after the day before it, when that day counts), from the tables alone; <see langword="null"/> past the covered years.
+    /// </summary>
+    /// <param name="start">An instant on a covered day (<see cref="CoversDayOf"/>).</param>
+    /// <param name="days">How many business days; 1 or more.</param>
+    /// <param name="startDayCounts">Whether the start's own day is the first that may count.</param>
+    internal Instant? CloseOfBusinessAfter(Instant start, int days, bool startDayCounts)
+    {
+        var i = LocalDayIndex(Covered(start, nameof(start))) - (startDayCounts ? 1 : 0);
+        var ordinal = (long)(i < 0 ? 0 : _businessDaysThrough[i]) + days - 1;
+        return ordinal < _closeOfBusiness.Length ? FromNanos(_closeOfBusiness[ordinal]) : null;
+    }
+
+    private bool TryAdd(long t, Duration amount, out Instant due)
+    {
         var worked = WorkedBefore(t);
         var left = _cumulative[^1] - worked;
         if (!TryNanoseconds(amount, out var nanoseconds) || nanoseconds > left)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(amount),
-                amount,
-                $"Adding {amount} of working time to {start} goes past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {ToDuration(left)} of working time after {start}.");
+            due = default;
+            return false;
         }
 
         var target = worked + nanoseconds;
@@ -318,7 +346,8 @@ public sealed class BusinessCalendar
             j++;
         }
 
-        return FromNanos(Advance(_starts[j], target - _cumulative[j]));
+        due = FromNanos(Advance(_starts[j], target - _cumulative[j]));
+        return true;
     }
 
     /// <summary>Measures the working time between two instants.</summary>

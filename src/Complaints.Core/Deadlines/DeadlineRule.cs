@@ -197,6 +197,9 @@ public sealed record DeadlineRule
         return anchors[Anchor] is { } start ? Compute(start, Count, Amount, calendar, nameof(anchors)) : null;
     }
 
+    /// <summary>Gets whether the deadline may depend on an anchor other than receipt: an anchored rule, or one a holding reply extends.</summary>
+    internal bool UsesAnchorsAfterStart => Anchor != DeadlineAnchor.Receipt || ExtendedCount is not null || ExtendedAmount is not null;
+
     /// <summary>Gets a value indicating whether the rule counts days, so its deadline depends only on the anchor's local date.</summary>
     internal bool IsDayUnit => Unit is not (DeadlineUnit.ElapsedTime or DeadlineUnit.WorkingTime);
 
@@ -229,19 +232,19 @@ public sealed record DeadlineRule
 
         if (Unit == DeadlineUnit.WorkingTime)
         {
-            return amount <= calendar.WorkingTimeBetween(start, calendar.CoverageEnd)
-                ? calendar.AddWorkingTime(start, amount)
+            return amount == Duration.Zero ? start
+                : calendar.TryAddWorkingTime(start, amount, out var due) ? due
                 : throw PastCoverage(start, amount.ToString(), calendar, paramName);
+        }
+
+        if (Unit == DeadlineUnit.BusinessDays)
+        {
+            return calendar.CloseOfBusinessAfter(start, count, AnchorDayCounts)
+                ?? throw PastCoverage(start, $"{count} {Unit}", calendar, paramName);
         }
 
         var day = start.InZone(calendar.Zone).Date;
         var countFrom = AnchorDayCounts ? day.PlusDays(-1) : day;
-        if (Unit == DeadlineUnit.BusinessDays)
-        {
-            return calendar.BusinessDayAfter(countFrom, count) is { } businessDay
-                ? calendar.CloseOfBusiness(businessDay)
-                : throw PastCoverage(start, $"{count} {Unit}", calendar, paramName);
-        }
 
         // The count is bounded by what is left of the covered years before any date arithmetic.
         LocalDate last;

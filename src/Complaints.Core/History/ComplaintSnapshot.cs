@@ -18,6 +18,8 @@ public sealed class ComplaintSnapshot
     private static readonly ImmutableHashSet<string> NoneAnswered = ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase);
 
     private HistoryView _history;
+    private HistoryFact[] _facts;
+    private int _factCount;
     private static readonly IReadOnlyList<string> NoQuestions = Array.AsReadOnly(Array.Empty<string>());
     private static readonly IReadOnlyList<Remedy> NoRemedies = Array.AsReadOnly(Array.Empty<Remedy>());
     private static readonly IReadOnlyList<HandlingTime> NoHandling = Array.AsReadOnly(Array.Empty<HandlingTime>());
@@ -38,6 +40,7 @@ public sealed class ComplaintSnapshot
         CustomerTier = intake.Customer.Tier;
         LastActivityAt = intake.ReceivedAt;
         _history = HistoryView.Empty;
+        _facts = [];
         _openQuestions = NoQuestions;
         _answered = NoneAnswered;
         _agreedRemedies = NoRemedies;
@@ -155,6 +158,10 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets the history as a span, for readers inside the library that walk it many times.</summary>
     internal ReadOnlySpan<HistoryEntry> HistorySpan => _history.AsSpan();
 
+    /// <summary>Gets each entry's instant, kind and state as one contiguous span, for readers that classify every entry.</summary>
+    /// <remarks>The array is held here as well as in the view, so a reader reaches it in one hop from the snapshot.</remarks>
+    internal ReadOnlySpan<HistoryFact> HistoryFacts => new(_facts, 0, _factCount);
+
     /// <summary>Gets the version: the number of history entries.</summary>
     public long Version => _history.Count;
 
@@ -181,7 +188,7 @@ public sealed class ComplaintSnapshot
 
     private ComplaintSnapshot Through(Instant instant, bool inclusive)
     {
-        if (_history.Count == 0 || _history[^1].At < instant || (inclusive && _history[^1].At == instant))
+        if (LastActivityAt < instant || (inclusive && LastActivityAt == instant))
         {
             // Instants never go backwards: the latest entry is in, so every entry is.
             return this;
@@ -222,6 +229,8 @@ public sealed class ComplaintSnapshot
         var next = (ComplaintSnapshot)MemberwiseClone();
         next.Fold(entry);
         next._history = _history.Append(entry);
+        next._facts = next._history.FactArray;
+        next._factCount = next._history.Count;
         return next;
     }
 

@@ -104,18 +104,8 @@ internal static class SlaClock
             start = at[startIndex];
         }
 
-        Instant? acknowledged = null, holding = null, complete = null;
-        for (var i = startIndex + 1; i < count; i++)
-        {
-            var bits = events[i];
-            acknowledged ??= (bits & SlaEvents.AcknowledgementBits) != 0 ? at[i] : null;
-            holding ??= (bits & SlaEvents.HoldingBit) != 0 ? at[i] : null;
-            complete = (bits & SlaEvents.InformationBit) != 0 ? at[i] : complete;
-        }
-
-        var anchors = new DeadlineAnchors(start, acknowledged, holding, complete);
         var promised = target.DueAtPromisedDate && complaint.PromisedAt is { } p && p > start ? p : (Instant?)null;
-        if ((promised ?? target.Rule.Due(anchors, calendar)) is not { } due)
+        if ((promised ?? Due(target, start, startIndex, entries)) is not { } due)
         {
             return new Run(SlaClockState.NotStarted, cycle, start, null, -1, null, null);
         }
@@ -299,6 +289,32 @@ internal static class SlaClock
             state = to[i];
         }
     }
+
+    /// <summary>The deadline the target's rule gives, counted from the start or from an anchor after it (the first acknowledgement or holding reply, the latest information).</summary>
+    private static Instant? Due(SlaTarget target, Instant start, int startIndex, in SlaEntries entries)
+    {
+        var rule = target.Rule;
+        if (!rule.UsesAnchorsAfterStart)
+        {
+            // Counted from the start alone, with no extension a holding reply could bring.
+            return rule.Due(new DeadlineAnchors(start), target.Calendar);
+        }
+
+        var at = entries.At;
+        var events = entries.Events;
+        int acknowledged = -1, holding = -1, complete = -1;
+        for (var i = startIndex + 1; i < events.Length; i++)
+        {
+            var bits = events[i];
+            acknowledged = acknowledged < 0 && (bits & SlaEvents.AcknowledgementBits) != 0 ? i : acknowledged;
+            holding = holding < 0 && (bits & SlaEvents.HoldingBit) != 0 ? i : holding;
+            complete = (bits & SlaEvents.InformationBit) != 0 ? i : complete;
+        }
+
+        return rule.Due(new DeadlineAnchors(start, At(at, acknowledged), At(at, holding), At(at, complete)), target.Calendar);
+    }
+
+    private static Instant? At(ReadOnlySpan<Instant> at, int index) => index >= 0 ? at[index] : null;
 
     private static int Find(ReadOnlySpan<int> events, int from, int bits)
     {

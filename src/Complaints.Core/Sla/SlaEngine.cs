@@ -222,7 +222,7 @@ public sealed class SlaEngine
         where TSink : IClockSink, allows ref struct
     {
         var then = Then(complaint, asOf);
-        var history = then.HistorySpan;
+        var history = then.HistoryFacts;
         var n = history.Length;
         Span<Instant> at = n <= StackEntries ? stackalloc Instant[n] : new Instant[n];
         Span<ComplaintState> to = n <= StackEntries ? stackalloc ComplaintState[n] : new ComplaintState[n];
@@ -260,8 +260,8 @@ public sealed class SlaEngine
             }
 
             sink.Policy(complaint, policy);
-            var targets = policy.Targets;
-            for (var i = 0; i < targets.Count; i++)
+            var targets = policy.TargetArray;
+            for (var i = 0; i < targets.Length; i++)
             {
                 var target = targets[i];
                 var key = Layout.KeyOf(p, i);

@@ -69,9 +69,13 @@ internal static class SlaEvents
     public static int Bit(SlaEvent e) => 1 << (int)e;
 
 
-    public static int Of(HistoryEntry entry)
+    public static int Of(HistoryEntry entry) => Of(entry.DataKind, entry.IsStateChange, entry.To);
+
+    public static int Of(in HistoryFact fact) => Of(fact.Kind, fact.IsStateChange, fact.To);
+
+    private static int Of(HistoryDataKind kind, bool isStateChange, ComplaintState to)
     {
-        var bits = entry.DataKind switch
+        var bits = kind switch
         {
             HistoryDataKind.Acknowledgement => Bit(SlaEvent.Acknowledged),
             HistoryDataKind.InformationRequest => Bit(SlaEvent.InformationRequested),
@@ -85,9 +89,9 @@ internal static class SlaEvents
             HistoryDataKind.HoldingReply => Bit(SlaEvent.HoldingReply),
             _ => 0,
         };
-        if (entry.IsStateChange)
+        if (isStateChange)
         {
-            bits |= entry.To switch
+            bits |= to switch
             {
                 ComplaintState.Resolved => Bit(SlaEvent.Resolved),
                 ComplaintState.Closed => Bit(SlaEvent.Closed),
@@ -137,14 +141,14 @@ internal readonly ref struct SlaEntries
     public int LastReopening { get; }
 
     /// <summary>Reads every entry of a history into the buffers, which are exactly as long as it.</summary>
-    public static SlaEntries Fill(ReadOnlySpan<HistoryEntry> history, Span<Instant> at, Span<ComplaintState> to, Span<int> events)
+    public static SlaEntries Fill(ReadOnlySpan<HistoryFact> history, Span<Instant> at, Span<ComplaintState> to, Span<int> events)
     {
         for (var i = 0; i < history.Length; i++)
         {
-            var entry = history[i];
-            at[i] = entry.At;
-            to[i] = entry.To;
-            events[i] = SlaEvents.Of(entry);
+            ref readonly var fact = ref history[i];
+            at[i] = fact.At;
+            to[i] = fact.To;
+            events[i] = SlaEvents.Of(fact);
         }
 
         return new SlaEntries(at, to, events);

@@ -28,7 +28,8 @@ public sealed class SlaPolicy
     {
         Name = b.Name;
         Group = b.GroupName ?? b.Name;
-        Targets = Array.AsReadOnly(b.Targets.ToArray());
+        TargetArray = [.. b.Targets];
+        Targets = Array.AsReadOnly(TargetArray);
         OnChange = b.ChangeRule;
         _kinds = [.. b.Kinds];
         _priorities = [.. b.Priorities];
@@ -37,6 +38,7 @@ public sealed class SlaPolicy
         _tiers = new HashSet<string>(b.Tiers, StringComparer.Ordinal);
         _categories = [.. b.Categories];
         _teams = new HashSet<string>(b.Teams, StringComparer.Ordinal);
+        SelectsAll = _kinds.Count + _priorities.Count + _severities.Count + _channels.Count + _tiers.Count + _categories.Length + _teams.Count == 0;
     }
 
     /// <summary>Gets the policy's name, unique within an engine.</summary>
@@ -51,6 +53,12 @@ public sealed class SlaPolicy
 
     /// <summary>Gets the targets, in the order they were added.</summary>
     public IReadOnlyList<SlaTarget> Targets { get; }
+
+    /// <summary>Gets the targets as the array behind <see cref="Targets"/>, for the engine's loops; never handed out.</summary>
+    internal SlaTarget[] TargetArray { get; }
+
+    /// <summary>Gets whether the selector lists nothing, so the policy selects every complaint.</summary>
+    internal bool SelectsAll { get; }
 
     /// <summary>Gets what happens to the policy's clocks when a change of field makes it the one that applies in its group.</summary>
     public SlaChangeRule OnChange { get; }
@@ -69,17 +77,17 @@ public sealed class SlaPolicy
     public bool Selects(ComplaintSnapshot complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        return Selects(SlaFields.Of(complaint));
+        return SelectsAll || Selects(SlaFields.Of(complaint));
     }
 
-    internal bool Selects(in SlaFields complaint) =>
-        (_kinds.Count == 0 || _kinds.Contains(complaint.Kind))
+    internal bool Selects(in SlaFields complaint) => SelectsAll ||
+        ((_kinds.Count == 0 || _kinds.Contains(complaint.Kind))
         && (_priorities.Count == 0 || _priorities.Contains(complaint.Priority))
         && (_severities.Count == 0 || _severities.Contains(complaint.Severity))
         && (_channels.Count == 0 || _channels.Contains(complaint.Channel))
         && (_tiers.Count == 0 || (complaint.CustomerTier is { } tier && _tiers.Contains(tier)))
         && (_categories.Length == 0 || Within(complaint.Category))
-        && (_teams.Count == 0 || (complaint.Team is { } team && _teams.Contains(team)));
+        && (_teams.Count == 0 || (complaint.Team is { } team && _teams.Contains(team))));
 
     private bool Within(Category category)
     {
