@@ -39,6 +39,7 @@ public sealed class ComplaintSnapshot
         Category = intake.Category;
         CustomerTier = intake.Customer.Tier;
         LastActivityAt = intake.ReceivedAt;
+        ReceivedAt = intake.ReceivedAt;
         _history = HistoryView.Empty;
         _facts = [];
         _openQuestions = NoQuestions;
@@ -148,6 +149,9 @@ public sealed class ComplaintSnapshot
 
     /// <summary>Gets whether the complaint was first closed with no further interaction (no question, rejection, escalation or customer message) before.</summary>
     public bool ResolvedAtFirstContact => FirstClosedAt is not null && !_interactedBeforeFirstClosure;
+
+    /// <summary>Gets when the complaint was received (<see cref="ComplaintIntake.ReceivedAt"/>), held here for readers that walk many snapshots.</summary>
+    internal Instant ReceivedAt { get; }
 
     /// <summary>Gets the instant of the latest history entry, or of receipt when there is none.</summary>
     public Instant LastActivityAt { get; private set; }

@@ -43,7 +43,7 @@ internal static class SlaClock
         // The cycle: from receipt, or from the latest reopening when a reopening starts a new cycle.
         var cycle = 0;
         var cycleStartIndex = -1;
-        var cycleStart = complaint.Intake.ReceivedAt;
+        var cycleStart = complaint.ReceivedAt;
         if (target.OnReopen != ReopenRule.ResumeCycle && entries.LastReopening >= 0)
         {
             cycle = entries.Reopenings;
@@ -119,7 +119,7 @@ internal static class SlaClock
 
         // The pauses between the start and the end (the stretches the complaint spent in each state, clipped to them), and the deadline they move.
         fold = timed ? new PauseFold(start, due, 4) : PauseFold.Untimed(start, due);
-        FoldPauses(target, complaint.Intake.ReceivedAt, entries, start, end, ref fold);
+        FoldPauses(target, complaint.ReceivedAt, entries, start, end, ref fold);
         return new Run(SlaClockState.Running, cycle, start, due, metIndex, metAt, stoppedAt);
     }
 
@@ -266,27 +266,29 @@ internal static class SlaClock
             return;
         }
 
+        // Stretch k runs from entry k - 1 (receipt for k = 0) to entry k (the end for the last), in the state entry k - 1 led to.
         var at = entries.At;
         var to = entries.To;
-        var since = receivedAt;
-        var state = ComplaintState.Received;
-        for (var i = 0; i <= at.Length; i++)
+        for (var k = 0; k <= at.Length; k++)
         {
-            var until = i < at.Length ? at[i] : end;
-            var stretchFrom = since > start ? since : start;
-            var stretchTo = until < end ? until : end;
-            if (stretchTo > stretchFrom && target.PausesIn(state))
+            var state = k == 0 ? ComplaintState.Received : to[k - 1];
+            if (!target.PausesIn(state))
             {
-                fold.Add(target.Calendar, stretchFrom, stretchTo, state);
+                continue;
             }
 
-            if (i == at.Length || until >= end)
+            var since = k == 0 ? receivedAt : at[k - 1];
+            if (since >= end)
             {
                 break;
             }
 
-            since = until;
-            state = to[i];
+            var until = k < at.Length && at[k] < end ? at[k] : end;
+            var from = since > start ? since : start;
+            if (until > from)
+            {
+                fold.Add(target.Calendar, from, until, state);
+            }
         }
     }
 

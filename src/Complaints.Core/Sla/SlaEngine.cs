@@ -232,22 +232,36 @@ public sealed class SlaEngine
         Span<ClockMark> marks = Layout.MaxPolicyTargets <= StackEntries ? stackalloc ClockMark[Layout.MaxPolicyTargets] : new ClockMark[Layout.MaxPolicyTargets];
         Span<bool> breached = Layout.KeyCount <= StackEntries ? stackalloc bool[Layout.KeyCount] : new bool[Layout.KeyCount];
 
-        // The cycles reopenings ended, each judged on the entries before its reopening, at the reopening's instant.
-        for (var r = 0; r < n && entries.Reopenings > 0; r++)
+        // The target being read, so that an error from its calendar names it; kept out of the loops, which then hold no handler.
+        var reading = new Reading(-1, -1);
+        try
         {
-            if ((events[r] & SlaEvents.ReopenedBit) != 0)
+            // The cycles reopenings ended, each judged on the entries before its reopening, at the reopening's instant.
+            for (var r = 0; r < n && entries.Reopenings > 0; r++)
             {
-                var reopening = new ReopenSink(breached);
-                Read(complaint, then.Prefix(r), entries.Prefix(r), at[r], taken, marks, breached, ref reopening);
+                if ((events[r] & SlaEvents.ReopenedBit) != 0)
+                {
+                    var reopening = new ReopenSink(breached);
+                    Read(then.Prefix(r), entries.Prefix(r), at[r], taken, marks, breached, ref reading, ref reopening);
+                }
             }
+
+            Read(then, entries, asOf, taken, marks, breached, ref reading, ref sink);
+        }
+        catch (ArgumentOutOfRangeException ex) when (reading.Target >= 0)
+        {
+            var policy = _policies[reading.Policy];
+            throw Named(complaint, policy, policy.TargetArray[reading.Target], ex);
         }
 
-        Read(complaint, then, entries, asOf, taken, marks, breached, ref sink);
         CheckRequired(then, asOf, taken);
     }
 
+    /// <summary>Which policy and target an evaluation is reading (-1: none).</summary>
+    private record struct Reading(int Policy, int Target);
+
     private void Read<TSink>(
-        ComplaintSnapshot complaint, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<bool> taken, scoped Span<ClockMark> marks, scoped ReadOnlySpan<bool> breached, ref TSink sink)
+        ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<bool> taken, scoped Span<ClockMark> marks, scoped ReadOnlySpan<bool> breached, ref Reading reading, ref TSink sink)
         where TSink : IClockSink, allows ref struct
     {
         taken.Clear();
@@ -259,22 +273,18 @@ public sealed class SlaEngine
                 continue;
             }
 
-            sink.Policy(complaint, policy);
+            sink.Policy(then, policy);
             var targets = policy.TargetArray;
+            reading.Policy = p;
             for (var i = 0; i < targets.Length; i++)
             {
                 var target = targets[i];
                 var key = Layout.KeyOf(p, i);
-                try
-                {
-                    sink.Target(key, i, target, before?.StricterCounterpart(target), then, entries, asOf, marks, restartIndex, breached[key]);
-                }
-                catch (ArgumentOutOfRangeException ex)
-                {
-                    throw Named(complaint, policy, target, ex);
-                }
+                reading.Target = i;
+                sink.Target(key, i, target, before?.StricterCounterpart(target), then, entries, asOf, marks, restartIndex, breached[key]);
             }
 
+            reading.Target = -1;
             sink.PolicyRead(policy);
         }
     }
@@ -300,7 +310,7 @@ public sealed class SlaEngine
 
         public readonly List<SlaPolicyStatus> Results => results;
 
-        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy) => _targets = new SlaTargetStatus[policy.Targets.Count];
+        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy) => _targets = new SlaTargetStatus[policy.TargetArray.Length];
 
         public readonly void Target(
             int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
@@ -333,17 +343,19 @@ public sealed class SlaEngine
 
         public void Policy(ComplaintSnapshot complaint, SlaPolicy policy)
         {
-            if (write && Written + policy.Targets.Count > _destination.Length)
+            if (write && Written + policy.TargetArray.Length > _destination.Length)
             {
-#pragma warning disable CA2208 // The buffer is the public caller's parameter (StatesAt's destination).
-                throw new ArgumentException(
-                    $"Complaint {complaint.Id}: destination holds {_destination.Length} states; policy '{policy.Name}' needs room for {Written + policy.Targets.Count} (MaxTargetCount is {maxTargetCount}).",
-                    nameof(destination));
-#pragma warning restore CA2208
+                throw TooShort(complaint, policy, _destination.Length, Written + policy.TargetArray.Length, maxTargetCount);
             }
 
             _policy = policy;
         }
+
+#pragma warning disable CA2208 // The buffer is the public caller's parameter (StatesAt's destination).
+        private static ArgumentException TooShort(ComplaintSnapshot complaint, SlaPolicy policy, int length, int needed, int maxTargetCount) => new(
+            $"Complaint {complaint.Id}: destination holds {length} states; policy '{policy.Name}' needs room for {needed} (MaxTargetCount is {maxTargetCount}).",
+            nameof(destination));
+#pragma warning restore CA2208
 
         public void Target(
             int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
@@ -395,7 +407,7 @@ public sealed class SlaEngine
     private static ComplaintSnapshot Then(ComplaintSnapshot complaint, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        if (asOf < complaint.Intake.ReceivedAt)
+        if (asOf < complaint.ReceivedAt)
         {
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
         }

@@ -347,6 +347,12 @@ public sealed class SlaEngineTests
         Assert.Equal("asOf", early.ParamName);
         Assert.Equal("complaint", outside.ParamName);
         Assert.Contains($"Complaint {c.Id}, policy 'Old', target 'resolution'", outside.Message, StringComparison.Ordinal);
+
+        // The buffer-writing and next-change readers name it the same way.
+        var states = Assert.Throws<ArgumentOutOfRangeException>(() => new SlaEngine([policy]).StatesAt(c.Snapshot, Day(3, 9), new SlaTargetState[4]));
+        var next = Assert.Throws<ArgumentOutOfRangeException>(() => new SlaEngine([policy]).NextChangeAt(c.Snapshot, Day(3, 9)));
+        Assert.Equal(outside.Message, states.Message);
+        Assert.Equal(outside.Message, next.Message);
     }
 
     [Fact]
