@@ -294,12 +294,7 @@ public sealed class BusinessCalendar
         }
 
         var t = Covered(start, nameof(start));
-        if (amount == Duration.Zero)
-        {
-            return start;
-        }
-
-        return TryAdd(t, amount, out var due)
+        return TryAdd(start, t, amount, out var due)
             ? due
             : throw new ArgumentOutOfRangeException(
                 nameof(amount),
@@ -308,10 +303,10 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>
-    /// Adds a positive amount of working time to a covered instant, as <see cref="AddWorkingTime"/> does, or gets
+    /// Adds a non-negative amount of working time to a covered instant, as <see cref="AddWorkingTime"/> does, or gets
     /// <see langword="false"/> when it goes past the covered years; for callers that name that error themselves.
     /// </summary>
-    internal bool TryAddWorkingTime(Instant start, Duration amount, out Instant due) => TryAdd(Covered(start, nameof(start)), amount, out due);
+    internal bool TryAddWorkingTime(Instant start, Duration amount, out Instant due) => TryAdd(start, Covered(start, nameof(start)), amount, out due);
 
     /// <summary>
     /// Gets the close of business of the <paramref name="days"/>th business day after the day an instant falls on (or
@@ -327,8 +322,14 @@ public sealed class BusinessCalendar
         return ordinal < _closeOfBusiness.Length ? FromNanos(_closeOfBusiness[ordinal]) : null;
     }
 
-    private bool TryAdd(long t, Duration amount, out Instant due)
+    private bool TryAdd(Instant start, long t, Duration amount, out Instant due)
     {
+        if (amount == Duration.Zero)
+        {
+            due = start;
+            return true;
+        }
+
         var worked = WorkedBefore(t);
         var left = _cumulative[^1] - worked;
         if (!TryNanoseconds(amount, out var nanoseconds) || nanoseconds > left)
@@ -390,8 +391,8 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(receivedAt), receivedAt, $"receivedAt must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
         }
 
-        var ordinal = BusinessDayOrdinal(_businessDaysThrough[LocalDayIndex(t)], days, receivedAt);
-        return FromNanos(_closeOfBusiness[ordinal]);
+        return CloseOfBusinessAfter(receivedAt, days, startDayCounts: false)
+            ?? throw PastTheEnd(_businessDaysThrough[LocalDayIndex(t)], days, receivedAt);
     }
 
     /// <summary>Gets the close of business of a business day: the end of the last working interval that starts on it.</summary>

@@ -232,8 +232,8 @@ public sealed record DeadlineRule
 
         if (Unit == DeadlineUnit.WorkingTime)
         {
-            return amount == Duration.Zero ? start
-                : calendar.TryAddWorkingTime(start, amount, out var due) ? due
+            return calendar.TryAddWorkingTime(start, amount, out var due)
+                ? due
                 : throw PastCoverage(start, amount.ToString(), calendar, paramName);
         }
 

@@ -12,19 +12,15 @@ namespace Complaints.Core.History;
 /// <remarks>
 /// Beside the entries the buffer keeps each entry's <see cref="HistoryFact"/> in one array of structs, so a reader
 /// that classifies every entry (the service-level clocks) reads a few contiguous cache lines instead of an object per
-/// entry. The view holds both arrays itself, one hop from the snapshot.
+/// entry; the snapshot keeps that array beside its view, one hop away.
 /// </remarks>
 internal sealed class HistoryView : IReadOnlyList<HistoryEntry>
 {
     private readonly Buffer _buffer;
-    private readonly HistoryEntry[] _items;
-    private readonly HistoryFact[] _facts;
 
     private HistoryView(Buffer buffer, int count)
     {
         _buffer = buffer;
-        _items = buffer.Items;
-        _facts = buffer.Facts;
         Count = count;
     }
 
@@ -34,7 +30,7 @@ internal sealed class HistoryView : IReadOnlyList<HistoryEntry>
 
     public HistoryEntry this[int index] =>
         (uint)index < (uint)Count
-            ? _items[index]
+            ? _buffer.Items[index]
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be between 0 and {Count - 1}.");
 
     public HistoryView Append(HistoryEntry entry)
@@ -43,8 +39,8 @@ internal sealed class HistoryView : IReadOnlyList<HistoryEntry>
         if (buffer.Used != Count || Count == buffer.Items.Length)
         {
             buffer = new Buffer(Math.Max(8, Count * 2));
-            Array.Copy(_items, buffer.Items, Count);
-            Array.Copy(_facts, buffer.Facts, Count);
+            Array.Copy(_buffer.Items, buffer.Items, Count);
+            Array.Copy(_buffer.Facts, buffer.Facts, Count);
             buffer.Used = Count;
         }
 
@@ -55,13 +51,10 @@ internal sealed class HistoryView : IReadOnlyList<HistoryEntry>
     }
 
     /// <summary>The entries as a span, for readers that walk them many times.</summary>
-    public ReadOnlySpan<HistoryEntry> AsSpan() => _items.AsSpan(0, Count);
+    public ReadOnlySpan<HistoryEntry> AsSpan() => _buffer.Items.AsSpan(0, Count);
 
-    /// <summary>Each entry's instant, kind and state, oldest first, as one contiguous span.</summary>
-    public ReadOnlySpan<HistoryFact> Facts => _facts.AsSpan(0, Count);
-
-    /// <summary>The array behind <see cref="Facts"/>, which may run past <see cref="Count"/>; a snapshot keeps it beside the view.</summary>
-    public HistoryFact[] FactArray => _facts;
+    /// <summary>Each entry's instant, kind and state, oldest first; the array may run past <see cref="Count"/>, and a snapshot keeps it beside the view.</summary>
+    public HistoryFact[] FactArray => _buffer.Facts;
 
     public HistoryView Prefix(int count) => count == Count ? this : new HistoryView(_buffer, count);
 
@@ -69,7 +62,7 @@ internal sealed class HistoryView : IReadOnlyList<HistoryEntry>
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return _items[i];
+            yield return _buffer.Items[i];
         }
     }
 
