@@ -19,25 +19,31 @@ namespace Complaints.Core.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>Replay</c>: <see cref="SlaEngine.StatesAt"/> on each complaint's snapshot: the state of every target, from the history, into one buffer.</item>
+/// <item><c>Replay</c>: <see cref="SlaEngine.StatesAt(ComplaintSnapshot, Instant, Span{SlaTargetState})"/> on each complaint's snapshot: the state of every target, from the history, into one buffer.</item>
+/// <item><c>Replay_Batch</c>: the batch <see cref="SlaEngine.StatesAt(ReadOnlySpan{ComplaintSnapshot}, Instant, Span{SlaTargetState}, Span{int})"/>, a page of 1,024 complaints at a time into one buffer, as a host sweeping its complaints asks.</item>
 /// <item><c>Replay_WithTimelines</c>: <see cref="SlaEngine.Evaluate"/> on each complaint's snapshot: the whole status with timelines.</item>
 /// <item><c>Incremental</c>: <see cref="SlaClocks.StatesAt"/> on each complaint's stored clocks, into one buffer.</item>
 /// <item><c>Incremental_Table</c>: the same clocks as rows of one <see cref="SlaClockTable"/>, every row's states in one pass.</item>
 /// <item><c>NaiveDayStepping</c> (baseline): the naive way: for each target, read the history, and compute the deadline and
 /// the pauses' working time by stepping the calendar one day at a time.</item>
-/// <item><c>NextChange_*</c>: the next instant at which any status changes, from the history and from the clocks.</item>
+/// <item><c>NextChange_*</c>: the next instant at which any status changes, from the history (one by one, and a page at a time) and from the clocks.</item>
 /// </list>
-/// The setup checks that the four ways give the same state for every target of every 97th complaint, and the same next change.
+/// The setup checks that the four ways give the same state for every target of every 97th complaint, and the same next
+/// change, and that the batch gives what one by one gives for every complaint.
 /// </remarks>
 [MemoryDiagnoser]
 public class SlaBenchmarks
 {
     private const int Complaints = 1_000_000;
+    private const int Page = 1_024;
 
     private static readonly LocalTime Open = new(9, 0);
     private static readonly LocalTime Close = new(17, 0);
 
     private readonly SlaTargetState[] _buffer = new SlaTargetState[8];
+    private readonly int[] _pageCounts = new int[Page];
+    private readonly Instant?[] _pageNext = new Instant?[Page];
+    private SlaTargetState[] _page = null!;
     private BusinessCalendar _calendar = null!;
     private DayStepCalendar _naive = null!;
     private SlaEngine _engine = null!;
@@ -105,6 +111,8 @@ public class SlaBenchmarks
         _tableStates = new SlaClockState[Complaints * _table.Width];
         _table.StatesAt(_now, _tableStates);
 
+        _page = new SlaTargetState[Page * _engine.MaxTargetCount];
+        CheckBatch();
         for (var i = 0; i < Complaints; i += 97)
         {
             var replay = _engine.Evaluate(_snapshots[i], _now).Policies.SelectMany(p => p.Targets).Select(t => t.State).ToArray();
@@ -142,6 +150,29 @@ public class SlaBenchmarks
             for (var t = 0; t < written; t++)
             {
                 breached += buffer[t].State == SlaClockState.Breached ? 1 : 0;
+            }
+        }
+
+        return breached;
+    }
+
+    /// <summary>State of all targets, replaying each complaint's history, a page of complaints at a time into one caller-supplied buffer.</summary>
+    /// <returns>How many targets are breached.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int Replay_Batch()
+    {
+        var breached = 0;
+        var width = _engine.MaxTargetCount;
+        for (var from = 0; from < _snapshots.Length; from += Page)
+        {
+            var page = _snapshots.AsSpan(from, Math.Min(Page, _snapshots.Length - from));
+            _engine.StatesAt(page, _now, _page, _pageCounts);
+            for (var j = 0; j < page.Length; j++)
+            {
+                foreach (var state in _page.AsSpan(j * width, _pageCounts[j]))
+                {
+                    breached += state.State == SlaClockState.Breached ? 1 : 0;
+                }
             }
         }
 
@@ -235,6 +266,25 @@ public class SlaBenchmarks
         return changing;
     }
 
+    /// <summary>The next change of every complaint, from its history, a page of complaints at a time.</summary>
+    /// <returns>How many complaints change by time alone.</returns>
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int NextChange_Replay_Batch()
+    {
+        var changing = 0;
+        for (var from = 0; from < _snapshots.Length; from += Page)
+        {
+            var page = _snapshots.AsSpan(from, Math.Min(Page, _snapshots.Length - from));
+            _engine.NextChangeAt(page, _now, _pageNext);
+            foreach (var next in _pageNext.AsSpan(0, page.Length))
+            {
+                changing += next is null ? 0 : 1;
+            }
+        }
+
+        return changing;
+    }
+
     /// <summary>The next change of every complaint, from its stored clocks.</summary>
     /// <returns>How many complaints change by time alone.</returns>
     [Benchmark(OperationsPerInvoke = Complaints)]
@@ -247,6 +297,26 @@ public class SlaBenchmarks
         }
 
         return changing;
+    }
+
+    /// <summary>Checks that the batch replay gives, for every complaint, the states and next change of the replay one by one.</summary>
+    private void CheckBatch()
+    {
+        var width = _engine.MaxTargetCount;
+        for (var from = 0; from < _snapshots.Length; from += Page)
+        {
+            var page = _snapshots.AsSpan(from, Math.Min(Page, _snapshots.Length - from));
+            _engine.StatesAt(page, _now, _page, _pageCounts);
+            _engine.NextChangeAt(page, _now, _pageNext);
+            for (var j = 0; j < page.Length; j++)
+            {
+                var written = _engine.StatesAt(page[j], _now, _buffer);
+                if (written != _pageCounts[j] || !_buffer.AsSpan(0, written).SequenceEqual(_page.AsSpan(j * width, written)) || _pageNext[j] != _engine.NextChangeAt(page[j], _now))
+                {
+                    throw new InvalidOperationException($"Complaint {from + j}: the batch replay differs from the replay one by one.");
+                }
+            }
+        }
     }
 
     private static void Walk(Complaint c, int entries, Random random)

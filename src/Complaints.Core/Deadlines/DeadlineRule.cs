@@ -197,6 +197,12 @@ public sealed record DeadlineRule
         return anchors[Anchor] is { } start ? Compute(start, Count, Amount, calendar, nameof(anchors)) : null;
     }
 
+    /// <summary>
+    /// Gets the deadline of a rule that counts from receipt with no extension (<see cref="UsesAnchorsAfterStart"/> is
+    /// false) from its start: what <see cref="Due"/> gives for anchors holding only that instant, with the same errors.
+    /// </summary>
+    internal Instant DueFromStart(Instant start, BusinessCalendar calendar) => Compute(start, Count, Amount, calendar, "anchors");
+
     /// <summary>Gets whether the deadline may depend on an anchor other than receipt: an anchored rule, or one a holding reply extends.</summary>
     internal bool UsesAnchorsAfterStart => Anchor != DeadlineAnchor.Receipt || ExtendedCount is not null || ExtendedAmount is not null;
 

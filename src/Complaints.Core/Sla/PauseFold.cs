@@ -19,19 +19,26 @@ internal struct PauseFold
     private bool _inPause;
     private Instant? _lastPausedTo;
 
-    public PauseFold(Instant start, Instant due, int capacity)
+    public PauseFold(Instant start, Instant due, int capacity) => Begin(start, due, capacity, untimed: false);
+
+    /// <summary>
+    /// Starts this fold afresh from a clock's start and deadline; <paramref name="untimed"/> keeps no timeline, only the
+    /// deadline, the paused time and where the latest pause stands. Every field is set here, one by one, so that a fold
+    /// begun in place is read back at once without waiting on a wide copy.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_segments))]
+    public void Begin(Instant start, Instant due, int capacity, bool untimed)
     {
         _segments = capacity == 0 ? [] : new SlaSegment[capacity];
+        _count = 0;
+        _shared = false;
+        _untimed = untimed;
+        _inPause = false;
+        _lastPausedTo = null;
         Deadline = due;
+        Paused = Duration.Zero;
         Cursor = start;
-    }
-
-    /// <summary>A fold that keeps no timeline: only the deadline, the paused time and where the latest pause stands.</summary>
-    public static PauseFold Untimed(Instant start, Instant due)
-    {
-        var fold = new PauseFold(start, due, 0);
-        fold._untimed = true;
-        return fold;
+        Moves = false;
     }
 
     /// <summary>Gets the deadline moved by the pauses folded so far.</summary>

@@ -23,9 +23,19 @@ internal static class SlaClock
     {
         var fold = default(PauseFold);
         var run = Run(target, complaint, entries, asOf, earlier, restartIndex, timed: false, ref fold);
-        return run.Due is { } due
-            ? Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, ref fold, complaint.State, asOf, measure: false)
-            : new Settled(run.State, run.Cycle, run.MetIndex, null, default, default, default, null);
+        if (run.Due is not { } due)
+        {
+            return new Settled(run.State, run.Cycle, run.MetIndex, null, default, default, default, null);
+        }
+
+        if (target.PauseBits == 0)
+        {
+            // No state pauses the clock, and its fold was never begun: the deadline is the rule's.
+            return Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, due, Duration.Zero, pausedAtEnd: false, complaint.State, asOf, measure: false);
+        }
+
+        var pausedAtEnd = CloseAtEnd(target, ref fold, run.MetAt, run.StoppedAt, asOf);
+        return Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, fold.Deadline, fold.Paused, pausedAtEnd, complaint.State, asOf, measure: false);
     }
 
     /// <summary>
@@ -104,8 +114,12 @@ internal static class SlaClock
             start = at[startIndex];
         }
 
-        var promised = target.DueAtPromisedDate && complaint.PromisedAt is { } p && p > start ? p : (Instant?)null;
-        if ((promised ?? Due(target, start, startIndex, entries)) is not { } due)
+        Instant due;
+        if (target.DueAtPromisedDate && complaint.PromisedAt is { } promised && promised > start)
+        {
+            due = promised;
+        }
+        else if (!TryDue(target, start, startIndex, entries, out due))
         {
             return new Run(SlaClockState.NotStarted, cycle, start, null, -1, null, null);
         }
@@ -117,9 +131,14 @@ internal static class SlaClock
         Instant? stoppedAt = stopIndex >= 0 && (metIndex < 0 || stopIndex < metIndex) ? at[stopIndex] : null;
         var end = metAt ?? stoppedAt ?? asOf;
 
-        // The pauses between the start and the end (the stretches the complaint spent in each state, clipped to them), and the deadline they move.
-        fold = timed ? new PauseFold(start, due, 4) : PauseFold.Untimed(start, due);
-        FoldPauses(target, complaint.ReceivedAt, entries, start, end, ref fold);
+        // The pauses between the start and the end (the stretches the complaint spent in each state, clipped to them), and
+        // the deadline they move; an untimed clock that no state pauses needs no fold.
+        if (timed || target.PauseBits != 0)
+        {
+            fold.Begin(start, due, timed ? 4 : 0, untimed: !timed);
+            FoldPauses(target, complaint.ReceivedAt, entries, start, end, ref fold);
+        }
+
         return new Run(SlaClockState.Running, cycle, start, due, metIndex, metAt, stoppedAt);
     }
 
@@ -130,7 +149,8 @@ internal static class SlaClock
     public static SlaTargetStatus Finish(
         SlaTarget target, int cycle, Instant start, Instant due, int metIndex, Instant? metAt, Instant? stoppedAt, ref PauseFold fold, ComplaintState state, Instant asOf)
     {
-        var settled = Settle(target, cycle, start, due, metIndex, metAt, stoppedAt, ref fold, state, asOf, measure: true);
+        var pausedAtEnd = CloseAtEnd(target, ref fold, metAt, stoppedAt, asOf);
+        var settled = Settle(target, cycle, start, due, metIndex, metAt, stoppedAt, fold.Deadline, fold.Paused, pausedAtEnd, state, asOf, measure: true);
         var allowed = settled.Allowed;
         return new SlaTargetStatus(target, cycle, settled.State)
         {
@@ -149,24 +169,33 @@ internal static class SlaClock
         };
     }
 
+    /// <summary>Closes a clock's fold at its end (the meeting, the stop or the instant asked); returns whether a pause that moves the deadline lasts until then.</summary>
+    private static bool CloseAtEnd(SlaTarget target, ref PauseFold fold, Instant? metAt, Instant? stoppedAt, Instant asOf)
+    {
+        var end = metAt ?? stoppedAt ?? asOf;
+        var pausedAtEnd = fold.PausedAt(end);
+        fold.Close(target.Calendar, end);
+        return pausedAtEnd;
+    }
+
     /// <summary>
-    /// Judges a clock whose pauses up to its end are folded. The working times (elapsed, allowed, remaining) are
-    /// measured when <paramref name="measure"/> is set, and otherwise only when the warnings need them.
+    /// Judges a clock whose pauses up to its end are folded: <paramref name="moved"/> is the deadline they moved,
+    /// <paramref name="paused"/> their working time, <paramref name="pausedAtEnd"/> whether one that moves it lasts
+    /// until the end. The working times (elapsed, allowed, remaining) are measured when <paramref name="measure"/> is
+    /// set, and otherwise only when the warnings need them.
     /// </summary>
     private static Settled Settle(
-        SlaTarget target, int cycle, Instant start, Instant due, int metIndex, Instant? metAt, Instant? stoppedAt, ref PauseFold fold, ComplaintState state, Instant asOf, bool measure)
+        SlaTarget target, int cycle, Instant start, Instant due, int metIndex, Instant? metAt, Instant? stoppedAt, Instant moved, Duration paused, bool pausedAtEnd, ComplaintState state, Instant asOf, bool measure)
     {
         var calendar = target.Calendar;
         var end = metAt ?? stoppedAt ?? asOf;
-        var pausedAtEnd = fold.PausedAt(end);
         if (metAt is null && stoppedAt is null && !target.PausesIn(state))
         {
             // An entry at the instant asked ended the pause: the clock runs again now.
             pausedAtEnd = false;
         }
 
-        fold.Close(calendar, end);
-        var deadline = fold.Deadline;
+        var deadline = moved;
         if (pausedAtEnd && deadline < end)
         {
             // Paused since before the deadline: the clock has not run out, so the deadline is no earlier than now.
@@ -203,7 +232,7 @@ internal static class SlaClock
         Duration elapsed = default, allowed = default, remaining = default;
         if (measure || warns)
         {
-            elapsed = calendar.WorkingTimeBetween(start, end) - fold.Paused;
+            elapsed = calendar.WorkingTimeBetween(start, end) - paused;
             allowed = due > start ? calendar.WorkingTimeBetween(start, due) : Duration.Zero;
             remaining = end < deadline ? calendar.WorkingTimeBetween(end, deadline) : Duration.Zero;
         }
@@ -293,13 +322,14 @@ internal static class SlaClock
     }
 
     /// <summary>The deadline the target's rule gives, counted from the start or from an anchor after it (the first acknowledgement or holding reply, the latest information).</summary>
-    private static Instant? Due(SlaTarget target, Instant start, int startIndex, in SlaEntries entries)
+    private static bool TryDue(SlaTarget target, Instant start, int startIndex, in SlaEntries entries, out Instant due)
     {
         var rule = target.Rule;
         if (!rule.UsesAnchorsAfterStart)
         {
             // Counted from the start alone, with no extension a holding reply could bring.
-            return rule.Due(new DeadlineAnchors(start), target.Calendar);
+            due = rule.DueFromStart(start, target.Calendar);
+            return true;
         }
 
         var at = entries.At;
@@ -313,7 +343,9 @@ internal static class SlaClock
             complete = (bits & SlaEvents.InformationBit) != 0 ? i : complete;
         }
 
-        return rule.Due(new DeadlineAnchors(start, At(at, acknowledged), At(at, holding), At(at, complete)), target.Calendar);
+        var anchored = rule.Due(new DeadlineAnchors(start, At(at, acknowledged), At(at, holding), At(at, complete)), target.Calendar);
+        due = anchored.GetValueOrDefault();
+        return anchored.HasValue;
     }
 
     private static Instant? At(ReadOnlySpan<Instant> at, int index) => index >= 0 ? at[index] : null;

@@ -133,6 +133,95 @@ public sealed class SlaClocksTests
             .Collect(seen.Count >= 5 ? "five or more states compared" : "fewer states compared");
     }
 
+    // The batch replay answers for each complaint exactly as the replay of that complaint alone, over pages that span
+    // several of its blocks: complaints of every history, each also as it stood after every one of its entries, and
+    // each twice (the page, then the page reversed).
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 60)]
+    public Property ReplayBatch_AnswersForEachComplaintAsTheReplayOfItAlone(SlaCase first, SlaCase[] others, byte hours)
+    {
+        var engine = new SlaEngine(RichPolicies(first.Target));
+        var distinct = others.Prepend(first).Take(20)
+            .Select(c => SlaArbitraries.Walk(c, fieldChanges: true).Snapshot)
+            .SelectMany(s => s.History.Select(e => s.AsOf(e.At)).Append(s))
+            .ToArray();
+        ComplaintSnapshot[] snapshots = [.. distinct, .. distinct.Reverse()];
+        var asOf = snapshots.Max(s => s.Intake.ReceivedAt) + Duration.FromHours(hours % 60);
+        var width = engine.MaxTargetCount;
+        var states = new SlaTargetState[snapshots.Length * width];
+        var written = new int[snapshots.Length];
+        var next = new Instant?[snapshots.Length];
+
+        engine.StatesAt(snapshots, asOf, states, written);
+        engine.NextChangeAt(snapshots, asOf, next);
+
+        var alone = new SlaTargetState[width];
+        var seen = new HashSet<SlaClockState>();
+        for (var j = 0; j < snapshots.Length; j++)
+        {
+            var n = engine.StatesAt(snapshots[j], asOf, alone);
+            Assert.Equal(n, written[j]);
+            Assert.True(alone.AsSpan(0, n).SequenceEqual(states.AsSpan(j * width, n)), $"complaint {j} of {snapshots.Length} at {asOf}");
+            Assert.Equal(engine.NextChangeAt(snapshots[j], asOf), next[j]);
+            seen.UnionWith(alone[..n].Select(x => x.State));
+        }
+
+        return true.ToProperty()
+            .Classify(snapshots.Length > 64, "more than one block")
+            .Classify(snapshots.Length > 128, "more than two blocks")
+            .Classify(seen.Contains(SlaClockState.Paused), "a paused clock compared")
+            .Collect(seen.Count >= 4 ? "four or more states compared" : "fewer states compared");
+    }
+
+    [Fact]
+    public void ReplayBatch_RefusesNullsShortBuffersAndEarlyInstants_BeforeWritingAnything()
+    {
+        var engine = new SlaEngine(RichPolicies(new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, 0.5)));
+        var early = Receive().Snapshot;
+        var later = Complaint.Receive(new ComplaintId("LATE-1"), TestComplaints.Intake(FeedbackKind.Complaint, SlaArbitraries.Base + Duration.FromDays(2)), SlaArbitraries.Lifecycle).Snapshot;
+        ComplaintSnapshot[] page = [early, later, early];
+        var asOf = SlaArbitraries.Base + Duration.FromDays(3);
+        var width = engine.MaxTargetCount;
+        var marker = new SlaTargetState(engine.Policies[0], engine.Policies[0].Targets[0], 7, SlaClockState.Met, true);
+        var states = Enumerable.Repeat(marker, page.Length * width).ToArray();
+        var written = Enumerable.Repeat(-1, page.Length).ToArray();
+        var next = Enumerable.Repeat<Instant?>(Instant.MinValue, page.Length).ToArray();
+        void Untouched()
+        {
+            Assert.All(states, x => Assert.Equal(marker, x));
+            Assert.All(written, x => Assert.Equal(-1, x));
+            Assert.All(next, x => Assert.Equal(Instant.MinValue, x));
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => engine.StatesAt(page, asOf, states.AsSpan(1), written));
+        Assert.Equal("destination", error.ParamName);
+        Assert.Contains($"{page.Length} complaints of up to {width} (MaxTargetCount) need {page.Length * width}", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<ArgumentException>(() => engine.StatesAt(page, asOf, states, written.AsSpan(1)));
+        Assert.Equal("written", error.ParamName);
+        error = Assert.Throws<ArgumentException>(() => engine.NextChangeAt(page, asOf, next.AsSpan(1)));
+        Assert.Equal("destination", error.ParamName);
+        Untouched();
+
+        var missing = Assert.Throws<ArgumentNullException>(() => engine.StatesAt([early, null!], asOf, states, written));
+        Assert.Equal("complaints", missing.ParamName);
+        Assert.Contains("complaints[1] is null", missing.Message, StringComparison.Ordinal);
+        missing = Assert.Throws<ArgumentNullException>(() => engine.NextChangeAt([null!], asOf, next));
+        Assert.Contains("complaints[0] is null", missing.Message, StringComparison.Ordinal);
+        Untouched();
+
+        // The second complaint was received after the instant asked: it is named, and not even the first is written.
+        var tooEarly = SlaArbitraries.Base + Duration.FromDays(1);
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => engine.StatesAt(page, tooEarly, states, written));
+        Assert.Equal("asOf", refused.ParamName);
+        Assert.Contains("LATE-1", refused.Message, StringComparison.Ordinal);
+        refused = Assert.Throws<ArgumentOutOfRangeException>(() => engine.NextChangeAt(page, tooEarly, next));
+        Assert.Contains("LATE-1", refused.Message, StringComparison.Ordinal);
+        Untouched();
+
+        // An empty page is no error and writes nothing.
+        engine.StatesAt([], asOf, [], []);
+        engine.NextChangeAt([], asOf, []);
+    }
+
     [Fact]
     public void EngineStatesAt_WithABuffer_AllocatesNothing_AndRefusesAShortOne()
     {
@@ -150,12 +239,22 @@ public sealed class SlaClocksTests
         var written = engine.StatesAt(snapshot, asOf, buffer);
         engine.NextChangeAt(snapshot, asOf);
 
+        ComplaintSnapshot[] page = [.. Enumerable.Repeat(snapshot, 70)];
+        var pageStates = new SlaTargetState[page.Length * engine.MaxTargetCount];
+        var pageCounts = new int[page.Length];
+        var pageNext = new Instant?[page.Length];
+        engine.StatesAt(page, asOf, pageStates, pageCounts);
+        engine.NextChangeAt(page, asOf, pageNext);
+
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++)
         {
             engine.StatesAt(snapshot, asOf, buffer);
             engine.NextChangeAt(snapshot, asOf);
         }
+
+        engine.StatesAt(page, asOf, pageStates, pageCounts);
+        engine.NextChangeAt(page, asOf, pageNext);
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         var error = Assert.Throws<ArgumentException>(() => engine.StatesAt(snapshot, asOf, new SlaTargetState[written - 1]));
