@@ -20,8 +20,9 @@ public sealed class LayeringTests
         ["History"] = ["Domain"],
         ["Lifecycle"] = ["Domain", "History"],
         ["Sla"] = ["Domain", "History", "Calendars", "Deadlines"],
+        ["Policies"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla"],
         ["Metrics"] = ["Domain", "History", "Calendars", "Deadlines", "Sla"],
-        ["Hosting"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla", "Metrics"],
+        ["Hosting"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla", "Policies", "Metrics"],
     };
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)

@@ -148,9 +148,16 @@ public sealed class ReadOnlySurfaceConventionTests
                 .AddTarget("resolution", Complaints.Core.Sla.SlaTargetKind.Resolution, Complaints.Core.Deadlines.DeadlineRule.BusinessDays(5), calendar, t => t.PausedIn(ComplaintState.AwaitingCustomer))
                 .Build(),
         ]);
+        var rules = Complaints.Core.Policies.PolicyRuleSet.CreateBuilder(lifecycle, sla).AddTeams("billing")
+            .AddRule("breach", Complaints.Core.Policies.PolicyCondition.TargetBreached("resolution"), new Complaints.Core.Policies.RaiseLevelAction("Board"))
+            .AddRule("always", Complaints.Core.Policies.PolicyCondition.KindIs(FeedbackKind.Complaint), new Complaints.Core.Policies.RaiseLevelAction("Desk"), new Complaints.Core.Policies.NotifyAction("agent", "look"))
+            .AddRule("never", Complaints.Core.Policies.PolicyCondition.FlaggedAbusive(), new Complaints.Core.Policies.AssignTeamAction("billing"))
+            .Build();
+        var context = new Complaints.Core.Policies.PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Refund, new Money(40m, "EUR"))] };
         return
         [
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
+            rules, rules.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(30), context, explainMisses: true), context,
             sla, sla.Evaluate(c.Snapshot, c.LastActivityAt), sla.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(1)),
             Complaints.Core.Sla.SlaComparison.Compare(sla, new Complaints.Core.Sla.SlaEngine([Complaints.Core.Sla.SlaPresets.PaymentServices(calendar)]), [c.Snapshot, open.Snapshot], open.LastActivityAt + Duration.FromDays(1)),
             c.Check(ComplaintTrigger.Reopen, new Complaints.Core.History.Reopening("Again."), c.Next()),

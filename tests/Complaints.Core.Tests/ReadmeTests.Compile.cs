@@ -97,7 +97,7 @@ public sealed partial class ReadmeTests
     {
         var blocks = CSharpBlocks();
 
-        Assert.Equal(6, blocks.Count);
+        Assert.Equal(7, blocks.Count);
         Assert.Single(blocks, b => b.Markers.Contains(HostFragment));
         Assert.Single(blocks, b => b.Markers.Contains($"{Needs}NodaTime.Serialization.SystemTextJson"));
     }

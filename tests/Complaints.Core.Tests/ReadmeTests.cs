@@ -118,6 +118,26 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void PoliciesExample_InReadme_IsTheCompiledExample()
+    {
+        Assert.Equal(CompiledRegion("PoliciesExample.cs", "policies-example"), WithoutUsings(Block("csharp", "## Escalation, routing and compensation policies")));
+    }
+
+    [Fact]
+    public void PoliciesExample_PrintsWhatItsCommentsSay()
+    {
+        var expected = CompiledRegion("PoliciesExample.cs", "policies-example").Split('\n')
+            .Where(l => l.StartsWith("// > ", StringComparison.Ordinal))
+            .Select(l => l["// > ".Length..])
+            .ToArray();
+
+        var printed = RunCapturingConsole(PoliciesExample.Run);
+
+        Assert.Equal(4, expected.Length);
+        Assert.Equal(expected, printed[..expected.Length]);
+    }
+
+    [Fact]
     public void MetricsExample_InReadme_IsTheCompiledExample()
     {
         Assert.Equal(CompiledRegion("MetricsExample.cs", "metrics-example"), WithoutUsings(Block("csharp", "## Metrics")));

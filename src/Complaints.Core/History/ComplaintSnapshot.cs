@@ -126,6 +126,12 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets when the customer was first responded to (acknowledgement, question, proposal, closure, public or holding reply), if they were.</summary>
     public Instant? FirstResponseAt { get; private set; }
 
+    /// <summary>Gets when the customer was last responded to (acknowledgement, question, proposal, closure, public or holding reply), if they were.</summary>
+    public Instant? LastResponseAt { get; private set; }
+
+    /// <summary>Gets whether the customer rejected the latest proposal (no proposal has been made since the rejection).</summary>
+    public bool LatestProposalRejected { get; private set; }
+
     /// <summary>Gets when the last message from the customer was recorded, if one was.</summary>
     public Instant? LastCustomerMessageAt { get; private set; }
 
@@ -255,9 +261,10 @@ public sealed class ComplaintSnapshot
     private void Fold(HistoryEntry entry)
     {
         var at = entry.At;
-        if (FirstResponseAt is null && IsResponse(entry.Data))
+        if (IsResponse(entry.Data))
         {
-            FirstResponseAt = at;
+            FirstResponseAt ??= at;
+            LastResponseAt = at;
         }
 
         if (FirstClosedAt is null)
@@ -285,11 +292,13 @@ public sealed class ComplaintSnapshot
                 break;
             case ResolutionProposal p:
                 LatestProposal = p;
+                LatestProposalRejected = false;
                 break;
             case ResolutionAcceptance when LatestProposal is { } accepted:
                 _agreedRemedies = Array.AsReadOnly([.. _agreedRemedies, .. accepted.Remedies]);
                 break;
             case ResolutionRejection r:
+                LatestProposalRejected = true;
                 RaiseTo(r.ToLevel);
                 break;
             case Escalation e:

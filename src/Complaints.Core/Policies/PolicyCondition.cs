@@ -1,0 +1,548 @@
+using System.Globalization;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using NodaTime;
+
+namespace Complaints.Core.Policies;
+
+/// <summary>
+/// What a rule tests of a complaint as of an instant: a field of its snapshot, a target's service-level status, a fact
+/// the host supplies, or a composition of those (<see cref="All"/>, <see cref="Any"/>, <see cref="Not"/>). Conditions
+/// are immutable; a rule set checks the names they use (targets, levels, teams) when it is built, so that evaluation
+/// compares values only. Every condition says, for a decision, what it found ("severity High, at least High").
+/// </summary>
+public abstract class PolicyCondition
+{
+    private protected PolicyCondition()
+    {
+    }
+
+    /// <summary>Gets whether the condition reads the complaint's service-level status, so its rule set needs an <see cref="SlaEngine"/>.</summary>
+    internal virtual bool ReadsSla => false;
+
+    /// <summary>Holds when every one of <paramref name="conditions"/> holds (and when there is none).</summary>
+    /// <param name="conditions">The conditions.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is <see langword="null"/>.</exception>
+    public static PolicyCondition All(params PolicyCondition[] conditions) => new AllCondition(Checked(conditions));
+
+    /// <summary>Holds when at least one of <paramref name="conditions"/> holds (never when there is none).</summary>
+    /// <param name="conditions">The conditions.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="conditions"/> or one of them is <see langword="null"/>.</exception>
+    public static PolicyCondition Any(params PolicyCondition[] conditions) => new AnyCondition(Checked(conditions));
+
+    /// <summary>Holds when <paramref name="condition"/> does not.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="condition"/> is <see langword="null"/>.</exception>
+    public static PolicyCondition Not(PolicyCondition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return new NotCondition(condition);
+    }
+
+    /// <summary>Holds when a target of that name, in any applying SLA policy (or only in <paramref name="group"/>), is breached.</summary>
+    /// <param name="target">The target's name.</param>
+    /// <param name="group">The SLA policy group, or <see langword="null"/> for any.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="target"/> or <paramref name="group"/> is empty or too long.</exception>
+    public static PolicyCondition TargetBreached(string target, string? group = null) => new TargetStateCondition(target, group, SlaClockState.Breached);
+
+    /// <summary>Holds when a target of that name, in any applying SLA policy (or only in <paramref name="group"/>), is at risk (a warning threshold passed, not yet breached).</summary>
+    /// <param name="target">The target's name.</param>
+    /// <param name="group">The SLA policy group, or <see langword="null"/> for any.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="target"/> or <paramref name="group"/> is empty or too long.</exception>
+    public static PolicyCondition TargetAtRisk(string target, string? group = null) => new TargetStateCondition(target, group, SlaClockState.AtRisk);
+
+    /// <summary>
+    /// Holds when a target of that name, in any applying SLA policy (or only in <paramref name="group"/>), has used at
+    /// least <paramref name="share"/> of the time it allows, in its calendar's time, and is neither met nor stopped.
+    /// </summary>
+    /// <param name="target">The target's name.</param>
+    /// <param name="share">The share, from 0 to 1 (0.9 is 90 %).</param>
+    /// <param name="group">The SLA policy group, or <see langword="null"/> for any.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="target"/> or <paramref name="group"/> is empty or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is not between 0 and 1.</exception>
+    public static PolicyCondition ShareUsedAtLeast(string target, double share, string? group = null)
+    {
+        if (!(share is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(share), share, "share must be between 0 and 1 (0.9 is 90 %).");
+        }
+
+        return new ShareUsedCondition(target, group, share);
+    }
+
+    /// <summary>Holds when the severity is at least <paramref name="severity"/>.</summary>
+    /// <param name="severity">The lowest severity that matches.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="severity"/> is not a defined value.</exception>
+    public static PolicyCondition SeverityAtLeast(Severity severity)
+    {
+        Defined(severity, nameof(severity));
+        return new FieldCondition("severity", s => s.Severity.ToString(), s => s.Severity >= severity, $"at least {severity}");
+    }
+
+    /// <summary>Holds when the priority is at least <paramref name="priority"/>.</summary>
+    /// <param name="priority">The lowest priority that matches.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priority"/> is not a defined value.</exception>
+    public static PolicyCondition PriorityAtLeast(Priority priority)
+    {
+        Defined(priority, nameof(priority));
+        return new FieldCondition("priority", s => s.Priority.ToString(), s => s.Priority >= priority, $"at least {priority}");
+    }
+
+    /// <summary>Holds when the complaint is in one of <paramref name="states"/>.</summary>
+    /// <param name="states">The states that match.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="states"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A state is not a defined value.</exception>
+    public static PolicyCondition StateIs(params ComplaintState[] states)
+    {
+        var set = DefinedSet(states, nameof(states));
+        return new FieldCondition("state", s => s.State.ToString(), s => Array.IndexOf(set, s.State) >= 0, $"one of {string.Join(", ", set)}");
+    }
+
+    /// <summary>Holds when the complaint's kind is one of <paramref name="kinds"/>.</summary>
+    /// <param name="kinds">The kinds that match.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="kinds"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A kind is not a defined value.</exception>
+    public static PolicyCondition KindIs(params FeedbackKind[] kinds)
+    {
+        var set = DefinedSet(kinds, nameof(kinds));
+        return new FieldCondition("kind", s => s.Kind.ToString(), s => Array.IndexOf(set, s.Kind) >= 0, $"one of {string.Join(", ", set)}");
+    }
+
+    /// <summary>Holds when the complaint came in through one of <paramref name="channels"/>.</summary>
+    /// <param name="channels">The channels that match.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="channels"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A channel is not a defined value.</exception>
+    public static PolicyCondition ChannelIs(params Channel[] channels)
+    {
+        var set = DefinedSet(channels, nameof(channels));
+        return new FieldCondition("channel", s => s.Intake.Channel.ToString(), s => Array.IndexOf(set, s.Intake.Channel) >= 0, $"one of {string.Join(", ", set)}");
+    }
+
+    /// <summary>Holds when the complaint came in through a regulator or legal body (<see cref="Channel.RegulatorOrLegalBody"/>).</summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition ThroughRegulator() =>
+        new FieldCondition("channel", s => s.Intake.Channel.ToString(), s => s.Intake.Channel == Channel.RegulatorOrLegalBody, "through a regulator or legal body");
+
+    /// <summary>Holds when the customer's tier is one of <paramref name="tiers"/> (compared ordinally, ignoring case).</summary>
+    /// <param name="tiers">The tiers that match.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tiers"/> is empty, or a tier is empty or too long.</exception>
+    public static PolicyCondition TierIs(params string[] tiers)
+    {
+        var set = Names(tiers, nameof(tiers));
+        return new FieldCondition(
+            "customer tier", s => s.CustomerTier ?? "none", s => s.CustomerTier is { } t && Array.Exists(set, x => string.Equals(x, t, StringComparison.OrdinalIgnoreCase)), $"one of {string.Join(", ", set)}");
+    }
+
+    /// <summary>Holds when the complaint's category is <paramref name="category"/> or one of its descendants.</summary>
+    /// <param name="category">The category.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="category"/> is <see langword="null"/>.</exception>
+    public static PolicyCondition InCategory(Category category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return new FieldCondition("category", s => s.Category.Path, s => s.Category.IsWithin(category), $"within {category}");
+    }
+
+    /// <summary>Holds when the complaint is assigned to one of <paramref name="teams"/>; each must be one of the rule set's teams.</summary>
+    /// <param name="teams">The teams that match.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="teams"/> is empty, or a team is empty or too long.</exception>
+    public static PolicyCondition TeamIs(params string[] teams) => new TeamCondition(Names(teams, nameof(teams)));
+
+    /// <summary>Holds when the level handling the complaint is <paramref name="level"/> or above; the level must be on the lifecycle's ladder.</summary>
+    /// <param name="level">The level's name.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="level"/> is empty or too long.</exception>
+    public static PolicyCondition LevelAtLeast(string level) => new LevelCondition(Guard.Text(level, nameof(level), TextLimits.Name));
+
+    /// <summary>Holds when the complaint has been reopened at least <paramref name="count"/> times.</summary>
+    /// <param name="count">The least number of reopenings that matches.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    public static PolicyCondition ReopenedAtLeast(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return new FieldCondition("reopenings", s => s.ReopenCount.ToString(CultureInfo.InvariantCulture), s => s.ReopenCount >= count, $"at least {count}");
+    }
+
+    /// <summary>Holds when the customer rejected the latest proposal and none has been made since.</summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition ProposalRejected() =>
+        new FieldCondition("latest proposal", s => s.LatestProposal is null ? "none" : s.LatestProposalRejected ? "rejected" : "not rejected", s => s.LatestProposalRejected, "rejected by the customer");
+
+    /// <summary>Holds when the complaint is flagged for abusive contact.</summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition FlaggedAbusive() =>
+        new FieldCondition("abusive contact", s => s.IsFlaggedAbusive ? "flagged" : "not flagged", s => s.IsFlaggedAbusive, "flagged");
+
+    /// <summary>Holds when the customer rated the handling <paramref name="rating"/> or lower at follow-up.</summary>
+    /// <param name="rating">The highest rating that matches (1 to 5).</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is not from 1 to 5.</exception>
+    public static PolicyCondition RatingAtMost(int rating)
+    {
+        if (rating is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rating), rating, "rating must be from 1 to 5.");
+        }
+
+        return new FieldCondition(
+            "rating", s => s.Rating?.ToString(CultureInfo.InvariantCulture) ?? "none", s => s.Rating is { } r && r <= rating, $"at most {rating}");
+    }
+
+    /// <summary>
+    /// Holds when the compensation the host is about to offer (<see cref="PolicyContext.ProposedRemedies"/>) exceeds the
+    /// authority of the level handling the complaint: its limit on the lifecycle's ladder, in the authority currency (a
+    /// remedy valued in another currency is over any limit). The lifecycle refuses such a proposal; this condition lets
+    /// a rule ask for approval or escalation instead.
+    /// </summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition CompensationOverAuthority() => new OverAuthorityCondition();
+
+    /// <summary>Holds when at least <paramref name="elapsed"/> has passed since the customer's last message (or, with none, since receipt).</summary>
+    /// <param name="elapsed">The least elapsed time that matches.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elapsed"/> is not positive.</exception>
+    public static PolicyCondition SinceLastCustomerMessage(Duration elapsed) =>
+        new SinceCondition("the customer's last message", Positive(elapsed, nameof(elapsed)), s => s.LastCustomerMessageAt ?? s.Intake.ReceivedAt);
+
+    /// <summary>Holds when at least <paramref name="elapsed"/> has passed since the customer was last responded to (or, with no response, since receipt).</summary>
+    /// <param name="elapsed">The least elapsed time that matches.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elapsed"/> is not positive.</exception>
+    public static PolicyCondition SinceLastUpdate(Duration elapsed) =>
+        new SinceCondition("the last update to the customer", Positive(elapsed, nameof(elapsed)), s => s.LastResponseAt ?? s.Intake.ReceivedAt);
+
+    /// <summary>
+    /// Holds when the customer has made at least <paramref name="count"/> complaints within the host's window, this one
+    /// included, as the host supplies it in <see cref="PolicyContext.RecentComplaintsFromCustomer"/>.
+    /// </summary>
+    /// <param name="count">The least number of complaints that matches (at least 2).</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 2.</exception>
+    public static PolicyCondition RepeatComplainant(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        return new RepeatCondition(count);
+    }
+
+    /// <summary>
+    /// Gets this condition with the names it uses (targets, levels, teams) resolved against a rule set: itself when it
+    /// uses none. Throws an <see cref="ArgumentException"/> naming the rule and the name when one is unknown.
+    /// </summary>
+    internal virtual PolicyCondition Bind(PolicyBinding binding) => this;
+
+    /// <summary>Tests the condition on one complaint.</summary>
+    internal abstract bool Test(in PolicyInput input);
+
+    /// <summary>Adds what the condition found to <paramref name="facts"/>: the facts that made it hold when <paramref name="held"/>, otherwise those that failed it.</summary>
+    internal abstract void Explain(in PolicyInput input, bool held, List<string> facts);
+
+    private static PolicyCondition[] Checked(PolicyCondition[] conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        for (var i = 0; i < conditions.Length; i++)
+        {
+            if (conditions[i] is null)
+            {
+                throw new ArgumentNullException(nameof(conditions), $"conditions[{i}] is null.");
+            }
+        }
+
+        return [.. conditions];
+    }
+
+    private static T Defined<T>(T value, string paramName)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is not a defined {typeof(T).Name}.");
+
+    private static T[] DefinedSet<T>(T[] values, string paramName)
+        where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(values, paramName);
+        if (values.Length == 0)
+        {
+            throw new ArgumentException($"{paramName} must hold at least one value.", paramName);
+        }
+
+        return [.. values.Select(v => Defined(v, paramName)).Distinct()];
+    }
+
+    private static string[] Names(string[] names, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(names, paramName);
+        if (names.Length == 0)
+        {
+            throw new ArgumentException($"{paramName} must hold at least one name.", paramName);
+        }
+
+        return [.. names.Select((n, i) => Guard.Text(n, $"{paramName}[{i}]", TextLimits.Name))];
+    }
+
+    private static Duration Positive(Duration value, string paramName) =>
+        value > Duration.Zero ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be positive.");
+
+    private sealed class AllCondition(PolicyCondition[] conditions) : PolicyCondition
+    {
+        internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
+
+        internal override PolicyCondition Bind(PolicyBinding binding) => new AllCondition([.. conditions.Select(c => c.Bind(binding))]);
+
+        internal override bool Test(in PolicyInput input)
+        {
+            foreach (var condition in conditions)
+            {
+                if (!condition.Test(input))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            // Held: every part did, and all are the reason. Failed: the parts that failed are.
+            foreach (var condition in conditions)
+            {
+                if (held || !condition.Test(input))
+                {
+                    condition.Explain(input, held, facts);
+                }
+            }
+        }
+    }
+
+    private sealed class AnyCondition(PolicyCondition[] conditions) : PolicyCondition
+    {
+        internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
+
+        internal override PolicyCondition Bind(PolicyBinding binding) => new AnyCondition([.. conditions.Select(c => c.Bind(binding))]);
+
+        internal override bool Test(in PolicyInput input)
+        {
+            foreach (var condition in conditions)
+            {
+                if (condition.Test(input))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            if (conditions.Length == 0)
+            {
+                facts.Add("no alternative given");
+                return;
+            }
+
+            // Held: the parts that held are the reason. Failed: every part did.
+            foreach (var condition in conditions)
+            {
+                if (!held || condition.Test(input))
+                {
+                    condition.Explain(input, held, facts);
+                }
+            }
+        }
+    }
+
+    private sealed class NotCondition(PolicyCondition condition) : PolicyCondition
+    {
+        internal override bool ReadsSla => condition.ReadsSla;
+
+        internal override PolicyCondition Bind(PolicyBinding binding) => new NotCondition(condition.Bind(binding));
+
+        internal override bool Test(in PolicyInput input) => !condition.Test(input);
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            var inner = new List<string>();
+            condition.Explain(input, !held, inner);
+            facts.AddRange(inner.Select(f => $"not: {f}"));
+        }
+    }
+
+    /// <summary>A field of the snapshot compared with a fixed value.</summary>
+    private sealed class FieldCondition(string field, Func<ComplaintSnapshot, string> show, Func<ComplaintSnapshot, bool> test, string expected) : PolicyCondition
+    {
+        internal override bool Test(in PolicyInput input) => test(input.Complaint);
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts) => facts.Add($"{field} {show(input.Complaint)}, {expected}");
+    }
+
+    private sealed class TeamCondition(string[] teams) : PolicyCondition
+    {
+        internal override PolicyCondition Bind(PolicyBinding binding)
+        {
+            foreach (var team in teams)
+            {
+                binding.Team(team);
+            }
+
+            return this;
+        }
+
+        internal override bool Test(in PolicyInput input) => input.Complaint.Team is { } team && Array.IndexOf(teams, team) >= 0;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
+            facts.Add($"team {input.Complaint.Team ?? "none"}, one of {string.Join(", ", teams)}");
+    }
+
+    private sealed class LevelCondition(string level, int rank = -1) : PolicyCondition
+    {
+        internal override PolicyCondition Bind(PolicyBinding binding) => new LevelCondition(level, binding.LevelRank(level));
+
+        internal override bool Test(in PolicyInput input) => input.Complaint.LevelRank >= rank;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
+            facts.Add($"level {input.Lifecycle.Levels[input.Complaint.LevelRank].Name}, at least {level}");
+    }
+
+    private sealed class OverAuthorityCondition : PolicyCondition
+    {
+        internal override bool Test(in PolicyInput input) => Over(input) is true;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            var level = input.Lifecycle.Levels[input.Complaint.LevelRank];
+            var limit = level.AuthorityLimit is { } l ? $"{l.ToString(CultureInfo.InvariantCulture)} {input.Lifecycle.AuthorityCurrency}" : "unlimited";
+            facts.Add(Over(input) switch
+            {
+                null => $"no compensation proposed; level {level.Name} may offer {limit}",
+                true => $"compensation proposed over the authority of level {level.Name} ({limit})",
+                false => $"compensation proposed within the authority of level {level.Name} ({limit})",
+            });
+        }
+
+        private static bool? Over(in PolicyInput input)
+        {
+            if (input.Context.ProposedRemedies is not { Count: > 0 } remedies)
+            {
+                return null;
+            }
+
+            var level = input.Lifecycle.Levels[input.Complaint.LevelRank];
+            return !Compensation.IsWithin(remedies, level.AuthorityLimit, input.Lifecycle.AuthorityCurrency);
+        }
+    }
+
+    private sealed class SinceCondition(string what, Duration elapsed, Func<ComplaintSnapshot, Instant> since) : PolicyCondition
+    {
+        internal override bool Test(in PolicyInput input) => input.AsOf - since(input.Complaint) >= elapsed;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
+            facts.Add($"{Show(input.AsOf - since(input.Complaint))} since {what}, at least {Show(elapsed)}");
+    }
+
+    private sealed class RepeatCondition(int count) : PolicyCondition
+    {
+        internal override bool Test(in PolicyInput input) => input.Context.RecentComplaintsFromCustomer >= count;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
+            facts.Add($"{input.Context.RecentComplaintsFromCustomer} recent complaints from the customer, at least {count}");
+    }
+
+    /// <summary>A condition on the status of the targets of one name (in one group, or any).</summary>
+    private abstract class TargetCondition(string target, string? group, SlaTarget[]? targets) : PolicyCondition
+    {
+        private readonly SlaTarget[] _targets = targets ?? [];
+
+        protected string Target { get; } = Guard.Text(target, nameof(target), TextLimits.Name);
+
+        protected string? Group { get; } = group is null ? null : Guard.Text(group, nameof(group), TextLimits.Name);
+
+        internal override bool ReadsSla => true;
+
+        internal override PolicyCondition Bind(PolicyBinding binding) => Bound(binding.Targets(Target, Group));
+
+        /// <summary>The same condition on the engine's targets of its name.</summary>
+        protected abstract PolicyCondition Bound(SlaTarget[] targets);
+
+        internal override bool Test(in PolicyInput input)
+        {
+            foreach (var policy in input.Sla!.Policies)
+            {
+                foreach (var status in policy.Targets)
+                {
+                    if (Array.IndexOf(_targets, status.Target) >= 0 && Holds(status))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            var any = false;
+            foreach (var policy in input.Sla!.Policies)
+            {
+                foreach (var status in policy.Targets)
+                {
+                    if (Array.IndexOf(_targets, status.Target) >= 0 && Holds(status) == held)
+                    {
+                        facts.Add($"{policy.Policy.Name} {Target} target {Describe(status)}");
+                        any = true;
+                    }
+                }
+            }
+
+            if (!any)
+            {
+                facts.Add($"no applying SLA policy{(Group is null ? string.Empty : $" of group {Group}")} has a {Target} target");
+            }
+        }
+
+        protected abstract bool Holds(SlaTargetStatus status);
+
+        protected abstract string Describe(SlaTargetStatus status);
+    }
+
+    private sealed class TargetStateCondition(string target, string? group, SlaClockState state, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    {
+        protected override PolicyCondition Bound(SlaTarget[] targets) => new TargetStateCondition(Target, Group, state, targets);
+
+        protected override bool Holds(SlaTargetStatus status) => status.State == state;
+
+        protected override string Describe(SlaTargetStatus status) => $"{status.State}, {state} wanted";
+    }
+
+    private sealed class ShareUsedCondition(string target, string? group, double share, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    {
+        protected override PolicyCondition Bound(SlaTarget[] targets) => new ShareUsedCondition(Target, Group, share, targets);
+
+        protected override bool Holds(SlaTargetStatus status) =>
+            status.State is not (SlaClockState.Met or SlaClockState.Stopped or SlaClockState.NotStarted) && status.ShareUsed is { } used && used >= share;
+
+        protected override string Describe(SlaTargetStatus status) =>
+            status.ShareUsed is { } used
+                ? $"{Percent(used)} used ({status.State}), threshold {Percent(share)}"
+                : $"{status.State}, no share used, threshold {Percent(share)}";
+    }
+
+    private static string Percent(double share) => $"{Math.Round(share * 100, 1).ToString(CultureInfo.InvariantCulture)} %";
+
+    private static string Show(Duration duration) => duration.ToString("-D:hh:mm", CultureInfo.InvariantCulture);
+}

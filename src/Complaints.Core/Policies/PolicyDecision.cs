@@ -1,0 +1,89 @@
+using Complaints.Core.Domain;
+using NodaTime;
+
+namespace Complaints.Core.Policies;
+
+/// <summary>
+/// What a rule set decides for one complaint at one instant: the rules that matched, the facts they matched on, and the
+/// actions to take; on request, the rules that did not match and why. A decision changes nothing: the host (or the
+/// desk) carries out <see cref="Actions"/>.
+/// </summary>
+public sealed class PolicyDecision
+{
+    internal PolicyDecision(ComplaintId complaintId, Instant asOf, IReadOnlyList<PolicyMatch> matches, IReadOnlyList<PolicyMiss> misses, IReadOnlyList<PolicyAction> actions)
+    {
+        ComplaintId = complaintId;
+        AsOf = asOf;
+        Matches = matches;
+        Misses = misses;
+        Actions = actions;
+    }
+
+    /// <summary>Gets the complaint's id.</summary>
+    public ComplaintId ComplaintId { get; }
+
+    /// <summary>Gets the instant decided at.</summary>
+    public Instant AsOf { get; }
+
+    /// <summary>Gets the rules that matched, in the set's order, with the facts they matched on.</summary>
+    public IReadOnlyList<PolicyMatch> Matches { get; }
+
+    /// <summary>Gets the rules that did not match and why, when they were asked for; otherwise empty.</summary>
+    public IReadOnlyList<PolicyMiss> Misses { get; }
+
+    /// <summary>
+    /// Gets the actions to take, in the set's order: of the matched rules' actions, those that change something. Only
+    /// the highest level raised to and the highest priority are kept, the first rule's team wins, and equal
+    /// notifications, flags and approvals are listed once.
+    /// </summary>
+    public IReadOnlyList<PolicyAction> Actions { get; }
+
+    /// <summary>Gets whether no rule matched.</summary>
+    public bool IsEmpty => Matches.Count == 0;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        IsEmpty ? $"{ComplaintId} at {AsOf}: no rule matched" : $"{ComplaintId} at {AsOf}: {string.Join("; ", Matches.Select(m => m.Rule.Name))} -> {string.Join("; ", Actions)}";
+}
+
+/// <summary>A rule that matched: the facts it matched on, and what became of each of its actions.</summary>
+public sealed class PolicyMatch
+{
+    internal PolicyMatch(PolicyRule rule, IReadOnlyList<string> facts, IReadOnlyList<string> setAside)
+    {
+        Rule = rule;
+        Facts = facts;
+        SetAside = setAside;
+    }
+
+    /// <summary>Gets the rule.</summary>
+    public PolicyRule Rule { get; }
+
+    /// <summary>Gets the facts it matched on, one per condition that decided it ("severity High, at least High").</summary>
+    public IReadOnlyList<string> Facts { get; }
+
+    /// <summary>Gets the rule's actions left out of the decision, each with the reason ("raise to level supervisor: already at level manager").</summary>
+    public IReadOnlyList<string> SetAside { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Rule.Name}: {string.Join("; ", Facts)}";
+}
+
+/// <summary>A rule that did not match, with the facts that failed it.</summary>
+public sealed class PolicyMiss
+{
+    internal PolicyMiss(PolicyRule rule, IReadOnlyList<string> facts)
+    {
+        Rule = rule;
+        Facts = facts;
+    }
+
+    /// <summary>Gets the rule.</summary>
+    public PolicyRule Rule { get; }
+
+    /// <summary>Gets the facts that failed it, one per condition that did.</summary>
+    public IReadOnlyList<string> Facts { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Rule.Name} did not match: {string.Join("; ", Facts)}";
+}

@@ -1,0 +1,134 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using NodaTime;
+
+namespace Complaints.Core.Policies;
+
+/// <summary>A rule: a name, the condition under which it matches, the actions it asks for, and its order among the rules of a set.</summary>
+public sealed class PolicyRule
+{
+    /// <summary>Initializes a new instance of the <see cref="PolicyRule"/> class.</summary>
+    /// <param name="name">The rule's name, unique in its set.</param>
+    /// <param name="when">The condition under which it matches.</param>
+    /// <param name="then">The actions it asks for; at least one.</param>
+    /// <param name="order">Its place among the rules of a set: lower first; rules of equal order keep the order they were added in.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="when"/>, <paramref name="then"/> or an action is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or too long, or <paramref name="then"/> is empty; the message names the rule.</exception>
+    public PolicyRule(string name, PolicyCondition when, IReadOnlyList<PolicyAction> then, int order = 0)
+    {
+        Name = Guard.Text(name, nameof(name), TextLimits.Name);
+        ArgumentNullException.ThrowIfNull(when);
+        ArgumentNullException.ThrowIfNull(then);
+        if (then.Count == 0)
+        {
+            throw new ArgumentException($"Rule '{Name}': then must hold at least one action.", nameof(then));
+        }
+
+        for (var i = 0; i < then.Count; i++)
+        {
+            if (then[i] is null)
+            {
+                throw new ArgumentNullException(nameof(then), $"Rule '{Name}': then[{i}] is null.");
+            }
+        }
+
+        Condition = when;
+        Actions = Array.AsReadOnly(then.ToArray());
+        Order = order;
+    }
+
+    /// <summary>Gets the rule's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the condition under which it matches.</summary>
+    public PolicyCondition Condition { get; }
+
+    /// <summary>Gets the actions it asks for, in order.</summary>
+    public IReadOnlyList<PolicyAction> Actions { get; }
+
+    /// <summary>Gets its place among the rules of a set: lower first.</summary>
+    public int Order { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Facts about a complaint that only the host knows, supplied with each evaluation: how many complaints the customer
+/// has made recently (for repeat complainants), and the compensation about to be offered (for authority checks).
+/// </summary>
+public readonly record struct PolicyContext
+{
+    /// <summary>Gets how many complaints the customer has made within the host's window, this one included (0: not counted).</summary>
+    public int RecentComplaintsFromCustomer { get; init; }
+
+    /// <summary>Gets the remedies the host is about to offer, for <see cref="PolicyCondition.CompensationOverAuthority"/>; <see langword="null"/> when none.</summary>
+    public IReadOnlyList<Remedy>? ProposedRemedies
+    {
+        get => _proposedRemedies;
+        init => _proposedRemedies = value is null ? null : Array.AsReadOnly(value.ToArray());
+    }
+
+    private readonly IReadOnlyList<Remedy>? _proposedRemedies;
+}
+
+/// <summary>Resolves the names a rule uses (levels, teams, SLA targets) against its set, naming the rule in every error.</summary>
+internal sealed class PolicyBinding(string rule, string paramName, ComplaintLifecycle lifecycle, SlaEngine? sla, IReadOnlySet<string> teams)
+{
+    public int LevelRank(string level)
+    {
+        for (var i = 0; i < lifecycle.Levels.Count; i++)
+        {
+            if (string.Equals(lifecycle.Levels[i].Name, level, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException(
+            $"Rule '{rule}': level '{level}' is not on the escalation ladder ({string.Join(", ", lifecycle.Levels.Select(l => l.Name))}).", paramName);
+    }
+
+    public void Team(string team)
+    {
+        if (!teams.Contains(team))
+        {
+            throw new ArgumentException(
+                $"Rule '{rule}': team '{team}' is not one of the rule set's teams ({(teams.Count == 0 ? "none declared; add them with AddTeams" : string.Join(", ", teams.Order(StringComparer.Ordinal)))}).", paramName);
+        }
+    }
+
+    public SlaTarget[] Targets(string target, string? group)
+    {
+        if (sla is null)
+        {
+            throw new ArgumentException($"Rule '{rule}': a condition on target '{target}' needs the SLA engine; pass one to PolicyRuleSet.CreateBuilder.", paramName);
+        }
+
+        var found = sla.Policies.Where(p => group is null || p.Group == group).SelectMany(p => p.Targets).Where(t => t.Name == target).ToArray();
+        if (found.Length == 0)
+        {
+            var known = sla.Policies.Where(p => group is null || p.Group == group).SelectMany(p => p.Targets).Select(t => t.Name).Distinct().Order(StringComparer.Ordinal);
+            throw new ArgumentException(
+                $"Rule '{rule}': no SLA policy{(group is null ? string.Empty : $" of group '{group}'")} has a target named '{target}' (targets: {string.Join(", ", known)}).", paramName);
+        }
+
+        return found;
+    }
+}
+
+/// <summary>What a condition reads of one complaint at one instant.</summary>
+internal readonly struct PolicyInput(ComplaintSnapshot complaint, Instant asOf, SlaEvaluation? sla, PolicyContext context, ComplaintLifecycle lifecycle)
+{
+    public ComplaintSnapshot Complaint { get; } = complaint;
+
+    public Instant AsOf { get; } = asOf;
+
+    public SlaEvaluation? Sla { get; } = sla;
+
+    public PolicyContext Context { get; } = context;
+
+    public ComplaintLifecycle Lifecycle { get; } = lifecycle;
+}

@@ -1,0 +1,266 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Sla;
+using NodaTime;
+
+namespace Complaints.Core.Policies;
+
+/// <summary>
+/// An immutable, checked set of rules (escalation, routing, compensation alike) over a lifecycle's escalation ladder and,
+/// when its conditions read service-level status, an <see cref="SlaEngine"/>. The names rules use (levels, teams,
+/// targets) are resolved once, when the set is built, so an evaluation only compares values. Evaluation is a pure
+/// function of the complaint's history, the instant and the host's <see cref="PolicyContext"/>: it reads no clock and
+/// changes nothing. Safe to share across threads.
+/// </summary>
+public sealed class PolicyRuleSet
+{
+    private readonly CompiledRule[] _rules;
+    private readonly bool _readsSla;
+
+    private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules)
+    {
+        Lifecycle = lifecycle;
+        Sla = sla;
+        Teams = Array.AsReadOnly(teams);
+        _rules = rules;
+        _readsSla = Array.Exists(rules, r => r.Condition.ReadsSla);
+        Rules = Array.AsReadOnly(rules.Select(r => r.Rule).ToArray());
+    }
+
+    /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on.</summary>
+    public ComplaintLifecycle Lifecycle { get; }
+
+    /// <summary>Gets the SLA engine whose targets the rules' conditions read, if any.</summary>
+    public SlaEngine? Sla { get; }
+
+    /// <summary>Gets the teams and departments the rules may name.</summary>
+    public IReadOnlyList<string> Teams { get; }
+
+    /// <summary>Gets the rules, in the order they are evaluated (by <see cref="PolicyRule.Order"/>, then as added).</summary>
+    public IReadOnlyList<PolicyRule> Rules { get; }
+
+    /// <summary>Starts a rule set over a lifecycle's ladder and, for conditions on service-level targets, an SLA engine.</summary>
+    /// <param name="lifecycle">The lifecycle whose escalation ladder levels are named from.</param>
+    /// <param name="sla">The SLA engine whose targets conditions name, or <see langword="null"/> when no condition does.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lifecycle"/> is <see langword="null"/>.</exception>
+    public static PolicyRuleSetBuilder CreateBuilder(ComplaintLifecycle lifecycle, SlaEngine? sla = null)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        return new PolicyRuleSetBuilder(lifecycle, sla);
+    }
+
+    internal static PolicyRuleSet Create(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules) =>
+        new(lifecycle, sla, teams, [.. rules.Select((r, i) => (Rule: r, Index: i)).OrderBy(x => x.Rule.Rule.Order).ThenBy(x => x.Index).Select(x => x.Rule)]);
+
+    /// <summary>Decides what to do about a complaint as of an instant.</summary>
+    /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>); entries after <paramref name="asOf"/> are left out.</param>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="context">What the host knows beyond the history (recent complaints from the customer).</param>
+    /// <param name="explainMisses">Whether to list the rules that did not match, with the facts that failed them.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="complaint"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before the complaint was received, or <paramref name="context"/> holds a negative
+    /// count; the message names the complaint. Errors of the SLA engine (a calendar that does not cover an instant) are
+    /// passed on, naming the complaint, the policy and the target.
+    /// </exception>
+    public PolicyDecision Evaluate(ComplaintSnapshot complaint, Instant asOf, PolicyContext context = default, bool explainMisses = false)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (asOf < complaint.Intake.ReceivedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
+        }
+
+        if (context.RecentComplaintsFromCustomer < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(context), context.RecentComplaintsFromCustomer, $"Complaint {complaint.Id}: context.RecentComplaintsFromCustomer must not be negative.");
+        }
+
+        var then = complaint.AsOf(asOf);
+        var input = new PolicyInput(then, asOf, _readsSla ? Sla!.Evaluate(then, asOf) : null, context, Lifecycle);
+        List<CompiledRule>? matched = null;
+        List<PolicyMiss>? misses = null;
+        foreach (var rule in _rules)
+        {
+            if (rule.Condition.Test(input))
+            {
+                (matched ??= []).Add(rule);
+            }
+            else if (explainMisses)
+            {
+                (misses ??= []).Add(new PolicyMiss(rule.Rule, Facts(rule, input, held: false)));
+            }
+        }
+
+        var (matches, actions) = matched is null ? ([], []) : Decide(matched, input);
+        return new PolicyDecision(then.Id, asOf, matches, misses is null ? [] : Array.AsReadOnly(misses.ToArray()), actions);
+    }
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> Facts(CompiledRule rule, in PolicyInput input, bool held)
+    {
+        var facts = new List<string>();
+        rule.Condition.Explain(input, held, facts);
+        return Array.AsReadOnly(facts.ToArray());
+    }
+
+    /// <summary>
+    /// Merges the matched rules' actions: only the highest level above the current one and the highest priority above
+    /// the current one are kept (the first rule that asks for it), the first rule's team decides, and equal other actions
+    /// are listed once. Every action left out is set aside on its rule's match with the reason.
+    /// </summary>
+    private static (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Decide(List<CompiledRule> matched, in PolicyInput input)
+    {
+        var complaint = input.Complaint;
+        var levels = input.Lifecycle.Levels;
+        var topRank = complaint.LevelRank;
+        var topPriority = complaint.Priority;
+        (int Rule, int Action) level = (-1, -1), priority = (-1, -1), team = (-1, -1);
+        for (var r = 0; r < matched.Count; r++)
+        {
+            var actions = matched[r].Rule.Actions;
+            for (var a = 0; a < actions.Count; a++)
+            {
+                switch (actions[a])
+                {
+                    case RaiseLevelAction when matched[r].LevelRanks[a] > topRank:
+                        topRank = matched[r].LevelRanks[a];
+                        level = (r, a);
+                        break;
+                    case RaisePriorityAction p when p.Priority > topPriority:
+                        topPriority = p.Priority;
+                        priority = (r, a);
+                        break;
+                    case AssignTeamAction when team.Rule < 0:
+                        team = (r, a);
+                        break;
+                }
+            }
+        }
+
+        var kept = new List<PolicyAction>();
+        var matches = new PolicyMatch[matched.Count];
+        for (var r = 0; r < matched.Count; r++)
+        {
+            var rule = matched[r];
+            var setAside = new List<string>();
+            var actions = rule.Rule.Actions;
+            for (var a = 0; a < actions.Count; a++)
+            {
+                var action = actions[a];
+                var reason = action switch
+                {
+                    RaiseLevelAction when (r, a) == level => null,
+                    RaiseLevelAction when rule.LevelRanks[a] <= complaint.LevelRank => $"already at level {levels[complaint.LevelRank].Name}",
+                    RaiseLevelAction => $"a higher level, {levels[topRank].Name}, is asked for by rule '{matched[level.Rule].Rule.Name}'",
+                    RaisePriorityAction when (r, a) == priority => null,
+                    RaisePriorityAction p when p.Priority <= complaint.Priority => $"priority is already {complaint.Priority}",
+                    RaisePriorityAction => $"a higher priority, {topPriority}, is asked for by rule '{matched[priority.Rule].Rule.Name}'",
+                    AssignTeamAction t when (r, a) == team => t.Team == complaint.Team ? $"already assigned to {t.Team}" : null,
+                    AssignTeamAction => $"rule '{matched[team.Rule].Rule.Name}' decides the team first",
+                    _ when kept.Contains(action) => "asked for already by an earlier rule",
+                    _ => null,
+                };
+
+                if (reason is null)
+                {
+                    kept.Add(action);
+                }
+                else
+                {
+                    setAside.Add($"{action}: {reason}");
+                }
+            }
+
+            matches[r] = new PolicyMatch(rule.Rule, Facts(rule, input, held: true), Array.AsReadOnly(setAside.ToArray()));
+        }
+
+        return (Array.AsReadOnly(matches), Array.AsReadOnly(kept.ToArray()));
+    }
+}
+
+/// <summary>Builds a <see cref="PolicyRuleSet"/>, checking each rule as it is added.</summary>
+public sealed class PolicyRuleSetBuilder
+{
+    private readonly ComplaintLifecycle _lifecycle;
+    private readonly SlaEngine? _sla;
+    private readonly HashSet<string> _teams = new(StringComparer.Ordinal);
+    private readonly List<string> _teamOrder = [];
+    private readonly List<CompiledRule> _rules = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    internal PolicyRuleSetBuilder(ComplaintLifecycle lifecycle, SlaEngine? sla)
+    {
+        _lifecycle = lifecycle;
+        _sla = sla;
+    }
+
+    /// <summary>Declares teams and departments that rules may name; declare them before the rules that name them.</summary>
+    /// <param name="teams">The teams.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="teams"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A team is empty or too long.</exception>
+    public PolicyRuleSetBuilder AddTeams(params string[] teams)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        var checkedTeams = teams.Select((t, i) => Guard.Text(t, $"{nameof(teams)}[{i}]", TextLimits.Name)).ToArray();
+        foreach (var team in checkedTeams)
+        {
+            if (_teams.Add(team))
+            {
+                _teamOrder.Add(team);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a rule, evaluated in the order of <see cref="PolicyRule.Order"/>, then as added.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// Another rule has its name, or it names a level not on the ladder, a team not declared, or a target no SLA policy
+    /// has (or a target with no SLA engine); the message names the rule and the name. The builder is left as it was.
+    /// </exception>
+    public PolicyRuleSetBuilder AddRule(PolicyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (_names.Contains(rule.Name))
+        {
+            throw new ArgumentException($"Rule '{rule.Name}': another rule has this name; rule names must be unique.", nameof(rule));
+        }
+
+        var binding = new PolicyBinding(rule.Name, nameof(rule), _lifecycle, _sla, _teams);
+        var condition = rule.Condition.Bind(binding);
+        var ranks = new int[rule.Actions.Count];
+        for (var a = 0; a < ranks.Length; a++)
+        {
+            rule.Actions[a].Bind(binding);
+            ranks[a] = rule.Actions[a] is RaiseLevelAction raise ? binding.LevelRank(raise.Level) : -1;
+        }
+
+        _names.Add(rule.Name);
+        _rules.Add(new CompiledRule(rule, condition, ranks));
+        return this;
+    }
+
+    /// <summary>Adds a rule of order 0 (so rules added this way are evaluated as added).</summary>
+    /// <param name="name">The rule's name, unique in the set.</param>
+    /// <param name="when">The condition under which it matches.</param>
+    /// <param name="then">The actions it asks for; at least one.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="when"/>, <paramref name="then"/> or an action is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The rule is malformed, or as <see cref="AddRule(PolicyRule)"/> refuses it; the message names the rule.</exception>
+    public PolicyRuleSetBuilder AddRule(string name, PolicyCondition when, params PolicyAction[] then) => AddRule(new PolicyRule(name, when, then));
+
+    /// <summary>Builds the rule set.</summary>
+    /// <returns>The immutable rule set.</returns>
+    public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules]);
+}
+
+/// <summary>A rule with its condition bound to the set and the rank of each action that raises the level (-1 for others).</summary>
+internal sealed record CompiledRule(PolicyRule Rule, PolicyCondition Condition, int[] LevelRanks);

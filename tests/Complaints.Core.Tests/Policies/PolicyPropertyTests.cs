@@ -1,0 +1,177 @@
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Policies;
+using Complaints.Core.Sla;
+using Complaints.Core.Tests.Sla;
+using Complaints.Core.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using NodaTime;
+
+namespace Complaints.Core.Tests.Policies;
+
+public sealed class PolicyPropertyTests
+{
+    private static readonly NotifyAction Look = new("agent", "look");
+
+    /// <summary>Eleven rules; the four on service-level targets only with an engine.</summary>
+    private static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine)
+    {
+        var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality");
+        if (engine is not null)
+        {
+            builder
+                .AddRule("breach", PolicyCondition.TargetBreached("resolution"), new RaiseLevelAction("supervisor"))
+                .AddRule("at risk", PolicyCondition.TargetAtRisk("resolution", "team"), new NotifyAction("supervisor", "at-risk"))
+                .AddRule("half used", PolicyCondition.ShareUsedAtLeast("resolution", 0.5), Look)
+                .AddRule("ack late", PolicyCondition.TargetBreached("ack"), new RaisePriorityAction(Priority.High));
+        }
+
+        return builder
+            .AddRule("severe", PolicyCondition.All(PolicyCondition.SeverityAtLeast(Severity.High), PolicyCondition.Not(PolicyCondition.StateIs(ComplaintState.Closed))), new RaiseLevelAction("manager"))
+            .AddRule("quiet", PolicyCondition.SinceLastUpdate(Duration.FromDays(3)), new NotifyAction(NotifyAction.Customer, "progress"))
+            .AddRule("silent customer", PolicyCondition.SinceLastCustomerMessage(Duration.FromDays(2)), new NotifyAction("agent", "chase"))
+            .AddRule("reopened", PolicyCondition.ReopenedAtLeast(1), new AssignTeamAction("quality"))
+            .AddRule("rejected", PolicyCondition.ProposalRejected(), new RaiseLevelAction("supervisor"))
+            .AddRule("tier or urgent", PolicyCondition.Any(PolicyCondition.TierIs("Tier1"), PolicyCondition.PriorityAtLeast(Priority.Urgent)), new FlagForRegulatorAction("Watched."))
+            .AddRule("escalated", PolicyCondition.LevelAtLeast("supervisor"), new NotifyAction("manager", "escalated"))
+            .Build();
+    }
+
+    private static bool IsResponse(HistoryData data) =>
+        data is Acknowledgement or InformationRequest or ResolutionProposal or Closure
+        || data is Communication { Kind: CommunicationKind.PublicReply or CommunicationKind.HoldingReply };
+
+    /// <summary>The same rules written by hand, reading the history and the SLA evaluation directly.</summary>
+    private static List<string> Reference(ComplaintSnapshot complaint, Instant asOf, SlaEvaluation? sla)
+    {
+        var history = complaint.History.Where(e => e.At <= asOf).ToList();
+        var then = complaint.AsOf(asOf);
+        var targets = sla is null ? [] : sla.Policies.SelectMany(p => p.Targets.Select(t => (p.Group, t))).ToList();
+        var resolution = targets.Where(x => x.t.Target.Name == "resolution").Select(x => x.t).ToList();
+        var received = complaint.Intake.ReceivedAt;
+        var lastUpdate = history.LastOrDefault(e => IsResponse(e.Data))?.At ?? received;
+        var lastMessage = history.LastOrDefault(e => e.Data is Communication { Kind: CommunicationKind.CustomerMessage })?.At ?? received;
+        var proposalOrRejection = history.LastOrDefault(e => e.Data is ResolutionProposal or ResolutionRejection);
+        var matched = new List<string>();
+        void Rule(string name, bool holds)
+        {
+            if (holds)
+            {
+                matched.Add(name);
+            }
+        }
+
+        if (sla is not null)
+        {
+            Rule("breach", resolution.Any(t => t.State == SlaClockState.Breached));
+            Rule("at risk", targets.Any(x => x.Group == "team" && x.t.Target.Name == "resolution" && x.t.State == SlaClockState.AtRisk));
+            Rule("half used", resolution.Any(t => t.State is SlaClockState.Running or SlaClockState.AtRisk or SlaClockState.Paused or SlaClockState.Breached && t.ShareUsed >= 0.5));
+            Rule("ack late", targets.Any(x => x.t.Target.Name == "ack" && x.t.State == SlaClockState.Breached));
+        }
+
+        Rule("severe", then.Severity >= Severity.High && then.State != ComplaintState.Closed);
+        Rule("quiet", asOf - lastUpdate >= Duration.FromDays(3));
+        Rule("silent customer", asOf - lastMessage >= Duration.FromDays(2));
+        Rule("reopened", history.Any(e => e.Data is Reopening));
+        Rule("rejected", proposalOrRejection?.Data is ResolutionRejection);
+        Rule("tier or urgent", string.Equals(then.CustomerTier, "Tier1", StringComparison.OrdinalIgnoreCase) || then.Priority == Priority.Urgent);
+        Rule("escalated", then.LevelRank >= 1);
+        return matched;
+    }
+
+    // The compiled rule set decides as the same rules written by hand over the history and the SLA evaluation; it is
+    // deterministic, and as of an instant it ignores the entries after it.
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 300)]
+    public Property Evaluate_MatchesTheHandWrittenRules_IsDeterministic_AndIgnoresLaterEntries(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+        var engine = new SlaEngine(SlaClocksTests.RichPolicies(c.Target));
+        var snapshot = complaint.Snapshot;
+        var asOf = SlaArbitraries.AsOf(c, complaint);
+        var expected = Reference(snapshot, asOf, engine.Evaluate(snapshot, asOf));
+        return Agrees(Rules(SlaArbitraries.Lifecycle, engine), snapshot, asOf, expected);
+    }
+
+    // The same over random walks of the whole lifecycle (rejections, escalations, reopenings, every exit), without
+    // service-level rules, at an instant near one of the entries.
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
+    public Property Evaluate_OnLifecycleWalks_MatchesTheHandWrittenRules(Scenario scenario, byte pick, bool later)
+    {
+        var (complaint, lifecycle, _) = ComplaintWalk.Run(scenario);
+        var snapshot = complaint.Snapshot;
+        var history = snapshot.History;
+        var asOf = (history.Count == 0 ? snapshot.Intake.ReceivedAt : history[pick % history.Count].At) + (later ? Duration.FromDays(pick % 12) : Duration.Zero);
+        return Agrees(Rules(lifecycle, null), snapshot, asOf, Reference(snapshot, asOf, null));
+    }
+
+    private static Property Agrees(PolicyRuleSet rules, ComplaintSnapshot snapshot, Instant asOf, List<string> expected)
+    {
+        var decision = rules.Evaluate(snapshot, asOf, explainMisses: true);
+
+        Assert.Equal(expected, decision.Matches.Select(m => m.Rule.Name));
+        Assert.Equal(rules.Rules.Select(r => r.Name).Except(expected), decision.Misses.Select(m => m.Rule.Name));
+        Assert.All(decision.Matches, m => Assert.NotEmpty(m.Facts));
+        Assert.All(decision.Misses, m => Assert.NotEmpty(m.Facts));
+
+        var again = rules.Evaluate(snapshot, asOf, explainMisses: true);
+        var earlier = rules.Evaluate(snapshot.AsOf(asOf), asOf, explainMisses: true);
+        foreach (var other in new[] { again, earlier })
+        {
+            Assert.Equal(Describe(decision), Describe(other));
+            Assert.Equal(decision.Actions, other.Actions);
+        }
+
+        // Actions never ask to go down: every level and priority kept is above the complaint's own.
+        var then = snapshot.AsOf(asOf);
+        Assert.All(decision.Actions.OfType<RaiseLevelAction>(), a => Assert.True(rules.Lifecycle.Levels.First(l => string.Equals(l.Name, a.Level, StringComparison.OrdinalIgnoreCase)).Rank > then.LevelRank));
+        Assert.All(decision.Actions.OfType<RaisePriorityAction>(), a => Assert.True(a.Priority > then.Priority));
+        Assert.True(decision.Actions.Count(a => a is RaiseLevelAction) <= 1);
+
+        return true.ToProperty()
+            .Classify(expected.Contains("breach"), "a resolution target breached")
+            .Classify(expected.Contains("at risk") || expected.Contains("half used"), "a resolution target at risk or half used")
+            .Classify(expected.Contains("rejected"), "a proposal rejected")
+            .Classify(expected.Contains("reopened"), "reopened")
+            .Classify(expected.Contains("escalated"), "escalated")
+            .Collect(expected.Count switch { 0 => "no rule", 1 => "one rule", _ => "several rules" });
+    }
+
+    private static string Describe(PolicyDecision decision) =>
+        string.Join(
+            "\n",
+            decision.Matches.Select(m => $"+ {m.Rule.Name}: {string.Join(" | ", m.Facts)} / {string.Join(" | ", m.SetAside)}")
+                .Concat(decision.Misses.Select(m => $"- {m.Rule.Name}: {string.Join(" | ", m.Facts)}")));
+
+    [Fact]
+    public void Generator_ReachesEveryRule()
+    {
+        var cases = SlaArbitraries.CaseGen.Sample(300, new Rnd(20261203UL), 60);
+        var reached = new Dictionary<string, int>();
+        void Count(PolicyDecision decision)
+        {
+            foreach (var match in decision.Matches)
+            {
+                reached[match.Rule.Name] = reached.GetValueOrDefault(match.Rule.Name) + 1;
+            }
+        }
+
+        foreach (var c in cases)
+        {
+            var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+            var engine = new SlaEngine(SlaClocksTests.RichPolicies(c.Target));
+            Count(Rules(SlaArbitraries.Lifecycle, engine).Evaluate(complaint.Snapshot, SlaArbitraries.AsOf(c, complaint)));
+        }
+
+        foreach (var scenario in Arbitraries.ScenarioGen.Sample(300, new Rnd(20261203UL), 60))
+        {
+            var (complaint, lifecycle, _) = ComplaintWalk.Run(scenario);
+            Count(Rules(lifecycle, null).Evaluate(complaint.Snapshot, complaint.LastActivityAt));
+        }
+
+        var rules = Rules(SlaArbitraries.Lifecycle, new SlaEngine(SlaClocksTests.RichPolicies(cases[0].Target))).Rules;
+        Assert.All(rules, r => Assert.True(reached.GetValueOrDefault(r.Name) >= 5, $"rule '{r.Name}' matched {reached.GetValueOrDefault(r.Name)} of 600: {string.Join(", ", reached)}"));
+    }
+}

@@ -1,0 +1,341 @@
+using Complaints.Core.Deadlines;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Policies;
+using Complaints.Core.Sla;
+using Complaints.Core.Tests.Sla;
+using Complaints.Core.Tests.Support;
+using NodaTime;
+using T = Complaints.Core.Domain.ComplaintTrigger;
+
+namespace Complaints.Core.Tests.Policies;
+
+public sealed class PolicyRuleSetTests
+{
+    private static readonly ComplaintLifecycle Lifecycle = new(new LifecycleOptions());
+    private static readonly Instant Start = TestComplaints.Start;
+
+    private static readonly SlaEngine Sla = new(
+    [
+        SlaPolicy.CreateBuilder("customer")
+            .AddTarget("acknowledge", SlaTargetKind.Acknowledge, DeadlineRule.ElapsedTime(Duration.FromHours(24)), SlaArbitraries.AlwaysOpen)
+            .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.ElapsedTime(Duration.FromDays(10)), SlaArbitraries.AlwaysOpen, t => t.WarnAt(0.8))
+            .Build(),
+    ]);
+
+    private static Complaint Received(Channel channel = Channel.Email, string? tier = "Gold", Instant? at = null) =>
+        Complaint.Receive(
+            new ComplaintId($"P-{Guid.NewGuid():N}"),
+            new ComplaintIntake(FeedbackKind.Complaint, channel, new CustomerRef("cust-1", tier, "Consumer"), Category.Parse("Orders/Delivery/Late"), "Late again.", at ?? Start),
+            Lifecycle);
+
+    private static PolicyRuleSet One(PolicyCondition when, params PolicyAction[] then) =>
+        PolicyRuleSet.CreateBuilder(Lifecycle, Sla).AddTeams("billing", "logistics").AddRule("r", when, then.Length == 0 ? [new NotifyAction("agent", "look")] : then).Build();
+
+    private static bool Holds(PolicyCondition when, ComplaintSnapshot complaint, Instant asOf, PolicyContext context = default) =>
+        !One(when).Evaluate(complaint, asOf, context).IsEmpty;
+
+    [Fact]
+    public void FieldConditions_HoldExactlyOnTheirValues()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.High, Priority.Normal);
+        var snapshot = complaint.Snapshot;
+        var asOf = Start + Duration.FromHours(3);
+
+        Assert.True(Holds(PolicyCondition.SeverityAtLeast(Severity.High), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.SeverityAtLeast(Severity.Critical), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.PriorityAtLeast(Priority.Normal), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.PriorityAtLeast(Priority.High), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.StateIs(ComplaintState.Assessed, ComplaintState.Closed), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.StateIs(ComplaintState.Closed), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.KindIs(FeedbackKind.Complaint), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.KindIs(FeedbackKind.Suggestion), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.ChannelIs(Channel.Email), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.ChannelIs(Channel.Phone), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.ThroughRegulator(), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.ThroughRegulator(), Received(Channel.RegulatorOrLegalBody).Snapshot, Start));
+        Assert.True(Holds(PolicyCondition.TierIs("gold"), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.TierIs("Silver"), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.TierIs("Gold"), Received(tier: null).Snapshot, Start));
+        Assert.True(Holds(PolicyCondition.InCategory(Category.Parse("Orders")), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.InCategory(Category.Parse("Orders/Delivery/Late")), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.InCategory(Category.Parse("Orders/Payment")), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.TeamIs("logistics"), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.ReopenedAtLeast(1), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.FlaggedAbusive(), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.ProposalRejected(), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.CompensationOverAuthority(), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.CompensationOverAuthority(), snapshot, asOf, new PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Refund, new Money(1m, "USD"))] }));
+        Assert.False(Holds(PolicyCondition.CompensationOverAuthority(), snapshot, asOf, new PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Refund, new Money(1m, Lifecycle.AuthorityCurrency))] }));
+        Assert.False(Holds(PolicyCondition.RatingAtMost(5), snapshot, asOf));
+        Assert.True(Holds(PolicyCondition.LevelAtLeast("agent"), snapshot, asOf));
+        Assert.False(Holds(PolicyCondition.LevelAtLeast("supervisor"), snapshot, asOf));
+
+        complaint.Assign(TestComplaints.Agent, Start + Duration.FromHours(4), "logistics");
+        complaint.FlagAbusiveContact(TestComplaints.Agent, Start + Duration.FromHours(5), "Shouted at the agent.");
+        Assert.True(Holds(PolicyCondition.TeamIs("billing", "logistics"), complaint.Snapshot, Start + Duration.FromHours(5)));
+        Assert.True(Holds(PolicyCondition.FlaggedAbusive(), complaint.Snapshot, Start + Duration.FromHours(5)));
+
+        // As of an earlier instant, the later entries are left out.
+        Assert.False(Holds(PolicyCondition.TeamIs("logistics"), complaint.Snapshot, Start + Duration.FromHours(3)));
+        Assert.False(Holds(PolicyCondition.FlaggedAbusive(), complaint.Snapshot, Start + Duration.FromHours(3)));
+    }
+
+    [Fact]
+    public void Compositions_FollowAllAnyAndNot()
+    {
+        var snapshot = Received().Snapshot;
+        var yes = PolicyCondition.ChannelIs(Channel.Email);
+        var no = PolicyCondition.ChannelIs(Channel.Phone);
+
+        Assert.True(Holds(PolicyCondition.All(yes, yes), snapshot, Start));
+        Assert.False(Holds(PolicyCondition.All(yes, no), snapshot, Start));
+        Assert.True(Holds(PolicyCondition.All(), snapshot, Start));
+        Assert.True(Holds(PolicyCondition.Any(no, yes), snapshot, Start));
+        Assert.False(Holds(PolicyCondition.Any(no, no), snapshot, Start));
+        Assert.False(Holds(PolicyCondition.Any(), snapshot, Start));
+        Assert.True(Holds(PolicyCondition.Not(no), snapshot, Start));
+        Assert.False(Holds(PolicyCondition.Not(PolicyCondition.Any(no, yes)), snapshot, Start));
+
+        // The facts name what decided it: for a miss of All, only the part that failed.
+        var miss = Assert.Single(One(PolicyCondition.All(yes, no)).Evaluate(snapshot, Start, explainMisses: true).Misses);
+        Assert.Equal(["channel Email, one of Phone"], miss.Facts);
+        var match = Assert.Single(One(PolicyCondition.Any(no, yes)).Evaluate(snapshot, Start).Matches);
+        Assert.Equal(["channel Email, one of Email"], match.Facts);
+        match = Assert.Single(One(PolicyCondition.Not(no)).Evaluate(snapshot, Start).Matches);
+        Assert.Equal(["not: channel Email, one of Phone"], match.Facts);
+    }
+
+    [Fact]
+    public void SlaConditions_ReadTheEngineAtTheInstant_AndNameTheShareAndThreshold()
+    {
+        var complaint = Received();
+        var snapshot = complaint.Snapshot;
+
+        // Not acknowledged after 25 hours: the acknowledgement target is breached; the resolution target has used 10.4 % of 10 days.
+        var late = Start + Duration.FromHours(25);
+        Assert.True(Holds(PolicyCondition.TargetBreached("acknowledge"), snapshot, late));
+        Assert.False(Holds(PolicyCondition.TargetBreached("acknowledge"), snapshot, Start + Duration.FromHours(23)));
+        Assert.True(Holds(PolicyCondition.TargetBreached("acknowledge", "customer"), snapshot, late));
+        Assert.False(Holds(PolicyCondition.TargetAtRisk("resolution"), snapshot, late));
+        Assert.True(Holds(PolicyCondition.TargetAtRisk("resolution"), snapshot, Start + Duration.FromDays(8) + Duration.FromHours(1)));
+        Assert.False(Holds(PolicyCondition.ShareUsedAtLeast("resolution", 0.9), snapshot, Start + Duration.FromDays(8) + Duration.FromHours(1)));
+
+        var decision = One(PolicyCondition.ShareUsedAtLeast("resolution", 0.9)).Evaluate(snapshot, Start + Duration.FromDays(9) + Duration.FromHours(4));
+        var match = Assert.Single(decision.Matches);
+        Assert.Equal(["customer resolution target 91.7 % used (AtRisk), threshold 90 %"], match.Facts);
+
+        // A met target has used nothing more: no share condition holds on it.
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.Low, Priority.Normal);
+        complaint.StartInvestigation(TestComplaints.Agent, Start + Duration.FromHours(3));
+        complaint.ProposeResolution(TestComplaints.Agent, Start + Duration.FromHours(4), [new Remedy(RemedyType.Apology)]);
+        complaint.AcceptResolution(TestComplaints.Customer, Start + Duration.FromHours(5));
+        Assert.False(Holds(PolicyCondition.ShareUsedAtLeast("resolution", 0.01), complaint.Snapshot, Start + Duration.FromDays(9)));
+        Assert.False(Holds(PolicyCondition.TargetBreached("acknowledge"), complaint.Snapshot, late));
+    }
+
+    [Fact]
+    public void HostFactsAndTimeSince_CountFromTheRightInstants()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.RecordCommunication(TestComplaints.Customer, Start + Duration.FromHours(2), CommunicationKind.CustomerMessage, "Any news?");
+        var snapshot = complaint.Snapshot;
+        Assert.Equal(Start + Duration.FromHours(1), snapshot.LastResponseAt);
+
+        Assert.True(Holds(PolicyCondition.SinceLastCustomerMessage(Duration.FromHours(48)), snapshot, Start + Duration.FromHours(50)));
+        Assert.False(Holds(PolicyCondition.SinceLastCustomerMessage(Duration.FromHours(48)), snapshot, Start + Duration.FromHours(49)));
+        Assert.True(Holds(PolicyCondition.SinceLastUpdate(Duration.FromHours(48)), snapshot, Start + Duration.FromHours(49)));
+        Assert.False(Holds(PolicyCondition.SinceLastUpdate(Duration.FromHours(48)), snapshot, Start + Duration.FromHours(48)));
+
+        // With no message or update yet, the time counts from receipt.
+        Assert.True(Holds(PolicyCondition.SinceLastUpdate(Duration.FromHours(1)), Received().Snapshot, Start + Duration.FromHours(1)));
+
+        Assert.True(Holds(PolicyCondition.RepeatComplainant(3), snapshot, Start, new PolicyContext { RecentComplaintsFromCustomer = 3 }));
+        Assert.False(Holds(PolicyCondition.RepeatComplainant(3), snapshot, Start, new PolicyContext { RecentComplaintsFromCustomer = 2 }));
+        Assert.False(Holds(PolicyCondition.RepeatComplainant(3), snapshot, Start));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => One(PolicyCondition.RepeatComplainant(3)).Evaluate(snapshot, Start, new PolicyContext { RecentComplaintsFromCustomer = -1 }));
+        Assert.Contains(snapshot.Id.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ActionsOfSeveralRules_KeepTheHighestLevelAndPriority_TheFirstTeam_AndEachNotificationOnce()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.High, Priority.High);
+        var always = PolicyCondition.KindIs(FeedbackKind.Complaint);
+        var rules = PolicyRuleSet.CreateBuilder(Lifecycle).AddTeams("billing", "logistics")
+            .AddRule("to supervisor", always, new RaiseLevelAction("supervisor"), new NotifyAction("supervisor", "escalated"), new AssignTeamAction("logistics"))
+            .AddRule("to manager", always, new RaiseLevelAction("manager"), new RaisePriorityAction(Priority.Normal), new NotifyAction("supervisor", "escalated"))
+            .AddRule("urgent", always, new RaisePriorityAction(Priority.Urgent), new AssignTeamAction("billing"), new FlagForRegulatorAction("Repeated failure."))
+            .Build();
+
+        var decision = rules.Evaluate(complaint.Snapshot, Start + Duration.FromHours(3));
+
+        Assert.Equal(["to supervisor", "to manager", "urgent"], decision.Matches.Select(m => m.Rule.Name));
+        Assert.Equal<PolicyAction>(
+            [new NotifyAction("supervisor", "escalated"), new AssignTeamAction("logistics"), new RaiseLevelAction("manager"), new RaisePriorityAction(Priority.Urgent), new FlagForRegulatorAction("Repeated failure.")],
+            decision.Actions);
+        Assert.Equal(["raise to level supervisor: a higher level, Manager, is asked for by rule 'to manager'"], decision.Matches[0].SetAside);
+        Assert.Equal(["raise priority to Normal: priority is already High", "notify supervisor: escalated: asked for already by an earlier rule"], decision.Matches[1].SetAside);
+        Assert.Equal(["assign to billing: rule 'to supervisor' decides the team first"], decision.Matches[2].SetAside);
+
+        // Escalation only moves up: at manager already, raising to supervisor is set aside.
+        complaint.RaiseLevel(TestComplaints.Agent, Start + Duration.FromHours(4), "Complex.", toLevel: 2);
+        decision = rules.Evaluate(complaint.Snapshot, Start + Duration.FromHours(5));
+        Assert.DoesNotContain(decision.Actions, a => a is RaiseLevelAction);
+        Assert.Equal("raise to level supervisor: already at level Manager", decision.Matches[0].SetAside[0]);
+    }
+
+    [Fact]
+    public void Builder_RefusesBadRules_NamingTheRuleAndTheName_AndIsLeftAsItWas()
+    {
+        var builder = PolicyRuleSet.CreateBuilder(Lifecycle, Sla).AddTeams("billing");
+        var notify = new NotifyAction("agent", "look");
+        builder.AddRule("first", PolicyCondition.FlaggedAbusive(), notify);
+
+        void Refused(string expected, Action add)
+        {
+            var error = Assert.ThrowsAny<ArgumentException>(add);
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        }
+
+        Refused("Rule 'first': another rule has this name", () => builder.AddRule("first", PolicyCondition.FlaggedAbusive(), notify));
+        Refused("Rule 'r': level 'director' is not on the escalation ladder (Agent, Supervisor, Manager, Executive)", () => builder.AddRule("r", PolicyCondition.LevelAtLeast("director"), notify));
+        Refused("Rule 'r': level 'director' is not on the escalation ladder", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive(), new RaiseLevelAction("director")));
+        Refused("Rule 'r': team 'returns' is not one of the rule set's teams (billing)", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive(), new AssignTeamAction("returns")));
+        Refused("Rule 'r': team 'returns' is not one of the rule set's teams", () => builder.AddRule("r", PolicyCondition.Not(PolicyCondition.TeamIs("returns")), notify));
+        Refused("Rule 'r': no SLA policy has a target named 'answer' (targets: acknowledge, resolution)", () => builder.AddRule("r", PolicyCondition.TargetBreached("answer"), notify));
+        Refused("Rule 'r': no SLA policy of group 'regulatory' has a target named 'resolution'", () => builder.AddRule("r", PolicyCondition.Any(PolicyCondition.TargetAtRisk("resolution", "regulatory")), notify));
+        Refused("Rule 'r': then must hold at least one action", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive()));
+        Refused("Rule 'r': then[1] is null", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive(), notify, null!));
+        Refused("Rule 'r': a condition on target 'resolution' needs the SLA engine", () => PolicyRuleSet.CreateBuilder(Lifecycle).AddRule("r", PolicyCondition.ShareUsedAtLeast("resolution", 0.5), notify));
+        Refused("team 'x' is not one of the rule set's teams (none declared; add them with AddTeams)", () => PolicyRuleSet.CreateBuilder(Lifecycle).AddRule("r", PolicyCondition.TeamIs("x"), notify));
+        Refused("conditions[1] is null", () => PolicyCondition.All(PolicyCondition.FlaggedAbusive(), null!));
+        Refused("share must be between 0 and 1", () => PolicyCondition.ShareUsedAtLeast("resolution", 1.5));
+        Refused("share must be between 0 and 1", () => PolicyCondition.ShareUsedAtLeast("resolution", double.NaN));
+        Refused("rating must be from 1 to 5", () => PolicyCondition.RatingAtMost(0));
+        Refused("elapsed must be positive", () => PolicyCondition.SinceLastUpdate(Duration.Zero));
+        Refused("states must hold at least one value", () => PolicyCondition.StateIs());
+        Refused("severity is not a defined Severity", () => PolicyCondition.SeverityAtLeast((Severity)42));
+        Refused("priority is not a defined Priority", () => _ = new RaisePriorityAction((Priority)42));
+        Refused("count", () => PolicyCondition.RepeatComplainant(1));
+
+        // None of the refused rules went in.
+        var set = builder.Build();
+        Assert.Equal(["first"], set.Rules.Select(r => r.Name));
+        ReadOnlyAssert.CannotMutate(set.Rules);
+        ReadOnlyAssert.CannotMutate(set.Teams);
+    }
+
+    [Fact]
+    public void Evaluate_RefusesAnInstantBeforeReceipt_AndOrdersRulesByOrderThenAsAdded()
+    {
+        var snapshot = Received().Snapshot;
+        var always = PolicyCondition.KindIs(FeedbackKind.Complaint);
+        var notify = new NotifyAction("agent", "look");
+        var set = PolicyRuleSet.CreateBuilder(Lifecycle)
+            .AddRule(new PolicyRule("late", always, [notify], order: 5))
+            .AddRule(new PolicyRule("early", always, [notify], order: -1))
+            .AddRule(new PolicyRule("also late", always, [notify], order: 5))
+            .Build();
+
+        Assert.Equal(["early", "late", "also late"], set.Rules.Select(r => r.Name));
+        Assert.Equal(["early", "late", "also late"], set.Evaluate(snapshot, Start).Matches.Select(m => m.Rule.Name));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => set.Evaluate(snapshot, Start - Duration.Epsilon));
+        Assert.Equal("asOf", error.ParamName);
+        Assert.Contains(snapshot.Id.ToString(), error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => set.Evaluate(null!, Start));
+    }
+
+    // Seed stories, each from history to decisions.
+    private static PolicyRuleSet Escalation() =>
+        PolicyRuleSet.CreateBuilder(Lifecycle, Sla).AddTeams("logistics", "quality", "safeguarding")
+            .AddRule("update overdue", PolicyCondition.All(PolicyCondition.StateIs(ComplaintState.Investigating, ComplaintState.Escalated), PolicyCondition.SinceLastUpdate(Duration.FromDays(3))), new NotifyAction(NotifyAction.Customer, "progress-update"), new NotifyAction("supervisor", "update-overdue"))
+            .AddRule("acknowledgement breached", PolicyCondition.TargetBreached("acknowledge"), new RaiseLevelAction("supervisor"), new RaisePriorityAction(Priority.High))
+            .AddRule("over authority", PolicyCondition.CompensationOverAuthority(), new RequireApprovalAction("supervisor", "Remedy above the agent's authority."), new RaiseLevelAction("supervisor"))
+            .AddRule("abusive", PolicyCondition.FlaggedAbusive(), new AssignTeamAction("safeguarding"), new NotifyAction("manager", "abusive-contact"))
+            .AddRule("defect", PolicyCondition.InCategory(Category.Parse("Products/Defect")), new AssignTeamAction("quality"))
+            .Build();
+
+    [Fact]
+    public void Story_AnOutOfStockOrderWhosePromisedUpdateGoesUnsent_GetsTheUpdateAsked()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "The item is out of stock; we will update you within three days.");
+        complaint.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.Medium, Priority.Normal);
+        complaint.StartInvestigation(TestComplaints.Agent, Start + Duration.FromHours(3));
+
+        Assert.True(Escalation().Evaluate(complaint.Snapshot, Start + Duration.FromDays(3)).IsEmpty);
+        var decision = Escalation().Evaluate(complaint.Snapshot, Start + Duration.FromDays(3) + Duration.FromHours(2));
+        var match = Assert.Single(decision.Matches);
+        Assert.Equal("update overdue", match.Rule.Name);
+        Assert.Equal(["state Investigating, one of Investigating, Escalated", "3:01:00 since the last update to the customer, at least 3:00:00"], match.Facts);
+        Assert.Contains(decision.Actions, a => a is NotifyAction { ToCustomer: true, Topic: "progress-update" });
+    }
+
+    [Fact]
+    public void Story_AMissedAcknowledgement_IsEscalatedWithItsBreach()
+    {
+        var snapshot = Received().Snapshot;
+        var decision = Escalation().Evaluate(snapshot, Start + Duration.FromDays(2), explainMisses: true);
+        var match = Assert.Single(decision.Matches);
+        Assert.Equal("acknowledgement breached", match.Rule.Name);
+        Assert.Equal(["customer acknowledge target Breached, Breached wanted"], match.Facts);
+        Assert.Equal<PolicyAction>([new RaiseLevelAction("supervisor"), new RaisePriorityAction(Priority.High)], decision.Actions);
+        Assert.Equal(4, decision.Misses.Count);
+        Assert.Contains(decision.Misses, m => m.Rule.Name == "abusive" && m.Facts.SequenceEqual(["abusive contact not flagged, flagged"]));
+    }
+
+    [Fact]
+    public void Story_ADefectiveProductWhoseRefundExceedsTheAgentsAuthority_NeedsApproval()
+    {
+        var complaint = Complaint.Receive(
+            new ComplaintId("DEFECT-1"),
+            new ComplaintIntake(FeedbackKind.Claim, Channel.WebForm, new CustomerRef("cust-2"), Category.Parse("Products/Defect/Kettle"), "The kettle leaks.", Start),
+            Lifecycle);
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "Sorry to hear it.");
+        complaint.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.High, Priority.Normal);
+        complaint.StartInvestigation(TestComplaints.Agent, Start + Duration.FromHours(3));
+        var limit = Lifecycle.Levels[0].AuthorityLimit!.Value;
+        Remedy[] refund = [new Remedy(RemedyType.Refund, new Money(limit + 1, Lifecycle.AuthorityCurrency))];
+
+        // The lifecycle refuses the refund at the agent's level, and records nothing.
+        var recorded = complaint.History.Count;
+        Assert.Throws<ComplaintTransitionRefusedException>(() => complaint.ProposeResolution(TestComplaints.Agent, Start + Duration.FromHours(4), refund));
+        Assert.Equal(recorded, complaint.History.Count);
+
+        // The rules, asked about it first, want the supervisor's approval and the supervisor's level.
+        var decision = Escalation().Evaluate(complaint.Snapshot, Start + Duration.FromHours(4), new PolicyContext { ProposedRemedies = refund });
+        Assert.Equal(["over authority", "defect"], decision.Matches.Select(m => m.Rule.Name));
+        Assert.Equal([$"compensation proposed over the authority of level Agent ({limit} {Lifecycle.AuthorityCurrency})"], decision.Matches[0].Facts);
+        Assert.Equal<PolicyAction>(
+            [new RequireApprovalAction("supervisor", "Remedy above the agent's authority."), new RaiseLevelAction("supervisor"), new AssignTeamAction("quality")],
+            decision.Actions);
+
+        // Raised to the supervisor, the same refund is within authority, and the proposal goes through.
+        complaint.RaiseLevel(TestComplaints.Agent, Start + Duration.FromHours(5), "Refund above the agent's limit.", toLevel: 1);
+        decision = Escalation().Evaluate(complaint.Snapshot, Start + Duration.FromHours(5), new PolicyContext { ProposedRemedies = refund });
+        Assert.Equal(["defect"], decision.Matches.Select(m => m.Rule.Name));
+        complaint.ProposeResolution(TestComplaints.Agent, Start + Duration.FromHours(6), refund);
+    }
+
+    [Fact]
+    public void Story_AnAbusiveCustomer_GoesToSafeguardingAndTheManager()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.FlagAbusiveContact(TestComplaints.Agent, Start + Duration.FromHours(2), "Threats on the phone.");
+        var decision = Escalation().Evaluate(complaint.Snapshot, Start + Duration.FromHours(3));
+        var match = Assert.Single(decision.Matches);
+        Assert.Equal("abusive", match.Rule.Name);
+        Assert.Equal<PolicyAction>([new AssignTeamAction("safeguarding"), new NotifyAction("manager", "abusive-contact")], decision.Actions);
+        Assert.Equal("abusive: abusive contact flagged, flagged", match.ToString());
+        Assert.EndsWith(": abusive -> assign to safeguarding; notify manager: abusive-contact", decision.ToString(), StringComparison.Ordinal);
+    }
+}
