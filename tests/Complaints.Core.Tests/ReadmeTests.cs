@@ -1,5 +1,6 @@
 using Complaints.Core.Domain;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Complaints.Core.Lifecycle;
 
 namespace Complaints.Core.Tests;
@@ -124,6 +125,28 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void PoliciesJson_InReadme_BindsWithNoUnknownField_AndCompiles()
+    {
+        var json = Block("json", "## Escalation, routing and compensation policies");
+        var options = new Complaints.Core.Policies.PolicyOptions();
+        new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+            .Build()
+            .GetSection("Policies")
+            .Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        var sla = new Complaints.Core.Sla.SlaEngine(
+        [
+            Complaints.Core.Sla.SlaPolicy.CreateBuilder("customer")
+                .AddTarget("acknowledge", Complaints.Core.Sla.SlaTargetKind.Acknowledge, Complaints.Core.Deadlines.DeadlineRule.ElapsedTime(NodaTime.Duration.FromHours(24)), Complaints.Core.Calendars.BusinessCalendar.AlwaysOpen("Europe/London", 2026, 2027))
+                .Build(),
+        ]);
+
+        var rules = Complaints.Core.Policies.PolicyRuleSet.FromOptions(options, new ComplaintLifecycle(), sla);
+
+        Assert.Equal(["acknowledgement breached", "deliveries", "severe and open"], rules.Rules.Select(r => r.Name));
+    }
+
+    [Fact]
     public void PoliciesExample_PrintsWhatItsCommentsSay()
     {
         var expected = CompiledRegion("PoliciesExample.cs", "policies-example").Split('\n')
@@ -162,7 +185,9 @@ public sealed partial class ReadmeTests
     public void Readme_LinksTheExampleReport_AndNoLongerHoldsIt()
     {
         Assert.Contains("](docs/metrics-example-report.json)", Readme, StringComparison.Ordinal);
-        Assert.DoesNotContain("```json", Readme, StringComparison.Ordinal);
+        var metrics = Readme[Readme.IndexOf("\n## Metrics\n", StringComparison.Ordinal)..];
+        metrics = metrics[..metrics.IndexOf("\n## Lifecycle diagram\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("```json", metrics, StringComparison.Ordinal);
         Assert.StartsWith("{\n  \"Start\": \"2026-03-01T00:00:00Z\"", ExampleReport, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,10 @@
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Metrics;
+using Complaints.Core.Policies;
+using Complaints.Core.Sla;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Complaints.Core.Hosting;
 
@@ -23,6 +27,34 @@ public sealed class ComplaintsBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers the policy rule set: <see cref="PolicyOptions"/>, validated by <see cref="PolicyOptionsValidator"/>
+    /// when the host starts (against the registered <see cref="ComplaintLifecycle"/> and, if one is registered, the
+    /// <see cref="SlaEngine"/>), and one shared <see cref="PolicyRuleSet"/> compiled from them, unless the host has
+    /// registered its own. Bind the options from configuration with the host's
+    /// <c>Configure&lt;PolicyOptions&gt;(section, o =&gt; o.ErrorOnUnknownConfiguration = true)</c>, so that a misspelt
+    /// field is an error too. Calling it again adds nothing but the new configuration.
+    /// </summary>
+    /// <param name="configure">Configures the rules in code, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder AddPolicies(Action<PolicyOptions>? configure = null)
+    {
+        if (!Services.Any(d => d.ImplementationType == typeof(PolicyOptionsValidator)))
+        {
+            Services.AddOptions<PolicyOptions>().ValidateOnStart();
+            Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidator>());
+            Services.TryAddSingleton(sp => PolicyRuleSet.FromOptions(
+                sp.GetRequiredService<IOptions<PolicyOptions>>().Value, sp.GetRequiredService<ComplaintLifecycle>(), sp.GetService<SlaEngine>()));
+        }
+
+        if (configure is not null)
+        {
+            Services.Configure(configure);
+        }
+
         return this;
     }
 

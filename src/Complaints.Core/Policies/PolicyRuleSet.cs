@@ -51,6 +51,28 @@ public sealed class PolicyRuleSet
         return new PolicyRuleSetBuilder(lifecycle, sla);
     }
 
+    /// <summary>
+    /// Compiles a rule set from configuration (<see cref="PolicyOptions"/>): the same rule set the builder makes from
+    /// the same rules in C#.
+    /// </summary>
+    /// <param name="options">The configured teams and rules.</param>
+    /// <param name="lifecycle">The lifecycle whose escalation ladder levels are named from.</param>
+    /// <param name="sla">The SLA engine whose targets conditions name, or <see langword="null"/> when no condition does.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or <paramref name="lifecycle"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are not valid: the message lists every error, one a line, each with its path and the rule's name
+    /// (<c>Rules[2] ('severe').When.All[1]: must set exactly one condition; ...</c>).
+    /// </exception>
+    public static PolicyRuleSet FromOptions(PolicyOptions options, ComplaintLifecycle lifecycle, SlaEngine? sla = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        var errors = new List<string>();
+        return PolicyOptionsCompiler.Compile(options, lifecycle, sla, errors)
+            ?? throw new ArgumentException($"The policy options are not valid:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}", nameof(options));
+    }
+
     internal static PolicyRuleSet Create(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules) =>
         new(lifecycle, sla, teams, [.. rules.Select((r, i) => (Rule: r, Index: i)).OrderBy(x => x.Rule.Rule.Order).ThenBy(x => x.Index).Select(x => x.Rule)]);
 

@@ -17,7 +17,7 @@ public sealed class PolicyPropertyTests
     private static readonly NotifyAction Look = new("agent", "look");
 
     /// <summary>Eleven rules; the four on service-level targets only with an engine.</summary>
-    private static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine)
+    internal static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine)
     {
         var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality");
         if (engine is not null)
@@ -139,7 +139,7 @@ public sealed class PolicyPropertyTests
             .Collect(expected.Count switch { 0 => "no rule", 1 => "one rule", _ => "several rules" });
     }
 
-    private static string Describe(PolicyDecision decision) =>
+    internal static string Describe(PolicyDecision decision) =>
         string.Join(
             "\n",
             decision.Matches.Select(m => $"+ {m.Rule.Name}: {string.Join(" | ", m.Facts)} / {string.Join(" | ", m.SetAside)}")

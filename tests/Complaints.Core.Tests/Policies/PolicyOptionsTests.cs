@@ -1,0 +1,164 @@
+using System.Text;
+using Complaints.Core.Deadlines;
+using Complaints.Core.Hosting;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Policies;
+using Complaints.Core.Sla;
+using Complaints.Core.Tests.Sla;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Complaints.Core.Tests.Policies;
+
+public sealed class PolicyOptionsTests
+{
+    /// <summary>The rules of <see cref="PolicyPropertyTests.Rules"/>, as an appsettings.json section.</summary>
+    private const string Json = """
+        {
+          "Policies": {
+            "Teams": [ "quality" ],
+            "Rules": [
+              { "Name": "breach", "When": { "TargetBreached": "resolution" }, "Then": [ { "RaiseLevel": "supervisor" } ] },
+              { "Name": "at risk", "When": { "TargetAtRisk": "resolution", "Group": "team" }, "Then": [ { "Notify": "supervisor", "Topic": "at-risk" } ] },
+              { "Name": "half used", "When": { "ShareUsed": "resolution", "AtLeast": 0.5 }, "Then": [ { "Notify": "agent", "Topic": "look" } ] },
+              { "Name": "ack late", "When": { "TargetBreached": "ack" }, "Then": [ { "RaisePriority": "High" } ] },
+              { "Name": "severe", "When": { "All": [ { "SeverityAtLeast": "High" }, { "Not": { "State": [ "Closed" ] } } ] }, "Then": [ { "RaiseLevel": "manager" } ] },
+              { "Name": "quiet", "When": { "SinceLastUpdate": "3.00:00:00" }, "Then": [ { "Notify": "customer", "Topic": "progress" } ] },
+              { "Name": "silent customer", "When": { "SinceLastCustomerMessage": "2.00:00:00" }, "Then": [ { "Notify": "agent", "Topic": "chase" } ] },
+              { "Name": "reopened", "When": { "ReopenedAtLeast": 1 }, "Then": [ { "AssignTeam": "quality" } ] },
+              { "Name": "rejected", "When": { "ProposalRejected": true }, "Then": [ { "RaiseLevel": "supervisor" } ] },
+              { "Name": "tier or urgent", "When": { "Any": [ { "Tier": [ "Tier1" ] }, { "PriorityAtLeast": "Urgent" } ] }, "Then": [ { "FlagForRegulator": "Watched." } ] },
+              { "Name": "escalated", "When": { "LevelAtLeast": "supervisor" }, "Then": [ { "Notify": "manager", "Topic": "escalated" } ] }
+            ]
+          }
+        }
+        """;
+
+    private static IConfiguration Configuration(string json) =>
+        new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+    private static PolicyOptions Bind(string json)
+    {
+        var options = new PolicyOptions();
+        Configuration(json).GetSection("Policies").Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+        return options;
+    }
+
+    // The rule set bound from JSON decides exactly as the same rules written with the C# builder.
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 150)]
+    public Property RulesFromJson_DecideAsTheSameRulesInCSharp(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+        var engine = new SlaEngine(SlaClocksTests.RichPolicies(c.Target));
+        var fromJson = PolicyRuleSet.FromOptions(Bind(Json), SlaArbitraries.Lifecycle, engine);
+        var inCode = PolicyPropertyTests.Rules(SlaArbitraries.Lifecycle, engine);
+        var asOf = SlaArbitraries.AsOf(c, complaint);
+
+        var expected = inCode.Evaluate(complaint.Snapshot, asOf, explainMisses: true);
+        var actual = fromJson.Evaluate(complaint.Snapshot, asOf, explainMisses: true);
+
+        Assert.Equal(inCode.Rules.Select(r => r.Name), fromJson.Rules.Select(r => r.Name));
+        Assert.Equal(PolicyPropertyTests.Describe(expected), PolicyPropertyTests.Describe(actual));
+        Assert.Equal(expected.Actions, actual.Actions);
+        return true.ToProperty().Collect(expected.Matches.Count switch { 0 => "no rule", 1 => "one rule", _ => "several rules" });
+    }
+
+    [Fact]
+    public void BadConfiguration_IsReportedAllAtOnce_NamingTheRuleAndTheField()
+    {
+        const string bad = """
+            {
+              "Policies": {
+                "Teams": [ "quality" ],
+                "Rules": [
+                  { "Name": "two at once", "When": { "SeverityAtLeast": "High", "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "none", "When": { "Group": "team" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "no action", "When": { "FlaggedAbusive": true } },
+                  { "Name": "no condition", "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "unknown level", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Director" } ] },
+                  { "Name": "unknown team", "When": { "Team": [ "returns" ] }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "unknown target", "When": { "Any": [ { "TargetBreached": "question" } ] }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "share without threshold", "When": { "ShareUsed": "resolution" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "share too high", "When": { "ShareUsed": "resolution", "AtLeast": 1.5 }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "group misplaced", "When": { "FlaggedAbusive": true, "Group": "team" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "false flag", "When": { "FlaggedAbusive": false }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "two actions", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor", "AssignTeam": "quality" } ] },
+                  { "Name": "notify without topic", "When": { "FlaggedAbusive": true }, "Then": [ { "Notify": "manager" } ] },
+                  { "Name": "bad category", "When": { "Category": "Orders//Late" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "unknown team", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor" } ] }
+                ]
+              }
+            }
+            """;
+        var engine = new SlaEngine(SlaClocksTests.RichPolicies(new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, null)));
+        var errors = new PolicyOptionsValidator(SlaArbitraries.Lifecycle, engine).Validate(null, Bind(bad)).Failures!.ToArray();
+
+        string[] expected =
+        [
+            "Rules[0] ('two at once').When: must set exactly one condition; SeverityAtLeast and FlaggedAbusive are set (combine them with All or Any).",
+            "Rules[1] ('none').When: must set exactly one condition (All, Any, Not, TargetBreached, TargetAtRisk, ShareUsed, SeverityAtLeast,",
+            "Rules[2] ('no action').Then: must hold at least one action.",
+            "Rules[3] ('no condition').When: must be set",
+            "Rules[4] ('unknown level'): Rule 'unknown level': level 'Director' is not on the escalation ladder (Agent, Supervisor, Manager, Executive).",
+            "Rules[5] ('unknown team'): Rule 'unknown team': team 'returns' is not one of the rule set's teams (quality).",
+            "Rules[6] ('unknown target'): Rule 'unknown target': no SLA policy has a target named 'question'",
+            "Rules[7] ('share without threshold').When.AtLeast: must be set with ShareUsed: the share, from 0 to 1.",
+            "Rules[8] ('share too high').When.ShareUsed: share must be between 0 and 1",
+            "Rules[9] ('group misplaced').When.Group: applies only to TargetBreached, TargetAtRisk and ShareUsed, not to FlaggedAbusive.",
+            "Rules[10] ('false flag').When.FlaggedAbusive: must be true, or left out (use Not for the opposite).",
+            "Rules[11] ('two actions').Then[0]: must set exactly one action; RaiseLevel and AssignTeam are set (list them as separate actions).",
+            "Rules[12] ('notify without topic').Then[0].Notify: Topic must be set with Notify.",
+            "Rules[13] ('bad category').When.Category:",
+            "Rules[14] ('unknown team').Name: Rules[5] has this name too; rule names must be unique.",
+            "Rules[15] ('').Name: must not be empty.",
+        ];
+
+        Assert.True(expected.Length == errors.Length, string.Join("\n", errors));
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.StartsWith(expected[i], errors[i], StringComparison.Ordinal);
+        }
+
+        var thrown = Assert.Throws<ArgumentException>(() => PolicyRuleSet.FromOptions(Bind(bad), SlaArbitraries.Lifecycle, engine));
+        Assert.Contains(expected[11], thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMisspeltField_OrAnUnknownValue_IsRefusedWhenBound_NamingItsPath()
+    {
+        var misspelt = Assert.Throws<InvalidOperationException>(() => Bind("""{ "Policies": { "Rules": [ { "Name": "r", "When": { "SeverityAtLest": "High" } } ] } }"""));
+        Assert.Contains("not found on the instance of Complaints.Core.Policies.PolicyConditionOptions: 'SeverityAtLest'", misspelt.InnerException?.Message, StringComparison.Ordinal);
+        var unknownState = Assert.Throws<InvalidOperationException>(() => Bind("""{ "Policies": { "Rules": [ { "Name": "r", "When": { "State": [ "Lost" ] } } ] } }"""));
+        Assert.True(unknownState.ToString().Contains("'Lost'", StringComparison.Ordinal), unknownState.ToString());
+    }
+
+    [Fact]
+    public void AddPolicies_ValidatesAtStart_AndSharesOneRuleSetCompiledFromConfiguration()
+    {
+        var engine = new SlaEngine(SlaClocksTests.RichPolicies(new TargetSpec(SlaTargetKind.Resolution, new RuleSpec(DeadlineUnit.BusinessDays, 3, false), false, true, ReopenRule.NewCycle, null)));
+        var services = new ServiceCollection();
+        services.AddSingleton(engine);
+        services.AddComplaints().AddPolicies().AddPolicies();
+        services.Configure<PolicyOptions>(Configuration(Json).GetSection("Policies"), o => o.ErrorOnUnknownConfiguration = true);
+        using (var provider = services.BuildServiceProvider())
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            var rules = provider.GetRequiredService<PolicyRuleSet>();
+            Assert.Same(rules, provider.GetRequiredService<PolicyRuleSet>());
+            Assert.Same(engine, rules.Sla);
+            Assert.Equal(11, rules.Rules.Count);
+        }
+
+        var broken = new ServiceCollection();
+        broken.AddComplaints().AddPolicies(o => o.Rules.Add(new PolicyRuleOptions { Name = "r", When = new PolicyConditionOptions { TargetBreached = "resolution" } }));
+        using var brokenProvider = broken.BuildServiceProvider();
+        var atStart = Assert.Throws<OptionsValidationException>(() => brokenProvider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("Rules[0] ('r').Then: must hold at least one action.", atStart.Message, StringComparison.Ordinal);
+        Assert.Throws<OptionsValidationException>(() => brokenProvider.GetRequiredService<PolicyRuleSet>());
+    }
+}
