@@ -89,4 +89,7 @@ public enum ComplaintTrigger
 
     /// <summary>Flag abusive or threatening contact; staff end the conversation but the case is kept. Any state.</summary>
     FlagAbusiveContact,
+
+    /// <summary>Record that a policy rule's decision was carried out, so the rule does not fire again in the cycle. While open.</summary>
+    RecordPolicyApplication,
 }

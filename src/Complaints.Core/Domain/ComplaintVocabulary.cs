@@ -25,7 +25,8 @@ public static class ComplaintVocabulary
             or ComplaintTrigger.Rate
             or ComplaintTrigger.RecordHandlingTime
             or ComplaintTrigger.RecordApproval
-            or ComplaintTrigger.FlagAbusiveContact => true,
+            or ComplaintTrigger.FlagAbusiveContact
+            or ComplaintTrigger.RecordPolicyApplication => true,
         _ => false,
     };
 }

@@ -28,6 +28,8 @@ public sealed class ComplaintSnapshot
     private ImmutableHashSet<string> _answered;
     private IReadOnlyList<Remedy> _agreedRemedies;
     private IReadOnlyList<HandlingTime> _handling;
+    private IReadOnlyList<AppliedPolicy> _appliedPolicies = NoApplied;
+    private static readonly IReadOnlyList<AppliedPolicy> NoApplied = Array.AsReadOnly(Array.Empty<AppliedPolicy>());
     private bool _interactedBeforeFirstClosure;
 
     private ComplaintSnapshot(ComplaintId id, ComplaintIntake intake)
@@ -128,6 +130,9 @@ public sealed class ComplaintSnapshot
 
     /// <summary>Gets when the customer was last responded to (acknowledgement, question, proposal, closure, public or holding reply), if they were.</summary>
     public Instant? LastResponseAt { get; private set; }
+
+    /// <summary>Gets the policy rules carried out on the complaint, oldest first, each with the cycle it was carried out in.</summary>
+    public IReadOnlyList<AppliedPolicy> AppliedPolicies => _appliedPolicies;
 
     /// <summary>Gets whether the customer rejected the latest proposal (no proposal has been made since the rejection).</summary>
     public bool LatestProposalRejected { get; private set; }
@@ -344,6 +349,9 @@ public sealed class ComplaintSnapshot
             case PriorityChange c:
                 Priority = c.To;
                 break;
+            case PolicyApplication p:
+                _appliedPolicies = Array.AsReadOnly([.. _appliedPolicies, new AppliedPolicy(p.Rule, ReopenCount, at)]);
+                break;
             case SeverityChange c:
                 Severity = c.To;
                 break;
@@ -391,3 +399,9 @@ public sealed class ComplaintSnapshot
         HighestLevelRank = Math.Max(HighestLevelRank, rank);
     }
 }
+
+/// <summary>A policy rule carried out on a complaint: its name, the cycle (the number of reopenings before it) and when.</summary>
+/// <param name="Rule">The rule's name.</param>
+/// <param name="Cycle">The cycle it was carried out in: 0 from receipt, then one more for each reopening.</param>
+/// <param name="At">When it was recorded.</param>
+public readonly record struct AppliedPolicy(string Rule, int Cycle, Instant At);

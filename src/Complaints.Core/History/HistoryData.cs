@@ -34,6 +34,7 @@ namespace Complaints.Core.History;
 [JsonDerivedType(typeof(HandlingTime), "HandlingTime")]
 [JsonDerivedType(typeof(Approval), "Approval")]
 [JsonDerivedType(typeof(AbusiveContact), "AbusiveContact")]
+[JsonDerivedType(typeof(PolicyApplication), "PolicyApplication")]
 public abstract record HistoryData
 {
     private protected HistoryData()
@@ -590,6 +591,30 @@ public sealed record Approval : HistoryData
     public string Subject { get; }
 
     /// <summary>Gets more detail, if any.</summary>
+    public string? Note { get; }
+}
+
+/// <summary>
+/// A policy rule's decision carried out: the rule's name, so that the rule does not fire again for the complaint in the
+/// same cycle (from receipt, or from the latest reopening) unless it repeats.
+/// </summary>
+public sealed record PolicyApplication : HistoryData
+{
+    /// <summary>Initializes a new instance of the <see cref="PolicyApplication"/> class.</summary>
+    /// <param name="rule">The rule's name.</param>
+    /// <param name="note">What was done, if recorded.</param>
+    /// <exception cref="ArgumentException">A value is malformed or too long; the message names the field.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is <see langword="null"/>.</exception>
+    public PolicyApplication(string rule, string? note)
+    {
+        Rule = Guard.Text(rule, nameof(rule), TextLimits.Name);
+        Note = Guard.OptionalText(note, nameof(note), TextLimits.Text);
+    }
+
+    /// <summary>Gets the rule's name.</summary>
+    public string Rule { get; }
+
+    /// <summary>Gets what was done, if recorded.</summary>
     public string? Note { get; }
 }
 

@@ -138,6 +138,7 @@ public sealed record HistoryEntry
         ComplaintTrigger.RecordHandlingTime => data is HandlingTime,
         ComplaintTrigger.RecordApproval => data is Approval,
         ComplaintTrigger.FlagAbusiveContact => data is AbusiveContact,
+        ComplaintTrigger.RecordPolicyApplication => data is PolicyApplication,
         ComplaintTrigger.StartInvestigation or ComplaintTrigger.Resolve or ComplaintTrigger.StartFollowUp
             or ComplaintTrigger.Withdraw => data is TransitionNote,
         _ => false,

@@ -611,6 +611,22 @@ public sealed class Complaint
     public HistoryEntry FlagAbusiveContact(Actor actor, Instant at, string note) =>
         Fire(actor, at, ComplaintTrigger.FlagAbusiveContact, new AbusiveContact(note));
 
+    /// <summary>
+    /// Records that a policy rule's decision was carried out (after its actions were), so that evaluating the rules
+    /// again does not repeat it in the same cycle unless the rule declares a repeat interval.
+    /// </summary>
+    /// <param name="actor">Who carried it out (a system actor for an automatic run).</param>
+    /// <param name="at">When.</param>
+    /// <param name="rule">The rule's name.</param>
+    /// <param name="note">What was done, if recorded.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="rule"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rule"/> is empty or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is finished (closed, withdrawn, rejected or referred).</exception>
+    public HistoryEntry RecordPolicyApplication(Actor actor, Instant at, string rule, string? note = null) =>
+        Fire(actor, at, ComplaintTrigger.RecordPolicyApplication, new PolicyApplication(rule, note));
+
     private static TransitionNote Note(string? note) => new(note);
 
     private static string? ReplayProblem(ComplaintLifecycle lifecycle, ComplaintSnapshot snapshot, HistoryEntry entry)

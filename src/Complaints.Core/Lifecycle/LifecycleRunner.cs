@@ -33,6 +33,7 @@ internal sealed class LifecycleRunner
     private static readonly T[] RecordedWhileOpen =
     [
         T.ChangePriority, T.ChangeSeverity, T.ChangeCategory, T.Assign, T.ChangePromisedDate, T.ChangeCustomerTier,
+        T.RecordPolicyApplication,
     ];
 
     private static readonly IReadOnlyList<G> NoGuards = Array.AsReadOnly(Array.Empty<G>());

@@ -10,8 +10,10 @@ namespace Complaints.Core.Policies;
 /// </summary>
 public sealed class PolicyDecision
 {
-    internal PolicyDecision(ComplaintId complaintId, Instant asOf, IReadOnlyList<PolicyMatch> matches, IReadOnlyList<PolicyMiss> misses, IReadOnlyList<PolicyAction> actions)
+    internal PolicyDecision(
+        ComplaintId complaintId, Instant asOf, IReadOnlyList<PolicyMatch> matches, IReadOnlyList<PolicyMatch> alreadyApplied, IReadOnlyList<PolicyMiss> misses, IReadOnlyList<PolicyAction> actions)
     {
+        AlreadyApplied = alreadyApplied;
         ComplaintId = complaintId;
         AsOf = asOf;
         Matches = matches;
@@ -27,6 +29,13 @@ public sealed class PolicyDecision
 
     /// <summary>Gets the rules that matched, in the set's order, with the facts they matched on.</summary>
     public IReadOnlyList<PolicyMatch> Matches { get; }
+
+    /// <summary>
+    /// Gets the rules whose condition holds but that were carried out already in this cycle (recorded with
+    /// <c>Complaint.RecordPolicyApplication</c>) and are not due to repeat: they ask for nothing, and their facts end
+    /// with when they were carried out.
+    /// </summary>
+    public IReadOnlyList<PolicyMatch> AlreadyApplied { get; }
 
     /// <summary>Gets the rules that did not match and why, when they were asked for; otherwise empty.</summary>
     public IReadOnlyList<PolicyMiss> Misses { get; }

@@ -26,6 +26,9 @@ public sealed class PolicyRuleOptions
     /// <summary>Gets or sets the rule's place among the rules: lower first; equal orders keep the configured order.</summary>
     public int Order { get; set; }
 
+    /// <summary>Gets or sets how long after it was carried out the rule may fire again in the same cycle (such as <c>1.00:00:00</c>), or <see langword="null"/> for once per cycle.</summary>
+    public TimeSpan? RepeatEvery { get; set; }
+
     /// <summary>Gets or sets the condition under which the rule matches.</summary>
     public PolicyConditionOptions? When { get; set; }
 

@@ -53,7 +53,7 @@ internal static class PolicyOptionsCompiler
             if (errors.Count == before && condition is not null && actions.All(a => a is not null))
             {
                 // The names the rule uses (levels, teams, targets, a duplicate rule name) are checked by the builder.
-                Try(errors, path, () => builder.AddRule(new PolicyRule(rule.Name, condition, actions!, rule.Order)));
+                Try(errors, path, () => builder.AddRule(new PolicyRule(rule.Name, condition, actions!, rule.Order, rule.RepeatEvery is { } every ? Duration.FromTimeSpan(every) : null)));
             }
         }
 

@@ -14,9 +14,14 @@ public sealed class PolicyRule
     /// <param name="when">The condition under which it matches.</param>
     /// <param name="then">The actions it asks for; at least one.</param>
     /// <param name="order">Its place among the rules of a set: lower first; rules of equal order keep the order they were added in.</param>
+    /// <param name="repeatEvery">
+    /// How long after it was carried out the rule may fire again in the same cycle, or <see langword="null"/> for once
+    /// per cycle (a reopening starts a new cycle).
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="when"/>, <paramref name="then"/> or an action is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or too long, or <paramref name="then"/> is empty; the message names the rule.</exception>
-    public PolicyRule(string name, PolicyCondition when, IReadOnlyList<PolicyAction> then, int order = 0)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="repeatEvery"/> is not positive; the message names the rule.</exception>
+    public PolicyRule(string name, PolicyCondition when, IReadOnlyList<PolicyAction> then, int order = 0, Duration? repeatEvery = null)
     {
         Name = Guard.Text(name, nameof(name), TextLimits.Name);
         ArgumentNullException.ThrowIfNull(when);
@@ -34,9 +39,15 @@ public sealed class PolicyRule
             }
         }
 
+        if (repeatEvery <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(repeatEvery), repeatEvery, $"Rule '{Name}': repeatEvery must be positive.");
+        }
+
         Condition = when;
         Actions = Array.AsReadOnly(then.ToArray());
         Order = order;
+        RepeatEvery = repeatEvery;
     }
 
     /// <summary>Gets the rule's name.</summary>
@@ -50,6 +61,9 @@ public sealed class PolicyRule
 
     /// <summary>Gets its place among the rules of a set: lower first.</summary>
     public int Order { get; }
+
+    /// <summary>Gets how long after it was carried out the rule may fire again in the same cycle, or <see langword="null"/> for once per cycle.</summary>
+    public Duration? RepeatEvery { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -105,12 +105,23 @@ public sealed class PolicyRuleSet
         var then = complaint.AsOf(asOf);
         var input = new PolicyInput(then, asOf, _readsSla ? Sla!.Evaluate(then, asOf) : null, context, Lifecycle);
         List<CompiledRule>? matched = null;
+        List<PolicyMatch>? applied = null;
         List<PolicyMiss>? misses = null;
         foreach (var rule in _rules)
         {
             if (rule.Condition.Test(input))
             {
-                (matched ??= []).Add(rule);
+                if (LastApplied(then, rule.Rule.Name) is { } last && (rule.Rule.RepeatEvery is not { } every || asOf - last < every))
+                {
+                    var facts = new List<string>();
+                    rule.Condition.Explain(input, held: true, facts);
+                    facts.Add($"carried out already at {last} in cycle {then.ReopenCount}{(rule.Rule.RepeatEvery is { } repeat ? $", repeats {repeat} after" : ", once per cycle")}");
+                    (applied ??= []).Add(new PolicyMatch(rule.Rule, Array.AsReadOnly(facts.ToArray()), Array.AsReadOnly(Array.Empty<string>())));
+                }
+                else
+                {
+                    (matched ??= []).Add(rule);
+                }
             }
             else if (explainMisses)
             {
@@ -119,7 +130,23 @@ public sealed class PolicyRuleSet
         }
 
         var (matches, actions) = matched is null ? ([], []) : Decide(matched, input);
-        return new PolicyDecision(then.Id, asOf, matches, misses is null ? [] : Array.AsReadOnly(misses.ToArray()), actions);
+        return new PolicyDecision(
+            then.Id, asOf, matches, applied is null ? [] : Array.AsReadOnly(applied.ToArray()), misses is null ? [] : Array.AsReadOnly(misses.ToArray()), actions);
+    }
+
+    /// <summary>When the rule was last carried out in the complaint's current cycle, if it was.</summary>
+    private static Instant? LastApplied(ComplaintSnapshot complaint, string rule)
+    {
+        var applied = complaint.AppliedPolicies;
+        for (var i = applied.Count - 1; i >= 0 && applied[i].Cycle == complaint.ReopenCount; i--)
+        {
+            if (string.Equals(applied[i].Rule, rule, StringComparison.Ordinal))
+            {
+                return applied[i].At;
+            }
+        }
+
+        return null;
     }
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<string> Facts(CompiledRule rule, in PolicyInput input, bool held)

@@ -295,6 +295,7 @@ internal static class RandomWalk
                     ComplaintTrigger.RecordHandlingTime => complaint.RecordHandlingTime(agent, at, Duration.FromSeconds(random.Next(1, 36_000)) + Duration.FromNanoseconds(nanos), "Agent"),
                     ComplaintTrigger.RecordApproval => complaint.RecordApproval(agent, at, text),
                     ComplaintTrigger.FlagAbusiveContact => complaint.FlagAbusiveContact(agent, at, text),
+                    ComplaintTrigger.RecordPolicyApplication => complaint.RecordPolicyApplication(agent, at, "rule " + random.Next(0, 3), text),
                     _ => throw new InvalidOperationException($"No data for {trigger}."),
                 };
             }

@@ -176,6 +176,7 @@ public sealed partial class ComplaintRestoreTests
         HandlingTime d => new HandlingTime(d.Time + Duration.FromMinutes((pick % 3) - 1), d.Role),
         Approval d => new Approval(d.Subject + " 2", d.Note),
         AbusiveContact d => new AbusiveContact(d.Note + " 2"),
+        PolicyApplication d => new PolicyApplication(d.Rule + " 2", d.Note),
         _ => throw new ArgumentOutOfRangeException(nameof(data), data, null),
     };
 }

@@ -27,7 +27,7 @@ public sealed class PolicyOptionsTests
               { "Name": "half used", "When": { "ShareUsed": "resolution", "AtLeast": 0.5 }, "Then": [ { "Notify": "agent", "Topic": "look" } ] },
               { "Name": "ack late", "When": { "TargetBreached": "ack" }, "Then": [ { "RaisePriority": "High" } ] },
               { "Name": "severe", "When": { "All": [ { "SeverityAtLeast": "High" }, { "Not": { "State": [ "Closed" ] } } ] }, "Then": [ { "RaiseLevel": "manager" } ] },
-              { "Name": "quiet", "When": { "SinceLastUpdate": "3.00:00:00" }, "Then": [ { "Notify": "customer", "Topic": "progress" } ] },
+              { "Name": "quiet", "RepeatEvery": "1.00:00:00", "When": { "SinceLastUpdate": "3.00:00:00" }, "Then": [ { "Notify": "customer", "Topic": "progress" } ] },
               { "Name": "silent customer", "When": { "SinceLastCustomerMessage": "2.00:00:00" }, "Then": [ { "Notify": "agent", "Topic": "chase" } ] },
               { "Name": "reopened", "When": { "ReopenedAtLeast": 1 }, "Then": [ { "AssignTeam": "quality" } ] },
               { "Name": "rejected", "When": { "ProposalRejected": true }, "Then": [ { "RaiseLevel": "supervisor" } ] },

@@ -31,7 +31,7 @@ public sealed class PolicyPropertyTests
 
         return builder
             .AddRule("severe", PolicyCondition.All(PolicyCondition.SeverityAtLeast(Severity.High), PolicyCondition.Not(PolicyCondition.StateIs(ComplaintState.Closed))), new RaiseLevelAction("manager"))
-            .AddRule("quiet", PolicyCondition.SinceLastUpdate(Duration.FromDays(3)), new NotifyAction(NotifyAction.Customer, "progress"))
+            .AddRule(new PolicyRule("quiet", PolicyCondition.SinceLastUpdate(Duration.FromDays(3)), [new NotifyAction(NotifyAction.Customer, "progress")], repeatEvery: Duration.FromDays(1)))
             .AddRule("silent customer", PolicyCondition.SinceLastCustomerMessage(Duration.FromDays(2)), new NotifyAction("agent", "chase"))
             .AddRule("reopened", PolicyCondition.ReopenedAtLeast(1), new AssignTeamAction("quality"))
             .AddRule("rejected", PolicyCondition.ProposalRejected(), new RaiseLevelAction("supervisor"))
@@ -137,6 +137,40 @@ public sealed class PolicyPropertyTests
             .Classify(expected.Contains("reopened"), "reopened")
             .Classify(expected.Contains("escalated"), "escalated")
             .Collect(expected.Count switch { 0 => "no rule", 1 => "one rule", _ => "several rules" });
+    }
+
+    // Carrying out a decision and recording it makes the rules that fired quiet for the rest of the cycle: evaluated
+    // again at the same instant nothing matches and nothing is asked; a day later only the repeating rule may fire.
+    [Property(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 200)]
+    public Property Evaluate_AfterTheDecisionIsRecorded_AsksForNothingMoreInTheCycle(SlaCase c)
+    {
+        var complaint = SlaArbitraries.Walk(c, fieldChanges: true);
+        var engine = new SlaEngine(SlaClocksTests.RichPolicies(c.Target));
+        var rules = Rules(SlaArbitraries.Lifecycle, engine);
+        var asOf = Instant.Max(SlaArbitraries.AsOf(c, complaint), complaint.LastActivityAt);
+        var first = rules.Evaluate(complaint.Snapshot, asOf);
+        if (complaint.IsTerminal || first.IsEmpty)
+        {
+            return true.Label("nothing to carry out").Classify(true, complaint.IsTerminal ? "finished" : "no rule");
+        }
+
+        foreach (var match in first.Matches)
+        {
+            complaint.RecordPolicyApplication(Actor.System("policies"), asOf, match.Rule.Name);
+        }
+
+        var again = rules.Evaluate(complaint.Snapshot, asOf);
+        Assert.Empty(again.Matches);
+        Assert.Empty(again.Actions);
+        Assert.Equal(first.Matches.Select(m => m.Rule.Name), again.AlreadyApplied.Select(m => m.Rule.Name));
+        Assert.All(again.AlreadyApplied, m => Assert.StartsWith($"carried out already at {asOf} in cycle {complaint.Snapshot.ReopenCount}", m.Facts[^1], StringComparison.Ordinal));
+
+        var later = rules.Evaluate(complaint.Snapshot, asOf + Duration.FromDays(1));
+        var repeated = later.Matches.Select(m => m.Rule.Name).Intersect(first.Matches.Select(m => m.Rule.Name)).ToArray();
+        Assert.True(repeated.All(r => r == "quiet"), string.Join(", ", repeated));
+        return true.ToProperty()
+            .Classify(repeated.Length > 0, "the repeating rule fired again a day later")
+            .Collect(first.Matches.Count == 1 ? "one rule carried out" : "several rules carried out");
     }
 
     internal static string Describe(PolicyDecision decision) =>

@@ -193,6 +193,51 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void ARecordedRule_FiresOncePerCycle_OrAgainAfterItsRepeatInterval()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.High, Priority.Normal);
+        var rules = PolicyRuleSet.CreateBuilder(Lifecycle)
+            .AddRule("severe", PolicyCondition.SeverityAtLeast(Severity.High), new RaiseLevelAction("Supervisor"))
+            .AddRule(new PolicyRule("chase", PolicyCondition.SinceLastUpdate(Duration.FromDays(2)), [new NotifyAction("agent", "chase")], repeatEvery: Duration.FromDays(1)))
+            .Build();
+        var system = Actor.System("policies");
+
+        var at = Start + Duration.FromDays(3);
+        var decision = rules.Evaluate(complaint.Snapshot, at);
+        Assert.Equal(["severe", "chase"], decision.Matches.Select(m => m.Rule.Name));
+        complaint.RaiseLevel(system, at, "Rule 'severe'.", toLevel: 1);
+        complaint.RecordPolicyApplication(system, at, "severe", "Raised to Supervisor.");
+        complaint.RecordPolicyApplication(system, at, "chase");
+        Assert.Equal([new AppliedPolicy("severe", 0, at), new AppliedPolicy("chase", 0, at)], complaint.Snapshot.AppliedPolicies);
+
+        // The same instant and later: nothing more, until the repeating rule's interval has passed.
+        Assert.Empty(rules.Evaluate(complaint.Snapshot, at).Matches);
+        var held = rules.Evaluate(complaint.Snapshot, at + Duration.FromHours(23));
+        Assert.Empty(held.Matches);
+        Assert.Equal($"carried out already at {at} in cycle 0, once per cycle", held.AlreadyApplied[0].Facts[^1]);
+        Assert.Equal($"carried out already at {at} in cycle 0, repeats 1:00:00:00 after", held.AlreadyApplied[1].Facts[^1]);
+        Assert.Equal(["chase"], rules.Evaluate(complaint.Snapshot, at + Duration.FromDays(1)).Matches.Select(m => m.Rule.Name));
+
+        // Evaluated as of before the record, the rules fire as they did then.
+        Assert.Equal(["severe", "chase"], rules.Evaluate(complaint.Snapshot, at - Duration.Epsilon).Matches.Select(m => m.Rule.Name));
+
+        // A reopening starts a new cycle, in which the rules may fire again.
+        complaint.StartInvestigation(TestComplaints.Agent, at + Duration.FromHours(1));
+        complaint.ProposeResolution(TestComplaints.Agent, at + Duration.FromHours(2), [new Remedy(RemedyType.Apology)]);
+        complaint.AcceptResolution(TestComplaints.Customer, at + Duration.FromHours(3));
+        complaint.StartFollowUp(TestComplaints.Agent, at + Duration.FromHours(4));
+        complaint.Close(TestComplaints.Agent, at + Duration.FromHours(5), ComplaintOutcome.Upheld);
+        Assert.Throws<ComplaintTransitionRefusedException>(() => complaint.RecordPolicyApplication(system, at + Duration.FromHours(6), "severe"));
+        complaint.Reopen(TestComplaints.Customer, at + Duration.FromHours(6), "It happened again.");
+        var reopened = rules.Evaluate(complaint.Snapshot, at + Duration.FromHours(7));
+        Assert.Equal(["severe"], reopened.Matches.Select(m => m.Rule.Name));
+        Assert.Empty(reopened.Actions.OfType<RaiseLevelAction>()); // already at Supervisor: escalation only moves up
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PolicyRule("r", PolicyCondition.FlaggedAbusive(), [new NotifyAction("a", "b")], repeatEvery: Duration.Zero));
+    }
+
+    [Fact]
     public void Builder_RefusesBadRules_NamingTheRuleAndTheName_AndIsLeftAsItWas()
     {
         var builder = PolicyRuleSet.CreateBuilder(Lifecycle, Sla).AddTeams("billing");

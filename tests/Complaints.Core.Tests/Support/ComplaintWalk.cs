@@ -165,6 +165,9 @@ internal static class ComplaintWalk
                 return Make(trigger, () => new Approval("Goodwill payment", null), () => c.RecordApproval(Agent, at, "Goodwill payment"));
             case T.FlagAbusiveContact:
                 return Make(trigger, () => new AbusiveContact("Call ended."), () => c.FlagAbusiveContact(Agent, at, "Call ended."));
+            case T.RecordPolicyApplication:
+                var rule = $"rule {p % 3}";
+                return Make(trigger, () => new PolicyApplication(rule, null), () => c.RecordPolicyApplication(Agent, at, rule));
             default:
                 throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null);
         }
@@ -275,6 +278,7 @@ internal static class ComplaintWalk
                 HandlingTime d => c.RecordHandlingTime(actor, at, d.Time, d.Role),
                 Approval d => c.RecordApproval(actor, at, d.Subject, d.Note),
                 AbusiveContact d => c.FlagAbusiveContact(actor, at, d.Note),
+                PolicyApplication d => c.RecordPolicyApplication(actor, at, d.Rule, d.Note),
                 _ => throw new ArgumentOutOfRangeException(nameof(history), stored.Data, null),
             };
             Assert.Equal(stored, recorded);

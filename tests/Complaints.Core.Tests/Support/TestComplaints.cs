@@ -62,6 +62,7 @@ internal static class TestComplaints
         ComplaintTrigger.RecordHandlingTime => c.RecordHandlingTime(Agent, at, Duration.FromMinutes(15), "Agent"),
         ComplaintTrigger.RecordApproval => c.RecordApproval(Agent, at, "Goodwill payment"),
         ComplaintTrigger.FlagAbusiveContact => c.FlagAbusiveContact(Agent, at, "Threatening language; call ended."),
+        ComplaintTrigger.RecordPolicyApplication => c.RecordPolicyApplication(Agent, at, "update overdue", "Asked for a progress update."),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
