@@ -78,6 +78,35 @@ public abstract class PolicyCondition
         return new ShareUsedCondition(target, group, share);
     }
 
+    /// <summary>
+    /// Holds when a target of that name (in any applying SLA policy, or only in <paramref name="group"/>) is running and
+    /// due within <paramref name="before"/> of working time in its calendar: a ladder step before the breach. It stops
+    /// holding once the target is met, stopped or breached.
+    /// </summary>
+    /// <param name="target">The target's name.</param>
+    /// <param name="before">The working time left at or below which it holds.</param>
+    /// <param name="group">The SLA policy group, or <see langword="null"/> for any.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="target"/> or <paramref name="group"/> is empty or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="before"/> is negative.</exception>
+    public static PolicyCondition TargetDueWithin(string target, Duration before, string? group = null) =>
+        new DueWithinCondition(target, group, before >= Duration.Zero ? before : throw new ArgumentOutOfRangeException(nameof(before), before, "before must not be negative."));
+
+    /// <summary>
+    /// Holds when a target of that name (in any applying SLA policy, or only in <paramref name="group"/>) is breached and
+    /// not yet met or stopped, and its deadline passed at least <paramref name="after"/> of working time ago in its
+    /// calendar (<see cref="Duration.Zero"/>: at the breach): a ladder step after the breach. It stops holding once the
+    /// target is met late or the complaint's cycle stops.
+    /// </summary>
+    /// <param name="target">The target's name.</param>
+    /// <param name="after">The working time since the deadline at or above which it holds.</param>
+    /// <param name="group">The SLA policy group, or <see langword="null"/> for any.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="target"/> or <paramref name="group"/> is empty or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is negative.</exception>
+    public static PolicyCondition TargetOverdueBy(string target, Duration after, string? group = null) =>
+        new OverdueCondition(target, group, after >= Duration.Zero ? after : throw new ArgumentOutOfRangeException(nameof(after), after, "after must not be negative."));
+
     /// <summary>Holds when the severity is at least <paramref name="severity"/>.</summary>
     /// <param name="severity">The lowest severity that matches.</param>
     /// <returns>The condition.</returns>
@@ -478,13 +507,16 @@ public abstract class PolicyCondition
         /// <summary>The same condition on the engine's targets of its name.</summary>
         protected abstract PolicyCondition Bound(SlaTarget[] targets);
 
+        /// <summary>Whether a status is of one of the targets this condition names.</summary>
+        protected bool IsTarget(SlaTargetStatus status) => Array.IndexOf(_targets, status.Target) >= 0;
+
         internal override bool Test(in PolicyInput input)
         {
             foreach (var policy in input.Sla!.Policies)
             {
                 foreach (var status in policy.Targets)
                 {
-                    if (Array.IndexOf(_targets, status.Target) >= 0 && Holds(status))
+                    if (IsTarget(status) && Holds(status, input.AsOf))
                     {
                         return true;
                     }
@@ -501,9 +533,9 @@ public abstract class PolicyCondition
             {
                 foreach (var status in policy.Targets)
                 {
-                    if (Array.IndexOf(_targets, status.Target) >= 0 && Holds(status) == held)
+                    if (IsTarget(status) && Holds(status, input.AsOf) == held)
                     {
-                        facts.Add($"{policy.Policy.Name} {Target} target {Describe(status)}");
+                        facts.Add($"{policy.Policy.Name} {Target} target {Describe(status, input.AsOf)}");
                         any = true;
                     }
                 }
@@ -515,31 +547,59 @@ public abstract class PolicyCondition
             }
         }
 
-        protected abstract bool Holds(SlaTargetStatus status);
+        protected abstract bool Holds(SlaTargetStatus status, Instant asOf);
 
-        protected abstract string Describe(SlaTargetStatus status);
+        protected abstract string Describe(SlaTargetStatus status, Instant asOf);
     }
 
     private sealed class TargetStateCondition(string target, string? group, SlaClockState state, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
     {
         protected override PolicyCondition Bound(SlaTarget[] targets) => new TargetStateCondition(Target, Group, state, targets);
 
-        protected override bool Holds(SlaTargetStatus status) => status.State == state;
+        protected override bool Holds(SlaTargetStatus status, Instant asOf) => status.State == state;
 
-        protected override string Describe(SlaTargetStatus status) => $"{status.State}, {state} wanted";
+        protected override string Describe(SlaTargetStatus status, Instant asOf) => $"{status.State}, {state} wanted";
     }
 
     private sealed class ShareUsedCondition(string target, string? group, double share, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
     {
         protected override PolicyCondition Bound(SlaTarget[] targets) => new ShareUsedCondition(Target, Group, share, targets);
 
-        protected override bool Holds(SlaTargetStatus status) =>
+        protected override bool Holds(SlaTargetStatus status, Instant asOf) =>
             status.State is not (SlaClockState.Met or SlaClockState.Stopped or SlaClockState.NotStarted) && status.ShareUsed is { } used && used >= share;
 
-        protected override string Describe(SlaTargetStatus status) =>
+        protected override string Describe(SlaTargetStatus status, Instant asOf) =>
             status.ShareUsed is { } used
                 ? $"{Percent(used)} used ({status.State}), threshold {Percent(share)}"
                 : $"{status.State}, no share used, threshold {Percent(share)}";
+    }
+
+    private sealed class DueWithinCondition(string target, string? group, Duration before, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    {
+        protected override PolicyCondition Bound(SlaTarget[] targets) => new DueWithinCondition(Target, Group, before, targets);
+
+        protected override bool Holds(SlaTargetStatus status, Instant asOf) => status.State is SlaClockState.Running or SlaClockState.AtRisk && status.Remaining <= before;
+
+        protected override string Describe(SlaTargetStatus status, Instant asOf) =>
+            $"{status.State}, {Show(status.Remaining)} of working time left, due within {Show(before)}";
+    }
+
+    private sealed class OverdueCondition(string target, string? group, Duration after, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    {
+        protected override PolicyCondition Bound(SlaTarget[] targets) => new OverdueCondition(Target, Group, after, targets);
+
+        protected override bool Holds(SlaTargetStatus status, Instant asOf) => Overdue(status, asOf) >= after;
+
+        protected override string Describe(SlaTargetStatus status, Instant asOf) =>
+            Overdue(status, asOf) is { } overdue
+                ? $"{status.State}, {Show(overdue)} of working time past its deadline, at least {Show(after)}"
+                : $"{status.State}, not overdue, at least {Show(after)} past its deadline wanted";
+
+        /// <summary>The working time since the deadline of a target breached and still open; <see langword="null"/> otherwise.</summary>
+        private static Duration? Overdue(SlaTargetStatus status, Instant asOf) =>
+            status is { State: SlaClockState.Breached, MetAt: null, StoppedAt: null, Deadline: { } deadline } && deadline <= asOf
+                ? status.Target.Calendar.WorkingTimeBetween(deadline, asOf)
+                : null;
     }
 
     private static string Percent(double share) => $"{Math.Round(share * 100, 1).ToString(CultureInfo.InvariantCulture)} %";

@@ -65,6 +65,18 @@ public sealed class PolicyConditionOptions
     /// <summary>Gets or sets the share (0 to 1) that <see cref="ShareUsed"/> must reach.</summary>
     public double? AtLeast { get; set; }
 
+    /// <summary>Gets or sets the name of a target that must be due within <see cref="Within"/> of working time (<see cref="PolicyCondition.TargetDueWithin"/>).</summary>
+    public string? TargetDueWithin { get; set; }
+
+    /// <summary>Gets or sets the working time left at or below which <see cref="TargetDueWithin"/> holds, such as <c>02:00:00</c>.</summary>
+    public TimeSpan? Within { get; set; }
+
+    /// <summary>Gets or sets the name of a target that must be overdue by <see cref="By"/> of working time (<see cref="PolicyCondition.TargetOverdueBy"/>).</summary>
+    public string? TargetOverdueBy { get; set; }
+
+    /// <summary>Gets or sets the working time past the deadline at or above which <see cref="TargetOverdueBy"/> holds (<c>00:00:00</c>: at the breach).</summary>
+    public TimeSpan? By { get; set; }
+
     /// <summary>Gets or sets the SLA policy group a target condition looks in, or <see langword="null"/> for any.</summary>
     public string? Group { get; set; }
 

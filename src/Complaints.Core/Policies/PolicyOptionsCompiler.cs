@@ -77,6 +77,12 @@ internal static class PolicyOptionsCompiler
             new(nameof(c.ShareUsed), c.ShareUsed is not null, p => c.AtLeast is { } share
                 ? PolicyCondition.ShareUsedAtLeast(c.ShareUsed!, share, c.Group)
                 : Missing(errors, $"{p[..p.LastIndexOf('.')]}.{nameof(c.AtLeast)}", $"must be set with {nameof(c.ShareUsed)}: the share, from 0 to 1.")),
+            new(nameof(c.TargetDueWithin), c.TargetDueWithin is not null, p => c.Within is { } within
+                ? PolicyCondition.TargetDueWithin(c.TargetDueWithin!, Duration.FromTimeSpan(within), c.Group)
+                : Missing(errors, $"{p[..p.LastIndexOf('.')]}.{nameof(c.Within)}", $"must be set with {nameof(c.TargetDueWithin)}: the working time left, such as 02:00:00.")),
+            new(nameof(c.TargetOverdueBy), c.TargetOverdueBy is not null, p => c.By is { } by
+                ? PolicyCondition.TargetOverdueBy(c.TargetOverdueBy!, Duration.FromTimeSpan(by), c.Group)
+                : Missing(errors, $"{p[..p.LastIndexOf('.')]}.{nameof(c.By)}", $"must be set with {nameof(c.TargetOverdueBy)}: the working time past the deadline, such as 04:00:00.")),
             new(nameof(c.SeverityAtLeast), c.SeverityAtLeast is not null, _ => PolicyCondition.SeverityAtLeast(c.SeverityAtLeast!.Value)),
             new(nameof(c.PriorityAtLeast), c.PriorityAtLeast is not null, _ => PolicyCondition.PriorityAtLeast(c.PriorityAtLeast!.Value)),
             new(nameof(c.State), c.State.Count > 0, _ => PolicyCondition.StateIs([.. c.State])),
@@ -109,15 +115,21 @@ internal static class PolicyOptionsCompiler
         }
 
         var kind = set[0];
-        var targeted = kind.Name is nameof(c.TargetBreached) or nameof(c.TargetAtRisk) or nameof(c.ShareUsed);
+        var targeted = kind.Name is nameof(c.TargetBreached) or nameof(c.TargetAtRisk) or nameof(c.ShareUsed) or nameof(c.TargetDueWithin) or nameof(c.TargetOverdueBy);
         if (c.Group is not null && !targeted)
         {
-            return Missing(errors, $"{path}.{nameof(c.Group)}", $"applies only to {nameof(c.TargetBreached)}, {nameof(c.TargetAtRisk)} and {nameof(c.ShareUsed)}, not to {kind.Name}.");
+            return Missing(
+                errors,
+                $"{path}.{nameof(c.Group)}",
+                $"applies only to {nameof(c.TargetBreached)}, {nameof(c.TargetAtRisk)}, {nameof(c.ShareUsed)}, {nameof(c.TargetDueWithin)} and {nameof(c.TargetOverdueBy)}, not to {kind.Name}.");
         }
 
-        if (c.AtLeast is not null && kind.Name != nameof(c.ShareUsed))
+        foreach (var (modifier, isSet, owner) in new[] { (nameof(c.AtLeast), c.AtLeast is not null, nameof(c.ShareUsed)), (nameof(c.Within), c.Within is not null, nameof(c.TargetDueWithin)), (nameof(c.By), c.By is not null, nameof(c.TargetOverdueBy)) })
         {
-            return Missing(errors, $"{path}.{nameof(c.AtLeast)}", $"applies only to {nameof(c.ShareUsed)}, not to {kind.Name}.");
+            if (isSet && kind.Name != owner)
+            {
+                return Missing(errors, $"{path}.{modifier}", $"applies only to {owner}, not to {kind.Name}.");
+            }
         }
 
         var own = $"{path}.{kind.Name}";

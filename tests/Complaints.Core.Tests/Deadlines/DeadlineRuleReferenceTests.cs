@@ -27,7 +27,8 @@ public sealed class DeadlineRuleReferenceTests
          from minutes in Gen.Choose(0, 10 * 365 * 24 * 60)
          from count in Gen.Choose(1, 40)
          from dayCounts in Gen.Elements(false, true)
-         select (calendar, Instant.FromUtc(2010, 1, 1, 0, 0).ToUnixTimeSeconds() + (minutes * 60L), count, dayCounts)).ToArbitrary();
+         // From 2 January 2010 UTC: the first hours of 2010 in UTC are still 2009 in Apia (then UTC-11) and São Paulo, outside the coverage.
+         select (calendar, Instant.FromUtc(2010, 1, 2, 0, 0).ToUnixTimeSeconds() + (minutes * 60L), count, dayCounts)).ToArbitrary();
 
     [Property(Arbitrary = [typeof(DeadlineRuleReferenceTests)], MaxTest = 400)]
     public void BusinessDays_AreTheCloseOfTheNthBusinessDayCountedDateByDate((int Calendar, long Seconds, int Count, bool DayCounts) input)

@@ -32,7 +32,9 @@ public sealed class PolicyOptionsTests
               { "Name": "reopened", "When": { "ReopenedAtLeast": 1 }, "Then": [ { "AssignTeam": "quality" } ] },
               { "Name": "rejected", "When": { "ProposalRejected": true }, "Then": [ { "RaiseLevel": "supervisor" } ] },
               { "Name": "tier or urgent", "When": { "Any": [ { "Tier": [ "Tier1" ] }, { "PriorityAtLeast": "Urgent" } ] }, "Then": [ { "FlagForRegulator": "Watched." } ] },
-              { "Name": "escalated", "When": { "LevelAtLeast": "supervisor" }, "Then": [ { "Notify": "manager", "Topic": "escalated" } ] }
+              { "Name": "escalated", "When": { "LevelAtLeast": "supervisor" }, "Then": [ { "Notify": "manager", "Topic": "escalated" } ] },
+              { "Name": "first due soon", "When": { "TargetDueWithin": "first", "Within": "06:00:00" }, "Then": [ { "Notify": "agent", "Topic": "first-due" } ] },
+              { "Name": "resolution overdue", "When": { "TargetOverdueBy": "resolution", "By": "04:00:00", "Group": "team" }, "Then": [ { "RaiseLevel": "manager" } ] }
             ]
           }
         }
@@ -101,7 +103,7 @@ public sealed class PolicyOptionsTests
         string[] expected =
         [
             "Rules[0] ('two at once').When: must set exactly one condition; SeverityAtLeast and FlaggedAbusive are set (combine them with All or Any).",
-            "Rules[1] ('none').When: must set exactly one condition (All, Any, Not, TargetBreached, TargetAtRisk, ShareUsed, SeverityAtLeast,",
+            "Rules[1] ('none').When: must set exactly one condition (All, Any, Not, TargetBreached, TargetAtRisk, ShareUsed, TargetDueWithin, TargetOverdueBy, SeverityAtLeast,",
             "Rules[2] ('no action').Then: must hold at least one action.",
             "Rules[3] ('no condition').When: must be set",
             "Rules[4] ('unknown level'): Rule 'unknown level': level 'Director' is not on the escalation ladder (Agent, Supervisor, Manager, Executive).",
@@ -109,7 +111,7 @@ public sealed class PolicyOptionsTests
             "Rules[6] ('unknown target'): Rule 'unknown target': no SLA policy has a target named 'question'",
             "Rules[7] ('share without threshold').When.AtLeast: must be set with ShareUsed: the share, from 0 to 1.",
             "Rules[8] ('share too high').When.ShareUsed: share must be between 0 and 1",
-            "Rules[9] ('group misplaced').When.Group: applies only to TargetBreached, TargetAtRisk and ShareUsed, not to FlaggedAbusive.",
+            "Rules[9] ('group misplaced').When.Group: applies only to TargetBreached, TargetAtRisk, ShareUsed, TargetDueWithin and TargetOverdueBy, not to FlaggedAbusive.",
             "Rules[10] ('false flag').When.FlaggedAbusive: must be true, or left out (use Not for the opposite).",
             "Rules[11] ('two actions').Then[0]: must set exactly one action; RaiseLevel and AssignTeam are set (list them as separate actions).",
             "Rules[12] ('notify without topic').Then[0].Notify: Topic must be set with Notify.",
@@ -151,7 +153,7 @@ public sealed class PolicyOptionsTests
             var rules = provider.GetRequiredService<PolicyRuleSet>();
             Assert.Same(rules, provider.GetRequiredService<PolicyRuleSet>());
             Assert.Same(engine, rules.Sla);
-            Assert.Equal(11, rules.Rules.Count);
+            Assert.Equal(13, rules.Rules.Count);
         }
 
         var broken = new ServiceCollection();

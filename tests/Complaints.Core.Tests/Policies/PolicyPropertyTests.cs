@@ -29,15 +29,22 @@ public sealed class PolicyPropertyTests
                 .AddRule("ack late", PolicyCondition.TargetBreached("ack"), new RaisePriorityAction(Priority.High));
         }
 
-        return builder
+        builder
             .AddRule("severe", PolicyCondition.All(PolicyCondition.SeverityAtLeast(Severity.High), PolicyCondition.Not(PolicyCondition.StateIs(ComplaintState.Closed))), new RaiseLevelAction("manager"))
             .AddRule(new PolicyRule("quiet", PolicyCondition.SinceLastUpdate(Duration.FromDays(3)), [new NotifyAction(NotifyAction.Customer, "progress")], repeatEvery: Duration.FromDays(1)))
             .AddRule("silent customer", PolicyCondition.SinceLastCustomerMessage(Duration.FromDays(2)), new NotifyAction("agent", "chase"))
             .AddRule("reopened", PolicyCondition.ReopenedAtLeast(1), new AssignTeamAction("quality"))
             .AddRule("rejected", PolicyCondition.ProposalRejected(), new RaiseLevelAction("supervisor"))
             .AddRule("tier or urgent", PolicyCondition.Any(PolicyCondition.TierIs("Tier1"), PolicyCondition.PriorityAtLeast(Priority.Urgent)), new FlagForRegulatorAction("Watched."))
-            .AddRule("escalated", PolicyCondition.LevelAtLeast("supervisor"), new NotifyAction("manager", "escalated"))
-            .Build();
+            .AddRule("escalated", PolicyCondition.LevelAtLeast("supervisor"), new NotifyAction("manager", "escalated"));
+        if (engine is not null)
+        {
+            builder
+                .AddRule("first due soon", PolicyCondition.TargetDueWithin("first", Duration.FromHours(6)), new NotifyAction("agent", "first-due"))
+                .AddRule("resolution overdue", PolicyCondition.TargetOverdueBy("resolution", Duration.FromHours(4), "team"), new RaiseLevelAction("manager"));
+        }
+
+        return builder.Build();
     }
 
     private static bool IsResponse(HistoryData data) =>
@@ -79,6 +86,13 @@ public sealed class PolicyPropertyTests
         Rule("rejected", proposalOrRejection?.Data is ResolutionRejection);
         Rule("tier or urgent", string.Equals(then.CustomerTier, "Tier1", StringComparison.OrdinalIgnoreCase) || then.Priority == Priority.Urgent);
         Rule("escalated", then.LevelRank >= 1);
+        if (sla is not null)
+        {
+            Rule("first due soon", targets.Any(x => x.t.Target.Name == "first" && x.t.State is SlaClockState.Running or SlaClockState.AtRisk && x.t.Remaining <= Duration.FromHours(6)));
+            Rule("resolution overdue", targets.Any(x => x.Group == "team" && x.t.Target.Name == "resolution" && x.t is { State: SlaClockState.Breached, MetAt: null, StoppedAt: null }
+                && x.t.Target.Calendar.WorkingTimeBetween(x.t.Deadline!.Value, asOf) >= Duration.FromHours(4)));
+        }
+
         return matched;
     }
 

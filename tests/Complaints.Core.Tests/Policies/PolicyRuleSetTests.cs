@@ -139,6 +139,32 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void LadderStepsTiedToADeadline_HoldBeforeAtAndAfterTheBreach_AndStopOnceMet()
+    {
+        var complaint = Received();
+        var snapshot = complaint.Snapshot;
+        var dueSoon = PolicyCondition.TargetDueWithin("acknowledge", Duration.FromHours(3));
+        var atBreach = PolicyCondition.TargetOverdueBy("acknowledge", Duration.Zero);
+        var wellPast = PolicyCondition.TargetOverdueBy("acknowledge", Duration.FromHours(2), "customer");
+
+        Assert.False(Holds(dueSoon, snapshot, Start + Duration.FromHours(20)));
+        Assert.True(Holds(dueSoon, snapshot, Start + Duration.FromHours(21)));
+        Assert.False(Holds(PolicyCondition.TargetDueWithin("acknowledge", Duration.FromHours(1)), snapshot, Start + Duration.FromHours(22)));
+        Assert.False(Holds(atBreach, snapshot, Start + Duration.FromHours(24)));
+        Assert.True(Holds(atBreach, snapshot, Start + Duration.FromHours(24) + Duration.Epsilon));
+        Assert.False(Holds(dueSoon, snapshot, Start + Duration.FromHours(25)));
+        Assert.False(Holds(wellPast, snapshot, Start + Duration.FromHours(25)));
+        var match = Assert.Single(One(wellPast).Evaluate(snapshot, Start + Duration.FromHours(27)).Matches);
+        Assert.Equal(["customer acknowledge target Breached, 0:03:00 of working time past its deadline, at least 0:02:00"], match.Facts);
+
+        // Met late: the breach stays on record, but the steps after it stop.
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(28), "Sorry for the wait.");
+        Assert.True(Holds(PolicyCondition.TargetBreached("acknowledge"), complaint.Snapshot, Start + Duration.FromHours(29)));
+        Assert.False(Holds(wellPast, complaint.Snapshot, Start + Duration.FromHours(29)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PolicyCondition.TargetOverdueBy("acknowledge", -Duration.Epsilon));
+    }
+
+    [Fact]
     public void HostFactsAndTimeSince_CountFromTheRightInstants()
     {
         var complaint = Received();
