@@ -15,6 +15,32 @@ public sealed class PolicyOptions
 
     /// <summary>Gets the rules.</summary>
     public IList<PolicyRuleOptions> Rules { get; } = [];
+
+    /// <summary>Gets or sets the routing table (<see cref="PolicyRuleSetBuilder.RouteBy"/>), or <see langword="null"/> for none.</summary>
+    public PolicyRoutingOptions? Routing { get; set; }
+}
+
+/// <summary>A routing table as configuration: the default department and the routes.</summary>
+public sealed class PolicyRoutingOptions
+{
+    /// <summary>Gets or sets where a complaint no route covers goes.</summary>
+    public string Default { get; set; } = string.Empty;
+
+    /// <summary>Gets the routes.</summary>
+    public IList<PolicyRouteOptions> Routes { get; } = [];
+}
+
+/// <summary>One route as configuration: a category (with its descendants) and/or a kind, and the department.</summary>
+public sealed class PolicyRouteOptions
+{
+    /// <summary>Gets or sets the category path the route covers, with its descendants (such as <c>Orders/Delivery</c>), or <see langword="null"/> for every category.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>Gets or sets the kind the route covers, or <see langword="null"/> for every kind.</summary>
+    public FeedbackKind? Kind { get; set; }
+
+    /// <summary>Gets or sets the department or team; it must be one of <see cref="PolicyOptions.Teams"/>.</summary>
+    public string Department { get; set; } = string.Empty;
 }
 
 /// <summary>One rule as configuration: its name, order, condition and actions.</summary>

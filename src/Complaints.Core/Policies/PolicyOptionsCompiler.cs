@@ -57,7 +57,36 @@ internal static class PolicyOptionsCompiler
             }
         }
 
+        if (options.Routing is { } routing)
+        {
+            Routing(routing, builder, errors);
+        }
+
         return errors.Count == 0 ? builder.Build() : null;
+    }
+
+    private static void Routing(PolicyRoutingOptions routing, PolicyRuleSetBuilder rules, List<string> errors)
+    {
+        const string Path = nameof(PolicyOptions.Routing);
+        RoutingTableBuilder? table = null;
+        Try(errors, $"{Path}.{nameof(routing.Default)}", () => table = RoutingTable.CreateBuilder(routing.Default));
+        for (var r = 0; r < routing.Routes.Count; r++)
+        {
+            var route = routing.Routes[r];
+            var path = $"{Path}.{nameof(routing.Routes)}[{r}]";
+            if (route is null)
+            {
+                errors.Add($"{path}: must not be null.");
+                continue;
+            }
+
+            Try(errors, path, () => table?.Add(route.Category is null ? null : Category.Parse(route.Category), route.Department, route.Kind));
+        }
+
+        if (table is not null)
+        {
+            Try(errors, Path, () => rules.RouteBy(table.Build()));
+        }
     }
 
     private static PolicyCondition? Condition(PolicyConditionOptions? c, string path, List<string> errors)

@@ -18,8 +18,9 @@ public sealed class PolicyRuleSet
     private readonly CompiledRule[] _rules;
     private readonly bool _readsSla;
 
-    private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules)
+    private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing)
     {
+        Routing = routing;
         Lifecycle = lifecycle;
         Sla = sla;
         Teams = Array.AsReadOnly(teams);
@@ -33,6 +34,16 @@ public sealed class PolicyRuleSet
 
     /// <summary>Gets the SLA engine whose targets the rules' conditions read, if any.</summary>
     public SlaEngine? Sla { get; }
+
+    /// <summary>
+    /// Gets the routing table that assigns an unassigned complaint to the department its category and kind are routed
+    /// to, when no matched rule assigns a team (reported as a match of the rule named <see cref="RoutingRuleName"/>),
+    /// if any. A complaint with a team is left where it is, so a deliberate reassignment is not undone.
+    /// </summary>
+    public RoutingTable? Routing { get; }
+
+    /// <summary>The name a routing proposal is reported under; no rule may take it.</summary>
+    public const string RoutingRuleName = "routing";
 
     /// <summary>Gets the teams and departments the rules may name.</summary>
     public IReadOnlyList<string> Teams { get; }
@@ -73,8 +84,8 @@ public sealed class PolicyRuleSet
             ?? throw new ArgumentException($"The policy options are not valid:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}", nameof(options));
     }
 
-    internal static PolicyRuleSet Create(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules) =>
-        new(lifecycle, sla, teams, [.. rules.Select((r, i) => (Rule: r, Index: i)).OrderBy(x => x.Rule.Rule.Order).ThenBy(x => x.Index).Select(x => x.Rule)]);
+    internal static PolicyRuleSet Create(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing) =>
+        new(lifecycle, sla, teams, [.. rules.Select((r, i) => (Rule: r, Index: i)).OrderBy(x => x.Rule.Rule.Order).ThenBy(x => x.Index).Select(x => x.Rule)], routing);
 
     /// <summary>Decides what to do about a complaint as of an instant.</summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>); entries after <paramref name="asOf"/> are left out.</param>
@@ -130,6 +141,15 @@ public sealed class PolicyRuleSet
         }
 
         var (matches, actions) = matched is null ? ([], []) : Decide(matched, input);
+        if (Routing is not null && then.Team is null && !actions.Any(a => a is AssignTeamAction) && Routing.Find(then) is var (route, department))
+        {
+            // Unassigned, and no rule decides the team: the department that owns its category and kind takes it.
+            var assign = new AssignTeamAction(department);
+            var facts = Array.AsReadOnly(new[] { $"unassigned, category {then.Category}, kind {then.Kind}: {route?.ToString() ?? $"no route, the default is {department}"}" });
+            matches = Array.AsReadOnly([.. matches, new PolicyMatch(new PolicyRule(RoutingRuleName, PolicyCondition.All(), [assign], int.MaxValue), facts, Array.AsReadOnly(Array.Empty<string>()))]);
+            actions = Array.AsReadOnly([.. actions, assign]);
+        }
+
         return new PolicyDecision(
             then.Id, asOf, matches, applied is null ? [] : Array.AsReadOnly(applied.ToArray()), misses is null ? [] : Array.AsReadOnly(misses.ToArray()), actions);
     }
@@ -240,6 +260,7 @@ public sealed class PolicyRuleSetBuilder
     private readonly List<string> _teamOrder = [];
     private readonly List<CompiledRule> _rules = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private RoutingTable? _routing;
 
     internal PolicyRuleSetBuilder(ComplaintLifecycle lifecycle, SlaEngine? sla)
     {
@@ -283,6 +304,11 @@ public sealed class PolicyRuleSetBuilder
             throw new ArgumentException($"Rule '{rule.Name}': another rule has this name; rule names must be unique.", nameof(rule));
         }
 
+        if (rule.Name == PolicyRuleSet.RoutingRuleName)
+        {
+            throw new ArgumentException($"Rule '{rule.Name}': this name is kept for the routing table's proposals.", nameof(rule));
+        }
+
         var binding = new PolicyBinding(rule.Name, nameof(rule), _lifecycle, _sla, _teams);
         var condition = rule.Condition.Bind(binding);
         var ranks = new int[rule.Actions.Count];
@@ -306,9 +332,35 @@ public sealed class PolicyRuleSetBuilder
     /// <exception cref="ArgumentException">The rule is malformed, or as <see cref="AddRule(PolicyRule)"/> refuses it; the message names the rule.</exception>
     public PolicyRuleSetBuilder AddRule(string name, PolicyCondition when, params PolicyAction[] then) => AddRule(new PolicyRule(name, when, then));
 
+    /// <summary>
+    /// Routes unassigned complaints by a table when no matched rule assigns a team: the decision then assigns the
+    /// department the table gives for the complaint's category and kind. A complaint with a team is left where it is.
+    /// Every department of the table, its default included, must be one of the declared teams.
+    /// </summary>
+    /// <param name="routing">The routing table.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="routing"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A department is not a declared team, or a table is set already; the message names the route.</exception>
+    public PolicyRuleSetBuilder RouteBy(RoutingTable routing)
+    {
+        ArgumentNullException.ThrowIfNull(routing);
+        if (_routing is not null)
+        {
+            throw new ArgumentException("A routing table is set already; a rule set routes by one table.", nameof(routing));
+        }
+
+        foreach (var (what, department) in routing.Routes.Select(r => (r.ToString(), r.Department)).Append(("the default", routing.Default)))
+        {
+            new PolicyBinding($"{PolicyRuleSet.RoutingRuleName}: {what}", nameof(routing), _lifecycle, _sla, _teams).Team(department);
+        }
+
+        _routing = routing;
+        return this;
+    }
+
     /// <summary>Builds the rule set.</summary>
     /// <returns>The immutable rule set.</returns>
-    public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules]);
+    public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules], _routing);
 }
 
 /// <summary>A rule with its condition bound to the set and the rank of each action that raises the level (-1 for others).</summary>

@@ -20,7 +20,8 @@ public sealed class PolicyOptionsTests
     private const string Json = """
         {
           "Policies": {
-            "Teams": [ "quality" ],
+            "Teams": [ "quality", "billing", "general" ],
+            "Routing": { "Default": "general", "Routes": [ { "Category": "Billing", "Department": "billing" }, { "Category": "Billing/C1", "Kind": "Claim", "Department": "quality" } ] },
             "Rules": [
               { "Name": "breach", "When": { "TargetBreached": "resolution" }, "Then": [ { "RaiseLevel": "supervisor" } ] },
               { "Name": "at risk", "When": { "TargetAtRisk": "resolution", "Group": "team" }, "Then": [ { "Notify": "supervisor", "Topic": "at-risk" } ] },

@@ -19,7 +19,11 @@ public sealed class PolicyPropertyTests
     /// <summary>Eleven rules; the four on service-level targets only with an engine.</summary>
     internal static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine)
     {
-        var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality");
+        var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality", "billing", "general")
+            .RouteBy(RoutingTable.CreateBuilder("general")
+                .Add(Category.Parse("Billing"), "billing")
+                .Add(Category.Parse("Billing/C1"), "quality", FeedbackKind.Claim)
+                .Build());
         if (engine is not null)
         {
             builder
@@ -86,6 +90,7 @@ public sealed class PolicyPropertyTests
         Rule("rejected", proposalOrRejection?.Data is ResolutionRejection);
         Rule("tier or urgent", string.Equals(then.CustomerTier, "Tier1", StringComparison.OrdinalIgnoreCase) || then.Priority == Priority.Urgent);
         Rule("escalated", then.LevelRank >= 1);
+
         if (sla is not null)
         {
             Rule("first due soon", targets.Any(x => x.t.Target.Name == "first" && x.t.State is SlaClockState.Running or SlaClockState.AtRisk && x.t.Remaining <= Duration.FromHours(6)));
@@ -93,6 +98,7 @@ public sealed class PolicyPropertyTests
                 && x.t.Target.Calendar.WorkingTimeBetween(x.t.Deadline!.Value, asOf) >= Duration.FromHours(4)));
         }
 
+        Rule(PolicyRuleSet.RoutingRuleName, !matched.Contains("reopened") && then.Team is null);
         return matched;
     }
 
@@ -121,9 +127,21 @@ public sealed class PolicyPropertyTests
         return Agrees(Rules(lifecycle, null), snapshot, asOf, Reference(snapshot, asOf, null));
     }
 
+    /// <summary>Where the fixture's routing table sends a complaint, written by hand.</summary>
+    private static string Routed(ComplaintSnapshot then) =>
+        then.Category.Path.StartsWith("Billing/C1", StringComparison.Ordinal) && then.Kind == FeedbackKind.Claim ? "quality"
+            : then.Category.Path.StartsWith("Billing", StringComparison.Ordinal) ? "billing"
+            : "general";
+
     private static Property Agrees(PolicyRuleSet rules, ComplaintSnapshot snapshot, Instant asOf, List<string> expected)
     {
         var decision = rules.Evaluate(snapshot, asOf, explainMisses: true);
+        if (decision.Matches.FirstOrDefault(m => m.Rule.Name == PolicyRuleSet.RoutingRuleName) is { } routing)
+        {
+            Assert.Equal(new AssignTeamAction(Routed(snapshot.AsOf(asOf))), Assert.Single(routing.Rule.Actions));
+            Assert.Contains(routing.Rule.Actions[0], decision.Actions);
+        }
+
 
         Assert.Equal(expected, decision.Matches.Select(m => m.Rule.Name));
         Assert.Equal(rules.Rules.Select(r => r.Name).Except(expected), decision.Misses.Select(m => m.Rule.Name));
@@ -168,19 +186,26 @@ public sealed class PolicyPropertyTests
             return true.Label("nothing to carry out").Classify(true, complaint.IsTerminal ? "finished" : "no rule");
         }
 
-        foreach (var match in first.Matches)
+        // Carry out what changes the complaint's routing (the routing table asks again until the team is right), then record every rule.
+        foreach (var assign in first.Actions.OfType<AssignTeamAction>())
         {
-            complaint.RecordPolicyApplication(Actor.System("policies"), asOf, match.Rule.Name);
+            complaint.Assign(Actor.System("policies"), asOf, assign.Team);
+        }
+
+        var carried = first.Matches.Select(m => m.Rule.Name).Where(n => n != PolicyRuleSet.RoutingRuleName).ToArray();
+        foreach (var rule in carried)
+        {
+            complaint.RecordPolicyApplication(Actor.System("policies"), asOf, rule);
         }
 
         var again = rules.Evaluate(complaint.Snapshot, asOf);
         Assert.Empty(again.Matches);
         Assert.Empty(again.Actions);
-        Assert.Equal(first.Matches.Select(m => m.Rule.Name), again.AlreadyApplied.Select(m => m.Rule.Name));
+        Assert.Equal(carried, again.AlreadyApplied.Select(m => m.Rule.Name));
         Assert.All(again.AlreadyApplied, m => Assert.StartsWith($"carried out already at {asOf} in cycle {complaint.Snapshot.ReopenCount}", m.Facts[^1], StringComparison.Ordinal));
 
         var later = rules.Evaluate(complaint.Snapshot, asOf + Duration.FromDays(1));
-        var repeated = later.Matches.Select(m => m.Rule.Name).Intersect(first.Matches.Select(m => m.Rule.Name)).ToArray();
+        var repeated = later.Matches.Select(m => m.Rule.Name).Intersect(carried).ToArray();
         Assert.True(repeated.All(r => r == "quiet"), string.Join(", ", repeated));
         return true.ToProperty()
             .Classify(repeated.Length > 0, "the repeating rule fired again a day later")

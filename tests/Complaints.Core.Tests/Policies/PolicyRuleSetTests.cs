@@ -264,6 +264,52 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void Routing_SendsAnUnassignedComplaintToTheMostSpecificRoute_SuggestionsIncluded()
+    {
+        var table = RoutingTable.CreateBuilder("front desk")
+            .Add(Category.Parse("Orders"), "orders")
+            .Add(Category.Parse("Orders/Delivery"), "logistics")
+            .Add(Category.Parse("Orders/Delivery"), "claims", FeedbackKind.Claim)
+            .Add(null, "product", FeedbackKind.Suggestion)
+            .Build();
+        ComplaintSnapshot Of(FeedbackKind kind, string category) => Complaint.Receive(
+            new ComplaintId($"R-{Guid.NewGuid():N}"), new ComplaintIntake(kind, Channel.Email, new CustomerRef("c"), Category.Parse(category), "Text.", Start), Lifecycle).Snapshot;
+
+        Assert.Equal("logistics", table.Find(Of(FeedbackKind.Complaint, "Orders/Delivery/Late")).Department);
+        Assert.Equal("claims", table.Find(Of(FeedbackKind.Claim, "Orders/Delivery/Late")).Department);
+        Assert.Equal("orders", table.Find(Of(FeedbackKind.Claim, "Orders/Payment")).Department);
+        Assert.Equal("logistics", table.Find(Of(FeedbackKind.Suggestion, "Orders/Delivery")).Department); // the owning department
+        Assert.Equal("product", table.Find(Of(FeedbackKind.Suggestion, "Website")).Department);
+        Assert.Equal((null, "front desk"), table.Find(Of(FeedbackKind.Complaint, "Website")));
+
+        var rules = PolicyRuleSet.CreateBuilder(Lifecycle).AddTeams("front desk", "orders", "logistics", "claims", "product", "safeguarding")
+            .AddRule("abusive", PolicyCondition.FlaggedAbusive(), new AssignTeamAction("safeguarding"))
+            .RouteBy(table)
+            .Build();
+        var complaint = Received();
+        var decision = rules.Evaluate(complaint.Snapshot, Start);
+        var match = Assert.Single(decision.Matches);
+        Assert.Equal(PolicyRuleSet.RoutingRuleName, match.Rule.Name);
+        Assert.Equal(["unassigned, category Orders/Delivery/Late, kind Complaint: Orders/Delivery -> logistics"], match.Facts);
+        Assert.Equal<PolicyAction>([new AssignTeamAction("logistics")], decision.Actions);
+
+        // A rule that assigns a team decides first; an assigned complaint is left where it is.
+        complaint.FlagAbusiveContact(TestComplaints.Agent, Start + Duration.FromMinutes(1), "Threats.");
+        Assert.Equal<PolicyAction>([new AssignTeamAction("safeguarding")], rules.Evaluate(complaint.Snapshot, Start + Duration.FromMinutes(1)).Actions);
+        var assigned = Received();
+        assigned.Assign(TestComplaints.Agent, Start + Duration.FromMinutes(1), "orders");
+        Assert.True(rules.Evaluate(assigned.Snapshot, Start + Duration.FromMinutes(1)).IsEmpty);
+
+        var error = Assert.Throws<ArgumentException>(() => RoutingTable.CreateBuilder("x").Add(Category.Parse("Orders"), "a").Add(Category.Parse("Orders"), "b"));
+        Assert.Contains("Route Orders -> b: Orders -> a is routed already", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => RoutingTable.CreateBuilder("x").Add(null, "a"));
+        error = Assert.Throws<ArgumentException>(() => PolicyRuleSet.CreateBuilder(Lifecycle).AddTeams("orders").RouteBy(table));
+        Assert.Contains("Rule 'routing: Claim Orders/Delivery -> claims': team 'claims' is not one of the rule set's teams (orders)", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<ArgumentException>(() => PolicyRuleSet.CreateBuilder(Lifecycle).AddRule("routing", PolicyCondition.FlaggedAbusive(), new NotifyAction("a", "b")));
+        Assert.Contains("kept for the routing table", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Builder_RefusesBadRules_NamingTheRuleAndTheName_AndIsLeftAsItWas()
     {
         var builder = PolicyRuleSet.CreateBuilder(Lifecycle, Sla).AddTeams("billing");
