@@ -150,6 +150,7 @@ public sealed class ReadOnlySurfaceConventionTests
         ]);
         var rules = Complaints.Core.Policies.PolicyRuleSet.CreateBuilder(lifecycle, sla).AddTeams("billing")
             .RouteBy(Complaints.Core.Policies.RoutingTable.CreateBuilder("billing").Add(Category.Parse("Billing"), "billing").Build())
+            .UseCatalogue(Complaints.Core.Policies.RemedyCatalogue.CreateBuilder().Add(RemedyType.Refund, "Desk", new Money(10m, "EUR")).Build())
             .AddRule("breach", Complaints.Core.Policies.PolicyCondition.TargetBreached("resolution"), new Complaints.Core.Policies.RaiseLevelAction("Board"))
             .AddRule("always", Complaints.Core.Policies.PolicyCondition.KindIs(FeedbackKind.Complaint), new Complaints.Core.Policies.RaiseLevelAction("Desk"), new Complaints.Core.Policies.NotifyAction("agent", "look"))
             .AddRule("never", Complaints.Core.Policies.PolicyCondition.FlaggedAbusive(), new Complaints.Core.Policies.AssignTeamAction("billing"))

@@ -242,6 +242,25 @@ public abstract class PolicyCondition
     /// <returns>The condition.</returns>
     public static PolicyCondition CompensationOverAuthority() => new OverAuthorityCondition();
 
+    /// <summary>
+    /// Holds when the compensation the host is about to offer (<see cref="PolicyContext.ProposedRemedies"/>) includes a
+    /// remedy type the rule set's <see cref="RemedyCatalogue"/> does not offer, or one that only a level above the
+    /// handling level may offer.
+    /// </summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition RemedyNotOffered() => new NotOfferedCondition();
+
+    /// <summary>
+    /// Holds when the compensation the host is about to offer, added to what the customer has received in the budget
+    /// period (<see cref="PolicyContext.CompensationThisPeriod"/>), exceeds <paramref name="budget"/>; an amount in
+    /// another currency than the budget's is over it, since it cannot be compared.
+    /// </summary>
+    /// <param name="budget">The budget per customer and period.</param>
+    /// <returns>The condition.</returns>
+    /// <exception cref="ArgumentException"><paramref name="budget"/> is the default value, with no currency.</exception>
+    public static PolicyCondition CompensationOverBudget(Money budget) =>
+        new OverBudgetCondition(budget == default ? throw new ArgumentException("budget must have a currency.", nameof(budget)) : budget);
+
     /// <summary>Holds when at least <paramref name="elapsed"/> has passed since the customer's last message (or, with none, since receipt).</summary>
     /// <param name="elapsed">The least elapsed time that matches.</param>
     /// <returns>The condition.</returns>
@@ -472,6 +491,88 @@ public abstract class PolicyCondition
 
             var level = input.Lifecycle.Levels[input.Complaint.LevelRank];
             return !Compensation.IsWithin(remedies, level.AuthorityLimit, input.Lifecycle.AuthorityCurrency);
+        }
+    }
+
+    private sealed class NotOfferedCondition(int[]? ranks = null) : PolicyCondition
+    {
+        internal override PolicyCondition Bind(PolicyBinding binding) => new NotOfferedCondition(binding.RemedyRanks());
+
+        internal override bool Test(in PolicyInput input) => FirstNotOffered(input) is not null;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            var level = input.Lifecycle.Levels[input.Complaint.LevelRank].Name;
+            var levels = input.Lifecycle.Levels;
+            var proposed = input.Context.ProposedRemedies is { Count: > 0 };
+            facts.Add(FirstNotOffered(input) switch
+            {
+                null when !proposed => "no compensation proposed",
+                null => $"every remedy proposed is in the catalogue for level {level}",
+                { Rank: -1 } found => $"remedy {found.Type} proposed is not in the catalogue",
+                { } found => $"remedy {found.Type} proposed may be offered from level {levels[found.Rank].Name}; the complaint is at level {level}",
+            });
+        }
+
+        private (RemedyType Type, int Rank)? FirstNotOffered(in PolicyInput input)
+        {
+            if (input.Context.ProposedRemedies is not { } remedies)
+            {
+                return null;
+            }
+
+            foreach (var remedy in remedies)
+            {
+                var rank = ranks![(int)remedy.Type];
+                if (rank < 0 || rank > input.Complaint.LevelRank)
+                {
+                    return (remedy.Type, rank);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class OverBudgetCondition(Money budget) : PolicyCondition
+    {
+        internal override bool Test(in PolicyInput input) => Total(input) is { } total && (total.Currency != budget.Currency || total.Amount > budget.Amount);
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
+            facts.Add(Total(input) switch
+            {
+                null => $"no compensation proposed; budget {budget}",
+                { Currency: var c } when c != budget.Currency => $"compensation in {c} cannot be compared with the budget of {budget}",
+                var total => $"{total} with the period's compensation so far, budget {budget}",
+            });
+
+        /// <summary>The period's compensation so far plus the proposal's, in the budget's currency (or the first amount in another), or <see langword="null"/> with nothing proposed.</summary>
+        private Money? Total(in PolicyInput input)
+        {
+            if (input.Context.ProposedRemedies is not { Count: > 0 } remedies || remedies.All(r => r.Value is null))
+            {
+                return null;
+            }
+
+            var total = 0m;
+            var amounts = remedies.Where(r => r.Value is not null).Select(r => r.Value!.Value);
+            if (input.Context.CompensationThisPeriod is { } sofar)
+            {
+                amounts = amounts.Prepend(sofar);
+            }
+
+            foreach (var amount in amounts)
+            {
+                if (amount.Currency != budget.Currency)
+                {
+                    return amount;
+                }
+
+                // Saturate rather than overflow: a total at decimal.MaxValue is over any budget.
+                total = amount.Amount > decimal.MaxValue - total ? decimal.MaxValue : total + amount.Amount;
+            }
+
+            return new Money(total, budget.Currency);
         }
     }
 

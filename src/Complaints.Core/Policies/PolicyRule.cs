@@ -78,6 +78,12 @@ public readonly record struct PolicyContext
     /// <summary>Gets how many complaints the customer has made within the host's window, this one included (0: not counted).</summary>
     public int RecentComplaintsFromCustomer { get; init; }
 
+    /// <summary>
+    /// Gets the compensation the customer has received in the host's budget period so far, for
+    /// <see cref="PolicyCondition.CompensationOverBudget"/>; <see langword="null"/> for none.
+    /// </summary>
+    public Money? CompensationThisPeriod { get; init; }
+
     /// <summary>Gets the remedies the host is about to offer, for <see cref="PolicyCondition.CompensationOverAuthority"/>; <see langword="null"/> when none.</summary>
     public IReadOnlyList<Remedy>? ProposedRemedies
     {
@@ -89,8 +95,26 @@ public readonly record struct PolicyContext
 }
 
 /// <summary>Resolves the names a rule uses (levels, teams, SLA targets) against its set, naming the rule in every error.</summary>
-internal sealed class PolicyBinding(string rule, string paramName, ComplaintLifecycle lifecycle, SlaEngine? sla, IReadOnlySet<string> teams)
+internal sealed class PolicyBinding(string rule, string paramName, ComplaintLifecycle lifecycle, SlaEngine? sla, IReadOnlySet<string> teams, RemedyCatalogue? catalogue = null)
 {
+    /// <summary>Gets, for each remedy type of the catalogue, the rank of the lowest level that may offer it (-1: not offered).</summary>
+    public int[] RemedyRanks()
+    {
+        if (catalogue is null)
+        {
+            throw new ArgumentException($"Rule '{rule}': a condition on the remedy catalogue needs one; set it with UseCatalogue before the rule.", paramName);
+        }
+
+        var ranks = new int[Enum.GetValues<RemedyType>().Max(t => (int)t) + 1];
+        Array.Fill(ranks, -1);
+        foreach (var remedy in catalogue.Remedies)
+        {
+            ranks[(int)remedy.Type] = LevelRank(remedy.LowestLevel);
+        }
+
+        return ranks;
+    }
+
     public int LevelRank(string level)
     {
         for (var i = 0; i < lifecycle.Levels.Count; i++)

@@ -18,8 +18,9 @@ public sealed class PolicyRuleSet
     private readonly CompiledRule[] _rules;
     private readonly bool _readsSla;
 
-    private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing)
+    private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing, RemedyCatalogue? catalogue)
     {
+        Catalogue = catalogue;
         Routing = routing;
         Lifecycle = lifecycle;
         Sla = sla;
@@ -41,6 +42,9 @@ public sealed class PolicyRuleSet
     /// if any. A complaint with a team is left where it is, so a deliberate reassignment is not undone.
     /// </summary>
     public RoutingTable? Routing { get; }
+
+    /// <summary>Gets the remedy catalogue that <see cref="PolicyCondition.RemedyNotOffered"/> reads, if any.</summary>
+    public RemedyCatalogue? Catalogue { get; }
 
     /// <summary>The name a routing proposal is reported under; no rule may take it.</summary>
     public const string RoutingRuleName = "routing";
@@ -84,8 +88,8 @@ public sealed class PolicyRuleSet
             ?? throw new ArgumentException($"The policy options are not valid:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}", nameof(options));
     }
 
-    internal static PolicyRuleSet Create(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing) =>
-        new(lifecycle, sla, teams, [.. rules.Select((r, i) => (Rule: r, Index: i)).OrderBy(x => x.Rule.Rule.Order).ThenBy(x => x.Index).Select(x => x.Rule)], routing);
+    internal static PolicyRuleSet Create(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing, RemedyCatalogue? catalogue) =>
+        new(lifecycle, sla, teams, [.. rules.Select((r, i) => (Rule: r, Index: i)).OrderBy(x => x.Rule.Rule.Order).ThenBy(x => x.Index).Select(x => x.Rule)], routing, catalogue);
 
     /// <summary>Decides what to do about a complaint as of an instant.</summary>
     /// <param name="complaint">The complaint's snapshot (<c>complaint.Snapshot</c>); entries after <paramref name="asOf"/> are left out.</param>
@@ -261,6 +265,7 @@ public sealed class PolicyRuleSetBuilder
     private readonly List<CompiledRule> _rules = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private RoutingTable? _routing;
+    private RemedyCatalogue? _catalogue;
 
     internal PolicyRuleSetBuilder(ComplaintLifecycle lifecycle, SlaEngine? sla)
     {
@@ -309,7 +314,7 @@ public sealed class PolicyRuleSetBuilder
             throw new ArgumentException($"Rule '{rule.Name}': this name is kept for the routing table's proposals.", nameof(rule));
         }
 
-        var binding = new PolicyBinding(rule.Name, nameof(rule), _lifecycle, _sla, _teams);
+        var binding = new PolicyBinding(rule.Name, nameof(rule), _lifecycle, _sla, _teams, _catalogue);
         var condition = rule.Condition.Bind(binding);
         var ranks = new int[rule.Actions.Count];
         for (var a = 0; a < ranks.Length; a++)
@@ -331,6 +336,31 @@ public sealed class PolicyRuleSetBuilder
     /// <exception cref="ArgumentNullException"><paramref name="when"/>, <paramref name="then"/> or an action is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The rule is malformed, or as <see cref="AddRule(PolicyRule)"/> refuses it; the message names the rule.</exception>
     public PolicyRuleSetBuilder AddRule(string name, PolicyCondition when, params PolicyAction[] then) => AddRule(new PolicyRule(name, when, then));
+
+    /// <summary>
+    /// Sets the remedy catalogue that <see cref="PolicyCondition.RemedyNotOffered"/> reads; set it before the rules
+    /// that use it. Every level it names must be on the ladder.
+    /// </summary>
+    /// <param name="catalogue">The catalogue.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="catalogue"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A level is not on the ladder, or a catalogue is set already; the message names the remedy.</exception>
+    public PolicyRuleSetBuilder UseCatalogue(RemedyCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        if (_catalogue is not null)
+        {
+            throw new ArgumentException("A remedy catalogue is set already; a rule set uses one catalogue.", nameof(catalogue));
+        }
+
+        foreach (var remedy in catalogue.Remedies)
+        {
+            new PolicyBinding($"catalogue: {remedy.Type}", nameof(catalogue), _lifecycle, _sla, _teams).LevelRank(remedy.LowestLevel);
+        }
+
+        _catalogue = catalogue;
+        return this;
+    }
 
     /// <summary>
     /// Routes unassigned complaints by a table when no matched rule assigns a team: the decision then assigns the
@@ -360,7 +390,7 @@ public sealed class PolicyRuleSetBuilder
 
     /// <summary>Builds the rule set.</summary>
     /// <returns>The immutable rule set.</returns>
-    public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules], _routing);
+    public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules], _routing, _catalogue);
 }
 
 /// <summary>A rule with its condition bound to the set and the rank of each action that raises the level (-1 for others).</summary>

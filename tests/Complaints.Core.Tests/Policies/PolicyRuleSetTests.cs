@@ -310,6 +310,50 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void Compensation_OutsideTheCatalogue_AboveTheLevel_OrOverBudget_AsksForApproval_NeverACap()
+    {
+        var catalogue = RemedyCatalogue.CreateBuilder()
+            .Add(RemedyType.Apology, "Agent")
+            .Add(RemedyType.Refund, "Agent", new Money(20m, "EUR"))
+            .Add(RemedyType.Replacement, "Supervisor")
+            .Build();
+        var budget = new Money(300m, "EUR");
+        var rules = PolicyRuleSet.CreateBuilder(Lifecycle)
+            .UseCatalogue(catalogue)
+            .AddRule("not offered", PolicyCondition.RemedyNotOffered(), new RequireApprovalAction("supervisor", "Remedy not offered at this level."))
+            .AddRule("over budget", PolicyCondition.CompensationOverBudget(budget), new RequireApprovalAction("manager", "Over the customer's budget."), new RaiseLevelAction("Manager"))
+            .Build();
+        var snapshot = Received().Snapshot;
+        PolicyDecision Ask(PolicyContext context) => rules.Evaluate(snapshot, Start, context, explainMisses: true);
+
+        Assert.Equal(new Remedy(RemedyType.Refund, new Money(20m, "EUR")), catalogue.Find(RemedyType.Refund)!.ToRemedy());
+        Assert.True(Ask(default).IsEmpty);
+        Assert.Equal(["no compensation proposed"], Ask(default).Misses[0].Facts);
+        Assert.True(Ask(new PolicyContext { ProposedRemedies = [catalogue.Find(RemedyType.Refund)!.ToRemedy(), new Remedy(RemedyType.Apology)] }).IsEmpty);
+
+        var replacement = Ask(new PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Replacement)] });
+        Assert.Equal(["remedy Replacement proposed may be offered from level Supervisor; the complaint is at level Agent"], Assert.Single(replacement.Matches).Facts);
+        var voucher = Ask(new PolicyContext { ProposedRemedies = [new Remedy(RemedyType.GiftCard, new Money(10m, "EUR"))] });
+        Assert.Equal(["remedy GiftCard proposed is not in the catalogue"], Assert.Single(voucher.Matches).Facts);
+
+        // The budget counts what the customer has had this period with what is proposed.
+        var refund = new Remedy(RemedyType.Refund, new Money(100m, "EUR"));
+        Assert.True(Ask(new PolicyContext { ProposedRemedies = [refund], CompensationThisPeriod = new Money(200m, "EUR") }).IsEmpty);
+        var over = Ask(new PolicyContext { ProposedRemedies = [refund], CompensationThisPeriod = new Money(200.01m, "EUR") });
+        Assert.Equal(["300.01 EUR with the period's compensation so far, budget 300.00 EUR"], Assert.Single(over.Matches).Facts);
+        Assert.Equal<PolicyAction>([new RequireApprovalAction("manager", "Over the customer's budget."), new RaiseLevelAction("Manager")], over.Actions);
+        var foreign = Ask(new PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Refund, new Money(1m, "USD"))] });
+        Assert.Equal(["compensation in USD cannot be compared with the budget of 300.00 EUR"], foreign.Matches.Single(m => m.Rule.Name == "over budget").Facts);
+        var huge = Ask(new PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Refund, new Money(decimal.MaxValue, "EUR"))], CompensationThisPeriod = new Money(decimal.MaxValue, "EUR") });
+        Assert.Contains(huge.Matches, m => m.Rule.Name == "over budget");
+
+        Assert.Contains("needs one; set it with UseCatalogue", Assert.Throws<ArgumentException>(() => PolicyRuleSet.CreateBuilder(Lifecycle).AddRule("r", PolicyCondition.RemedyNotOffered(), new NotifyAction("a", "b"))).Message, StringComparison.Ordinal);
+        Assert.Contains("Rule 'catalogue: Refund': level 'Director' is not on the escalation ladder", Assert.Throws<ArgumentException>(() => PolicyRuleSet.CreateBuilder(Lifecycle).UseCatalogue(RemedyCatalogue.CreateBuilder().Add(RemedyType.Refund, "Director").Build())).Message, StringComparison.Ordinal);
+        Assert.Contains("Remedy Refund is in the catalogue already", Assert.Throws<ArgumentException>(() => RemedyCatalogue.CreateBuilder().Add(RemedyType.Refund, "Agent").Add(RemedyType.Refund, "Manager")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => PolicyCondition.CompensationOverBudget(default));
+    }
+
+    [Fact]
     public void Builder_RefusesBadRules_NamingTheRuleAndTheName_AndIsLeftAsItWas()
     {
         var builder = PolicyRuleSet.CreateBuilder(Lifecycle, Sla).AddTeams("billing");
