@@ -213,6 +213,34 @@ public abstract class PolicyCondition
     public static PolicyCondition ProposalRejected() =>
         new FieldCondition("latest proposal", s => s.LatestProposal is null ? "none" : s.LatestProposalRejected ? "rejected" : "not rejected", s => s.LatestProposalRejected, "rejected by the customer");
 
+    /// <summary>
+    /// Holds when the customer rejected the latest proposal, none has been made since, and the rejection recorded the
+    /// customer's consent to escalate (<c>Complaint.RejectResolution(..., consentToEscalate: true)</c>): the
+    /// escalation the customer agreed to.
+    /// </summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition RejectedWithConsentToEscalate() =>
+        new FieldCondition(
+            "latest proposal",
+            s => !s.LatestProposalRejected ? "not rejected" : ConsentGiven(s) ? "rejected, consent to escalate given" : "rejected, no consent to escalate",
+            s => s.LatestProposalRejected && ConsentGiven(s),
+            "rejected with the customer's consent to escalate");
+
+    /// <summary>Whether the latest rejection of a proposal carried the customer's consent to escalate.</summary>
+    private static bool ConsentGiven(ComplaintSnapshot complaint)
+    {
+        var history = complaint.History;
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Data is ResolutionRejection rejection)
+            {
+                return rejection.ConsentToEscalate;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Holds when the complaint is flagged for abusive contact.</summary>
     /// <returns>The condition.</returns>
     public static PolicyCondition FlaggedAbusive() =>

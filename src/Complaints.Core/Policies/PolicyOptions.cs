@@ -142,6 +142,9 @@ public sealed class PolicyConditionOptions
     /// <summary>Gets or sets whether the latest proposal must have been rejected (<see langword="true"/> only; <see cref="PolicyCondition.ProposalRejected"/>).</summary>
     public bool? ProposalRejected { get; set; }
 
+    /// <summary>Gets or sets whether the latest proposal must have been rejected with consent to escalate (<see langword="true"/> only; <see cref="PolicyCondition.RejectedWithConsentToEscalate"/>).</summary>
+    public bool? RejectedWithConsentToEscalate { get; set; }
+
     /// <summary>Gets or sets whether the complaint must be flagged abusive (<see langword="true"/> only; <see cref="PolicyCondition.FlaggedAbusive"/>).</summary>
     public bool? FlaggedAbusive { get; set; }
 

@@ -124,6 +124,7 @@ internal static class PolicyOptionsCompiler
             new(nameof(c.LevelAtLeast), c.LevelAtLeast is not null, _ => PolicyCondition.LevelAtLeast(c.LevelAtLeast!)),
             new(nameof(c.ReopenedAtLeast), c.ReopenedAtLeast is not null, _ => PolicyCondition.ReopenedAtLeast(c.ReopenedAtLeast!.Value)),
             new(nameof(c.ProposalRejected), c.ProposalRejected is not null, p => Flag(c.ProposalRejected, p, errors, PolicyCondition.ProposalRejected)),
+            new(nameof(c.RejectedWithConsentToEscalate), c.RejectedWithConsentToEscalate is not null, p => Flag(c.RejectedWithConsentToEscalate, p, errors, PolicyCondition.RejectedWithConsentToEscalate)),
             new(nameof(c.FlaggedAbusive), c.FlaggedAbusive is not null, p => Flag(c.FlaggedAbusive, p, errors, PolicyCondition.FlaggedAbusive)),
             new(nameof(c.RatingAtMost), c.RatingAtMost is not null, _ => PolicyCondition.RatingAtMost(c.RatingAtMost!.Value)),
             new(nameof(c.SinceLastCustomerMessage), c.SinceLastCustomerMessage is not null, _ => PolicyCondition.SinceLastCustomerMessage(Duration.FromTimeSpan(c.SinceLastCustomerMessage!.Value))),

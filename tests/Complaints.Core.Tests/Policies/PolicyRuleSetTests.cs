@@ -487,6 +487,41 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void Story_ARejectedProposal_EscalatesWithTheConsentTheLifecycleRecorded()
+    {
+        var manual = new ComplaintLifecycle(new LifecycleOptions { EscalateOnRejection = false });
+        var rules = PolicyRuleSet.CreateBuilder(manual)
+            .AddRule("rejected with consent", PolicyCondition.RejectedWithConsentToEscalate(), new RaiseLevelAction("Supervisor"), new NotifyAction("supervisor", "rejection"))
+            .Build();
+        Complaint Rejected(ComplaintLifecycle lifecycle, bool consent)
+        {
+            var c = Complaint.Receive(new ComplaintId($"REJ-{Guid.NewGuid():N}"), TestComplaints.Intake(), lifecycle);
+            c.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+            c.Assess(TestComplaints.Agent, Start + Duration.FromHours(2), Severity.Medium, Priority.Normal);
+            c.StartInvestigation(TestComplaints.Agent, Start + Duration.FromHours(3));
+            c.ProposeResolution(TestComplaints.Agent, Start + Duration.FromHours(4), [new Remedy(RemedyType.Apology)]);
+            c.RejectResolution(TestComplaints.Customer, Start + Duration.FromHours(5), consent, "Not enough.");
+            return c;
+        }
+
+        var consented = Rejected(manual, consent: true);
+        var decision = rules.Evaluate(consented.Snapshot, Start + Duration.FromHours(6));
+        Assert.Equal(["latest proposal rejected, consent to escalate given, rejected with the customer's consent to escalate"], Assert.Single(decision.Matches).Facts);
+        Assert.Equal<PolicyAction>([new RaiseLevelAction("Supervisor"), new NotifyAction("supervisor", "rejection")], decision.Actions);
+        Assert.True(rules.Evaluate(Rejected(manual, consent: false).Snapshot, Start + Duration.FromHours(6)).IsEmpty);
+
+        // A new proposal ends it.
+        consented.ProposeResolution(TestComplaints.Agent, Start + Duration.FromHours(7), [new Remedy(RemedyType.Apology), new Remedy(RemedyType.Explanation)]);
+        Assert.True(rules.Evaluate(consented.Snapshot, Start + Duration.FromHours(8)).IsEmpty);
+
+        // Where the lifecycle escalates on rejection itself, the rule finds the level raised and asks only to notify.
+        var automatic = PolicyRuleSet.CreateBuilder(Lifecycle).AddRule(rules.Rules[0]).Build();
+        var escalated = Rejected(Lifecycle, consent: true);
+        Assert.Equal(1, escalated.Snapshot.LevelRank);
+        Assert.Equal<PolicyAction>([new NotifyAction("supervisor", "rejection")], automatic.Evaluate(escalated.Snapshot, Start + Duration.FromHours(6)).Actions);
+    }
+
+    [Fact]
     public void Story_AnAbusiveCustomer_GoesToSafeguardingAndTheManager()
     {
         var complaint = Received();
