@@ -16,8 +16,37 @@ public sealed class PolicyOptions
     /// <summary>Gets the rules.</summary>
     public IList<PolicyRuleOptions> Rules { get; } = [];
 
+    /// <summary>Gets the remedy catalogue (<see cref="PolicyRuleSetBuilder.UseCatalogue"/>); empty for none.</summary>
+    public IList<PolicyRemedyOptions> Catalogue { get; } = [];
+
     /// <summary>Gets or sets the routing table (<see cref="PolicyRuleSetBuilder.RouteBy"/>), or <see langword="null"/> for none.</summary>
     public PolicyRoutingOptions? Routing { get; set; }
+}
+
+/// <summary>A remedy of the catalogue as configuration: its type, the lowest level that may offer it, and its default amount.</summary>
+public sealed class PolicyRemedyOptions
+{
+    /// <summary>Gets or sets the remedy type.</summary>
+    public RemedyType? Type { get; set; }
+
+    /// <summary>Gets or sets the name of the lowest level of the ladder that may offer it.</summary>
+    public string LowestLevel { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets its default amount, or <see langword="null"/> for none; needs <see cref="Currency"/>.</summary>
+    public decimal? DefaultAmount { get; set; }
+
+    /// <summary>Gets or sets the currency of <see cref="DefaultAmount"/>.</summary>
+    public string? Currency { get; set; }
+}
+
+/// <summary>An amount of money as configuration.</summary>
+public sealed class PolicyMoneyOptions
+{
+    /// <summary>Gets or sets the amount.</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>Gets or sets the ISO 4217 currency code.</summary>
+    public string? Currency { get; set; }
 }
 
 /// <summary>A routing table as configuration: the default department and the routes.</summary>
@@ -159,6 +188,12 @@ public sealed class PolicyConditionOptions
 
     /// <summary>Gets or sets the least number of recent complaints from the customer that matches (<see cref="PolicyCondition.RepeatComplainant"/>).</summary>
     public int? RepeatComplainant { get; set; }
+
+    /// <summary>Gets or sets whether a remedy proposed must be outside the catalogue or above the level (<see langword="true"/> only; <see cref="PolicyCondition.RemedyNotOffered"/>).</summary>
+    public bool? RemedyNotOffered { get; set; }
+
+    /// <summary>Gets or sets the budget per customer and period that the compensation must exceed (<see cref="PolicyCondition.CompensationOverBudget"/>).</summary>
+    public PolicyMoneyOptions? CompensationOverBudget { get; set; }
 
     /// <summary>Gets or sets whether the compensation proposed must exceed the level's authority (<see langword="true"/> only; <see cref="PolicyCondition.CompensationOverAuthority"/>).</summary>
     public bool? CompensationOverAuthority { get; set; }

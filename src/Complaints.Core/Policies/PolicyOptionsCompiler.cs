@@ -20,6 +20,11 @@ internal static class PolicyOptionsCompiler
             Try(errors, $"{nameof(PolicyOptions.Teams)}[{t}]", () => builder.AddTeams(options.Teams[t]));
         }
 
+        if (options.Catalogue.Count > 0)
+        {
+            Catalogue(options.Catalogue, builder, errors);
+        }
+
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var r = 0; r < options.Rules.Count; r++)
         {
@@ -64,6 +69,35 @@ internal static class PolicyOptionsCompiler
 
         return errors.Count == 0 ? builder.Build() : null;
     }
+
+    private static void Catalogue(IList<PolicyRemedyOptions> remedies, PolicyRuleSetBuilder rules, List<string> errors)
+    {
+        const string Path = nameof(PolicyOptions.Catalogue);
+        var catalogue = RemedyCatalogue.CreateBuilder();
+        for (var i = 0; i < remedies.Count; i++)
+        {
+            var remedy = remedies[i];
+            var path = $"{Path}[{i}]";
+            if (remedy?.Type is not { } type)
+            {
+                errors.Add($"{path}.{nameof(PolicyRemedyOptions.Type)}: must be set.");
+                continue;
+            }
+
+            Try(errors, path, () => catalogue.Add(type, remedy.LowestLevel, ToMoney(remedy.DefaultAmount, remedy.Currency, nameof(PolicyRemedyOptions.DefaultAmount))));
+        }
+
+        // The entries that could be read are checked against the ladder too, so every mistake is reported at once.
+        Try(errors, Path, () => rules.UseCatalogue(catalogue.Build()));
+    }
+
+    /// <summary>An amount from configuration: none when neither part is set; both parts otherwise.</summary>
+    private static Money? ToMoney(decimal? amount, string? currency, string field) => (amount, currency) switch
+    {
+        (null, null) => null,
+        ({ } a, { } c) => new Money(a, c),
+        _ => throw new ArgumentException($"{field} and {nameof(PolicyRemedyOptions.Currency)} must be set together."),
+    };
 
     private static void Routing(PolicyRoutingOptions routing, PolicyRuleSetBuilder rules, List<string> errors)
     {
@@ -130,6 +164,9 @@ internal static class PolicyOptionsCompiler
             new(nameof(c.SinceLastCustomerMessage), c.SinceLastCustomerMessage is not null, _ => PolicyCondition.SinceLastCustomerMessage(Duration.FromTimeSpan(c.SinceLastCustomerMessage!.Value))),
             new(nameof(c.SinceLastUpdate), c.SinceLastUpdate is not null, _ => PolicyCondition.SinceLastUpdate(Duration.FromTimeSpan(c.SinceLastUpdate!.Value))),
             new(nameof(c.RepeatComplainant), c.RepeatComplainant is not null, _ => PolicyCondition.RepeatComplainant(c.RepeatComplainant!.Value)),
+            new(nameof(c.RemedyNotOffered), c.RemedyNotOffered is not null, p => Flag(c.RemedyNotOffered, p, errors, PolicyCondition.RemedyNotOffered)),
+            new(nameof(c.CompensationOverBudget), c.CompensationOverBudget is not null, _ =>
+                PolicyCondition.CompensationOverBudget(ToMoney(c.CompensationOverBudget!.Amount, c.CompensationOverBudget.Currency, nameof(PolicyMoneyOptions.Amount)) ?? throw new ArgumentException("Amount and Currency must be set."))),
             new(nameof(c.CompensationOverAuthority), c.CompensationOverAuthority is not null, p => Flag(c.CompensationOverAuthority, p, errors, PolicyCondition.CompensationOverAuthority)),
         ];
 

@@ -132,6 +132,69 @@ public sealed class PolicyOptionsTests
     }
 
     [Fact]
+    public void CompensationFromJson_DecidesAsInCSharp_AndItsMistakesAreNamed()
+    {
+        const string json = """
+            {
+              "Policies": {
+                "Catalogue": [
+                  { "Type": "Apology", "LowestLevel": "Agent" },
+                  { "Type": "Refund", "LowestLevel": "Agent", "DefaultAmount": 20, "Currency": "EUR" },
+                  { "Type": "Replacement", "LowestLevel": "Supervisor" }
+                ],
+                "Rules": [
+                  { "Name": "not offered", "When": { "RemedyNotOffered": true }, "Then": [ { "RequireApproval": "supervisor", "Reason": "Not offered here." } ] },
+                  { "Name": "over budget", "When": { "CompensationOverBudget": { "Amount": 300, "Currency": "EUR" } }, "Then": [ { "RaiseLevel": "Manager" } ] }
+                ]
+              }
+            }
+            """;
+        var fromJson = PolicyRuleSet.FromOptions(Bind(json), SlaArbitraries.Lifecycle);
+        var inCode = PolicyRuleSet.CreateBuilder(SlaArbitraries.Lifecycle)
+            .UseCatalogue(RemedyCatalogue.CreateBuilder()
+                .Add(Core.Domain.RemedyType.Apology, "Agent")
+                .Add(Core.Domain.RemedyType.Refund, "Agent", new Core.Domain.Money(20m, "EUR"))
+                .Add(Core.Domain.RemedyType.Replacement, "Supervisor")
+                .Build())
+            .AddRule("not offered", PolicyCondition.RemedyNotOffered(), new RequireApprovalAction("supervisor", "Not offered here."))
+            .AddRule("over budget", PolicyCondition.CompensationOverBudget(new Core.Domain.Money(300m, "EUR")), new RaiseLevelAction("Manager"))
+            .Build();
+        Assert.Equal(inCode.Catalogue!.Remedies, fromJson.Catalogue!.Remedies);
+
+        var snapshot = Core.Lifecycle.Complaint.Receive(new Core.Domain.ComplaintId("CAT-1"), Support.TestComplaints.Intake(), SlaArbitraries.Lifecycle).Snapshot;
+        Core.Domain.Remedy[][] proposals =
+        [
+            [],
+            [new(Core.Domain.RemedyType.Replacement)],
+            [new(Core.Domain.RemedyType.GiftCard, new Core.Domain.Money(5m, "EUR"))],
+            [new(Core.Domain.RemedyType.Refund, new Core.Domain.Money(250m, "EUR"))],
+            [new(Core.Domain.RemedyType.Refund, new Core.Domain.Money(301m, "EUR"))],
+        ];
+        foreach (var proposal in proposals)
+        {
+            var context = new PolicyContext { ProposedRemedies = proposal, CompensationThisPeriod = new Core.Domain.Money(40m, "EUR") };
+            Assert.Equal(
+                PolicyPropertyTests.Describe(inCode.Evaluate(snapshot, snapshot.Intake.ReceivedAt, context, explainMisses: true)),
+                PolicyPropertyTests.Describe(fromJson.Evaluate(snapshot, snapshot.Intake.ReceivedAt, context, explainMisses: true)));
+        }
+
+        const string bad = """
+            {
+              "Policies": {
+                "Catalogue": [ { "LowestLevel": "Agent" }, { "Type": "Refund", "LowestLevel": "Agent", "DefaultAmount": 20 }, { "Type": "Repair", "LowestLevel": "Director" } ],
+                "Rules": [ { "Name": "b", "When": { "CompensationOverBudget": { "Amount": 300 } }, "Then": [ { "RaiseLevel": "Manager" } ] } ]
+              }
+            }
+            """;
+        var errors = new PolicyOptionsValidator(SlaArbitraries.Lifecycle).Validate(null, Bind(bad)).Failures!.ToArray();
+        Assert.Equal(4, errors.Length);
+        Assert.Equal("Catalogue[0].Type: must be set.", errors[0]);
+        Assert.StartsWith("Catalogue[1]: DefaultAmount and Currency must be set together.", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("Catalogue: Rule 'catalogue: Repair': level 'Director' is not on the escalation ladder", errors[2], StringComparison.Ordinal);
+        Assert.StartsWith("Rules[0] ('b').When.CompensationOverBudget: Amount and Currency must be set together.", errors[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMisspeltField_OrAnUnknownValue_IsRefusedWhenBound_NamingItsPath()
     {
         var misspelt = Assert.Throws<InvalidOperationException>(() => Bind("""{ "Policies": { "Rules": [ { "Name": "r", "When": { "SeverityAtLest": "High" } } ] } }"""));
