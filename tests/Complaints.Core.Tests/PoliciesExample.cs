@@ -22,13 +22,26 @@ internal static class PoliciesExample
                 .Build(),
         ]);
 
+        var catalogue = RemedyCatalogue.CreateBuilder()                 // remedies offered, and from which level
+            .Add(RemedyType.Apology, "Agent")
+            .Add(RemedyType.Refund, "Agent", new Money(20m, lifecycle.AuthorityCurrency))
+            .Add(RemedyType.Replacement, "Supervisor")
+            .Build();
+        var routing = RoutingTable.CreateBuilder("front desk")          // the department that owns each category
+            .Add(Category.Parse("Orders/Delivery"), "logistics")
+            .Add(null, "quality", FeedbackKind.Suggestion)
+            .Build();
+
         var rules = PolicyRuleSet.CreateBuilder(lifecycle, sla)
-            .AddTeams("logistics", "quality")
+            .AddTeams("front desk", "logistics", "quality")
+            .UseCatalogue(catalogue)
+            .RouteBy(routing)
             .AddRule("acknowledgement breached", PolicyCondition.TargetBreached("acknowledge"),
                 new RaiseLevelAction("Supervisor"), new NotifyAction("supervisor", "sla-breach"))
-            .AddRule("deliveries", PolicyCondition.InCategory(Category.Parse("Orders/Delivery")), new AssignTeamAction("logistics"))
             .AddRule("over authority", PolicyCondition.CompensationOverAuthority(),
-                new RequireApprovalAction("supervisor", "Remedy above the handling level's authority."))
+                new RequireApprovalAction("supervisor", "remedy above the handling level's authority"))
+            .AddRule("not offered", PolicyCondition.RemedyNotOffered(),
+                new RequireApprovalAction("manager", "remedy not offered at this level"))
             .Build();
 
         var received = Instant.FromUtc(2026, 3, 2, 9, 0);
@@ -45,11 +58,11 @@ internal static class PoliciesExample
             Console.WriteLine($"{match.Rule.Name}: {string.Join("; ", match.Facts)}");
         }
         // > acknowledgement breached: customer acknowledge target Breached, Breached wanted
-        // > deliveries: category Orders/Delivery/Late, within Orders/Delivery
         // > over authority: compensation proposed over the authority of level Agent (100 EUR)
+        // > routing: unassigned, category Orders/Delivery/Late, kind Complaint: Orders/Delivery -> logistics
 
         Console.WriteLine(string.Join("; ", decision.Actions));
-        // > raise to level Supervisor; notify supervisor: sla-breach; assign to logistics; require approval by supervisor: Remedy above the handling level's authority.
+        // > raise to level Supervisor; notify supervisor: sla-breach; require approval by supervisor: remedy above the handling level's authority; assign to logistics
         // policies-example:end
     }
 }

@@ -143,7 +143,9 @@ public sealed partial class ReadmeTests
 
         var rules = Complaints.Core.Policies.PolicyRuleSet.FromOptions(options, new ComplaintLifecycle(), sla);
 
-        Assert.Equal(["acknowledgement breached", "deliveries", "severe and open"], rules.Rules.Select(r => r.Name));
+        Assert.Equal(["acknowledgement breached", "deliveries", "severe and open", "not offered"], rules.Rules.Select(r => r.Name));
+        Assert.Equal(2, rules.Catalogue!.Remedies.Count);
+        Assert.Equal(2, rules.Routing!.Routes.Count);
     }
 
     [Fact]
