@@ -31,4 +31,19 @@ public sealed record EscalationLevel
 
     /// <summary>Gets the most compensation this level may propose, in the lifecycle's authority currency; <see langword="null"/> for no limit.</summary>
     public decimal? AuthorityLimit { get; }
+
+    /// <summary>
+    /// Gets how soon, in elapsed time, the level is to respond to the customer once a complaint reaches it (for level 0,
+    /// from receipt); <see langword="null"/> for no target.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is not positive.</exception>
+    public NodaTime.Duration? ResponseTarget
+    {
+        get => _responseTarget;
+        init => _responseTarget = value is not { } v || v > NodaTime.Duration.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ResponseTarget), value, $"Level '{Name}': ResponseTarget must be positive.");
+    }
+
+    private readonly NodaTime.Duration? _responseTarget;
 }

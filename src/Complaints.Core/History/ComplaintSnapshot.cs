@@ -68,6 +68,9 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets the highest escalation level the complaint has reached.</summary>
     public int HighestLevelRank { get; private set; }
 
+    /// <summary>Gets when the complaint reached the level that handles it now, or <see langword="null"/> while it is at the first level it started on.</summary>
+    public Instant? LevelReachedAt { get; private set; }
+
     /// <summary>Gets the priority.</summary>
     public Priority Priority { get; private set; }
 
@@ -304,10 +307,10 @@ public sealed class ComplaintSnapshot
                 break;
             case ResolutionRejection r:
                 LatestProposalRejected = true;
-                RaiseTo(r.ToLevel);
+                RaiseTo(r.ToLevel, at);
                 break;
             case Escalation e:
-                RaiseTo(e.ToLevel);
+                RaiseTo(e.ToLevel, at);
                 break;
             case Closure c:
                 Outcome = c.Outcome;
@@ -393,8 +396,13 @@ public sealed class ComplaintSnapshot
         LastActivityAt = at;
     }
 
-    private void RaiseTo(int rank)
+    private void RaiseTo(int rank, Instant at)
     {
+        if (rank != LevelRank)
+        {
+            LevelReachedAt = at;
+        }
+
         LevelRank = rank;
         HighestLevelRank = Math.Max(HighestLevelRank, rank);
     }

@@ -46,7 +46,10 @@ public sealed class ComplaintLifecycle
 
         Levels = Array.AsReadOnly(options.EscalationLevels.Count == 0
             ? [.. LifecycleOptions.DefaultEscalationLevels]
-            : options.EscalationLevels.Select((l, i) => new EscalationLevel(i, l.Name, l.AuthorityLimit)).ToArray());
+            : options.EscalationLevels.Select((l, i) => new EscalationLevel(i, l.Name, l.AuthorityLimit)
+            {
+                ResponseTarget = l.ResponseTarget is { } target ? Duration.FromTimeSpan(target) : null,
+            }).ToArray());
         AuthorityCurrency = options.AuthorityCurrency;
         ReopenWindow = Duration.FromTimeSpan(options.ReopenWindow);
         RequireRootCauseToClose = options.RequireRootCauseToClose;

@@ -150,4 +150,8 @@ public sealed class EscalationLevelOptions
     /// <summary>Gets or sets the most compensation, in the authority currency, that this level may propose.</summary>
     /// <value>The default value is <see langword="null"/>: no limit.</value>
     public decimal? AuthorityLimit { get; set; }
+
+    /// <summary>Gets or sets how soon the level is to respond to the customer once a complaint reaches it (such as <c>04:00:00</c>).</summary>
+    /// <value>The default value is <see langword="null"/>: no target.</value>
+    public TimeSpan? ResponseTarget { get; set; }
 }

@@ -56,6 +56,11 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
                     builder.AddError($"must not be below the previous level's limit ({previous}); it is {limit}.", $"{path}.{nameof(EscalationLevelOptions.AuthorityLimit)}");
                 }
 
+                if (level.ResponseTarget is { } target && target <= TimeSpan.Zero)
+                {
+                    builder.AddError($"must be positive; it is {target}.", $"{path}.{nameof(EscalationLevelOptions.ResponseTarget)}");
+                }
+
                 previous = limit;
             }
         }

@@ -198,6 +198,14 @@ public abstract class PolicyCondition
     /// <exception cref="ArgumentException"><paramref name="level"/> is empty or too long.</exception>
     public static PolicyCondition LevelAtLeast(string level) => new LevelCondition(Guard.Text(level, nameof(level), TextLimits.Name));
 
+    /// <summary>
+    /// Holds when the level handling the complaint has a response target on the ladder
+    /// (<see cref="EscalationLevel.ResponseTarget"/>), and at least that long has passed since the complaint reached
+    /// the level (for the first level, since receipt) with no response to the customer since.
+    /// </summary>
+    /// <returns>The condition.</returns>
+    public static PolicyCondition LevelResponseOverdue() => new LevelResponseCondition();
+
     /// <summary>Holds when the complaint has been reopened at least <paramref name="count"/> times.</summary>
     /// <param name="count">The least number of reopenings that matches.</param>
     /// <returns>The condition.</returns>
@@ -492,6 +500,35 @@ public abstract class PolicyCondition
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
             facts.Add($"level {input.Lifecycle.Levels[input.Complaint.LevelRank].Name}, at least {level}");
+    }
+
+    private sealed class LevelResponseCondition : PolicyCondition
+    {
+        internal override bool Test(in PolicyInput input) => Waiting(input) is var (_, waited, target) && waited >= target;
+
+        internal override void Explain(in PolicyInput input, bool held, List<string> facts)
+        {
+            var level = input.Lifecycle.Levels[input.Complaint.LevelRank];
+            facts.Add(Waiting(input) switch
+            {
+                null when level.ResponseTarget is null => $"level {level.Name} has no response target",
+                null => $"level {level.Name} has responded since the complaint reached it",
+                var (_, waited, target) => $"{Show(waited)} at level {level.Name} with no response, target {Show(target)}",
+            });
+        }
+
+        /// <summary>Since when the current level owes a response, how long it has waited, and its target; <see langword="null"/> when it owes none.</summary>
+        private static (Instant Since, Duration Waited, Duration Target)? Waiting(in PolicyInput input)
+        {
+            var complaint = input.Complaint;
+            if (input.Lifecycle.Levels[complaint.LevelRank].ResponseTarget is not { } target)
+            {
+                return null;
+            }
+
+            var since = complaint.LevelReachedAt ?? complaint.Intake.ReceivedAt;
+            return complaint.LastResponseAt is { } responded && responded >= since ? null : (since, input.AsOf - since, target);
+        }
     }
 
     private sealed class OverAuthorityCondition : PolicyCondition

@@ -165,6 +165,9 @@ public sealed class PolicyConditionOptions
     /// <summary>Gets or sets the lowest level that matches (<see cref="PolicyCondition.LevelAtLeast"/>).</summary>
     public string? LevelAtLeast { get; set; }
 
+    /// <summary>Gets or sets whether the level's response must be overdue (<see langword="true"/> only; <see cref="PolicyCondition.LevelResponseOverdue"/>).</summary>
+    public bool? LevelResponseOverdue { get; set; }
+
     /// <summary>Gets or sets the least number of reopenings that matches (<see cref="PolicyCondition.ReopenedAtLeast"/>).</summary>
     public int? ReopenedAtLeast { get; set; }
 

@@ -156,6 +156,7 @@ internal static class PolicyOptionsCompiler
             new(nameof(c.Category), c.Category is not null, _ => PolicyCondition.InCategory(Domain.Category.Parse(c.Category!))),
             new(nameof(c.Team), c.Team.Count > 0, _ => PolicyCondition.TeamIs([.. c.Team])),
             new(nameof(c.LevelAtLeast), c.LevelAtLeast is not null, _ => PolicyCondition.LevelAtLeast(c.LevelAtLeast!)),
+            new(nameof(c.LevelResponseOverdue), c.LevelResponseOverdue is not null, p => Flag(c.LevelResponseOverdue, p, errors, PolicyCondition.LevelResponseOverdue)),
             new(nameof(c.ReopenedAtLeast), c.ReopenedAtLeast is not null, _ => PolicyCondition.ReopenedAtLeast(c.ReopenedAtLeast!.Value)),
             new(nameof(c.ProposalRejected), c.ProposalRejected is not null, p => Flag(c.ProposalRejected, p, errors, PolicyCondition.ProposalRejected)),
             new(nameof(c.RejectedWithConsentToEscalate), c.RejectedWithConsentToEscalate is not null, p => Flag(c.RejectedWithConsentToEscalate, p, errors, PolicyCondition.RejectedWithConsentToEscalate)),

@@ -165,6 +165,40 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void LevelResponseTargets_OnTheLifecyclesOwnLadder_CountFromReachingTheLevel()
+    {
+        var options = new LifecycleOptions().ReplaceLadder(
+            new EscalationLevelOptions { Name = "Agent", AuthorityLimit = 100m, ResponseTarget = TimeSpan.FromHours(8) },
+            new EscalationLevelOptions { Name = "Supervisor", AuthorityLimit = 500m, ResponseTarget = TimeSpan.FromHours(4) },
+            new EscalationLevelOptions { Name = "Manager", AuthorityLimit = null });
+        var lifecycle = new ComplaintLifecycle(options);
+        Assert.Equal(Duration.FromHours(4), lifecycle.Levels[1].ResponseTarget);
+        var rules = PolicyRuleSet.CreateBuilder(lifecycle).AddRule("level overdue", PolicyCondition.LevelResponseOverdue(), new NotifyAction("supervisor", "respond")).Build();
+        var complaint = Complaint.Receive(new ComplaintId("LVL-1"), TestComplaints.Intake(), lifecycle);
+        bool Overdue(Instant at) => !rules.Evaluate(complaint.Snapshot, at).IsEmpty;
+
+        Assert.False(Overdue(Start + Duration.FromHours(8) - Duration.Epsilon));
+        Assert.True(Overdue(Start + Duration.FromHours(8)));
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        Assert.False(Overdue(Start + Duration.FromHours(9)));
+
+        complaint.RaiseLevel(TestComplaints.Agent, Start + Duration.FromHours(10), "Complex.", toLevel: 1);
+        Assert.Equal(Start + Duration.FromHours(10), complaint.Snapshot.LevelReachedAt);
+        Assert.False(Overdue(Start + Duration.FromHours(13)));
+        var decision = rules.Evaluate(complaint.Snapshot, Start + Duration.FromHours(14));
+        Assert.Equal(["0:04:00 at level Supervisor with no response, target 0:04:00"], Assert.Single(decision.Matches).Facts);
+        complaint.RecordCommunication(TestComplaints.Agent, Start + Duration.FromHours(15), CommunicationKind.PublicReply, "We are looking into it.");
+        Assert.False(Overdue(Start + Duration.FromHours(16)));
+
+        complaint.RaiseLevel(TestComplaints.Agent, Start + Duration.FromHours(17), "Still complex.", toLevel: 2);
+        Assert.False(Overdue(Start + Duration.FromDays(30))); // the manager's level has no target
+
+        var invalid = new LifecycleOptionsValidator().Validate(null, new LifecycleOptions().ReplaceLadder(
+            new EscalationLevelOptions { Name = "A", ResponseTarget = TimeSpan.Zero }, new EscalationLevelOptions { Name = "B" }));
+        Assert.Contains("EscalationLevels[0].ResponseTarget: must be positive", invalid.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HostFactsAndTimeSince_CountFromTheRightInstants()
     {
         var complaint = Received();
