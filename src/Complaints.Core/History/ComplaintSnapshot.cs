@@ -31,6 +31,7 @@ public sealed class ComplaintSnapshot
     private IReadOnlyList<AppliedPolicy> _appliedPolicies = NoApplied;
     private static readonly IReadOnlyList<AppliedPolicy> NoApplied = Array.AsReadOnly(Array.Empty<AppliedPolicy>());
     private bool _interactedBeforeFirstClosure;
+    private ResolutionRejection? _latestRejection;
 
     private ComplaintSnapshot(ComplaintId id, ComplaintIntake intake)
     {
@@ -138,7 +139,10 @@ public sealed class ComplaintSnapshot
     public IReadOnlyList<AppliedPolicy> AppliedPolicies => _appliedPolicies;
 
     /// <summary>Gets whether the customer rejected the latest proposal (no proposal has been made since the rejection).</summary>
-    public bool LatestProposalRejected { get; private set; }
+    public bool LatestProposalRejected => _latestRejection is not null;
+
+    /// <summary>Gets whether the rejection of the latest proposal carried the customer's consent to escalate.</summary>
+    internal bool LatestRejectionConsented => _latestRejection?.ConsentToEscalate == true;
 
     /// <summary>Gets when the last message from the customer was recorded, if one was.</summary>
     public Instant? LastCustomerMessageAt { get; private set; }
@@ -300,13 +304,13 @@ public sealed class ComplaintSnapshot
                 break;
             case ResolutionProposal p:
                 LatestProposal = p;
-                LatestProposalRejected = false;
+                _latestRejection = null;
                 break;
             case ResolutionAcceptance when LatestProposal is { } accepted:
                 _agreedRemedies = Array.AsReadOnly([.. _agreedRemedies, .. accepted.Remedies]);
                 break;
             case ResolutionRejection r:
-                LatestProposalRejected = true;
+                _latestRejection = r;
                 RaiseTo(r.ToLevel, at);
                 break;
             case Escalation e:

@@ -230,24 +230,9 @@ public abstract class PolicyCondition
     public static PolicyCondition RejectedWithConsentToEscalate() =>
         new FieldCondition(
             "latest proposal",
-            s => !s.LatestProposalRejected ? "not rejected" : ConsentGiven(s) ? "rejected, consent to escalate given" : "rejected, no consent to escalate",
-            s => s.LatestProposalRejected && ConsentGiven(s),
+            s => !s.LatestProposalRejected ? "not rejected" : s.LatestRejectionConsented ? "rejected, consent to escalate given" : "rejected, no consent to escalate",
+            s => s.LatestRejectionConsented,
             "rejected with the customer's consent to escalate");
-
-    /// <summary>Whether the latest rejection of a proposal carried the customer's consent to escalate.</summary>
-    private static bool ConsentGiven(ComplaintSnapshot complaint)
-    {
-        var history = complaint.History;
-        for (var i = history.Count - 1; i >= 0; i--)
-        {
-            if (history[i].Data is ResolutionRejection rejection)
-            {
-                return rejection.ConsentToEscalate;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Holds when the complaint is flagged for abusive contact.</summary>
     /// <returns>The condition.</returns>
@@ -620,24 +605,32 @@ public abstract class PolicyCondition
             }
 
             var total = 0m;
-            var amounts = remedies.Where(r => r.Value is not null).Select(r => r.Value!.Value);
-            if (input.Context.CompensationThisPeriod is { } sofar)
+            if (input.Context.CompensationThisPeriod is { } sofar && !TryAdd(ref total, sofar))
             {
-                amounts = amounts.Prepend(sofar);
+                return sofar;
             }
 
-            foreach (var amount in amounts)
+            foreach (var remedy in remedies)
             {
-                if (amount.Currency != budget.Currency)
+                if (remedy.Value is { } amount && !TryAdd(ref total, amount))
                 {
                     return amount;
                 }
-
-                // Saturate rather than overflow: a total at decimal.MaxValue is over any budget.
-                total = amount.Amount > decimal.MaxValue - total ? decimal.MaxValue : total + amount.Amount;
             }
 
             return new Money(total, budget.Currency);
+        }
+
+        /// <summary>Adds an amount in the budget's currency, saturating rather than overflowing (a total at decimal.MaxValue is over any budget); false for another currency.</summary>
+        private bool TryAdd(ref decimal total, Money amount)
+        {
+            if (amount.Currency != budget.Currency)
+            {
+                return false;
+            }
+
+            total = amount.Amount > decimal.MaxValue - total ? decimal.MaxValue : total + amount.Amount;
+            return true;
         }
     }
 

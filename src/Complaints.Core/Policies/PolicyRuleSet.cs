@@ -128,10 +128,8 @@ public sealed class PolicyRuleSet
             {
                 if (LastApplied(then, rule.Rule.Name) is { } last && (rule.Rule.RepeatEvery is not { } every || asOf - last < every))
                 {
-                    var facts = new List<string>();
-                    rule.Condition.Explain(input, held: true, facts);
-                    facts.Add($"carried out already at {last} in cycle {then.ReopenCount}{(rule.Rule.RepeatEvery is { } repeat ? $", repeats {repeat} after" : ", once per cycle")}");
-                    (applied ??= []).Add(new PolicyMatch(rule.Rule, Array.AsReadOnly(facts.ToArray()), Array.AsReadOnly(Array.Empty<string>())));
+                    var carried = $"carried out already at {last} in cycle {then.ReopenCount}{(rule.Rule.RepeatEvery is { } repeat ? $", repeats {repeat} after" : ", once per cycle")}";
+                    (applied ??= []).Add(new PolicyMatch(rule.Rule, Facts(rule, input, held: true, carried), NoStrings));
                 }
                 else
                 {
@@ -150,7 +148,7 @@ public sealed class PolicyRuleSet
             // Unassigned, and no rule decides the team: the department that owns its category and kind takes it.
             var assign = new AssignTeamAction(department);
             var facts = Array.AsReadOnly(new[] { $"unassigned, category {then.Category}, kind {then.Kind}: {route?.ToString() ?? $"no route, the default is {department}"}" });
-            matches = Array.AsReadOnly([.. matches, new PolicyMatch(new PolicyRule(RoutingRuleName, PolicyCondition.All(), [assign], int.MaxValue), facts, Array.AsReadOnly(Array.Empty<string>()))]);
+            matches = Array.AsReadOnly([.. matches, new PolicyMatch(new PolicyRule(RoutingRuleName, PolicyCondition.All(), [assign], int.MaxValue), facts, NoStrings)]);
             actions = Array.AsReadOnly([.. actions, assign]);
         }
 
@@ -173,10 +171,18 @@ public sealed class PolicyRuleSet
         return null;
     }
 
-    private static System.Collections.ObjectModel.ReadOnlyCollection<string> Facts(CompiledRule rule, in PolicyInput input, bool held)
+    private static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> NoStrings = Array.AsReadOnly(Array.Empty<string>());
+
+    /// <summary>What a rule's condition found, and then <paramref name="more"/> if given.</summary>
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> Facts(CompiledRule rule, in PolicyInput input, bool held, string? more = null)
     {
         var facts = new List<string>();
         rule.Condition.Explain(input, held, facts);
+        if (more is not null)
+        {
+            facts.Add(more);
+        }
+
         return Array.AsReadOnly(facts.ToArray());
     }
 

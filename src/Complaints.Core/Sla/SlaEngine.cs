@@ -221,8 +221,9 @@ public sealed class SlaEngine
     public void StatesAt(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, Span<SlaTargetState> destination, Span<int> written)
     {
         var width = MaxTargetCount;
-        CheckBatch(complaints, asOf, destination.Length, width, nameof(destination), "states");
-        CheckBatch(complaints, asOf, written.Length, 1, nameof(written), "counts");
+        CheckLength(complaints.Length, destination.Length, width, nameof(destination), "states");
+        CheckLength(complaints.Length, written.Length, 1, nameof(written), "counts");
+        CheckReceived(complaints, asOf);
         for (var from = 0; from < complaints.Length; from += BatchBlock)
         {
             var block = complaints.Slice(from, Math.Min(BatchBlock, complaints.Length - from));
@@ -253,7 +254,8 @@ public sealed class SlaEngine
     /// </exception>
     public void NextChangeAt(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, Span<Instant?> destination)
     {
-        CheckBatch(complaints, asOf, destination.Length, 1, nameof(destination), "instants");
+        CheckLength(complaints.Length, destination.Length, 1, nameof(destination), "instants");
+        CheckReceived(complaints, asOf);
         for (var from = 0; from < complaints.Length; from += BatchBlock)
         {
             var block = complaints.Slice(from, Math.Min(BatchBlock, complaints.Length - from));
@@ -268,24 +270,23 @@ public sealed class SlaEngine
     /// <summary>How many complaints a batch fetches together before it evaluates them.</summary>
     private const int BatchBlock = 64;
 
-    /// <summary>Refuses a batch before anything is written: a buffer too short, a complaint that is null or received after <paramref name="asOf"/>.</summary>
-    private static void CheckBatch(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, int length, int perComplaint, string paramName, string unit)
+    /// <summary>Refuses a batch's buffer before anything is written when it cannot hold <paramref name="perComplaint"/> values for each complaint.</summary>
+    private static void CheckLength(int complaints, int length, int perComplaint, string paramName, string unit)
     {
-        var needed = (long)complaints.Length * perComplaint;
+        var needed = (long)complaints * perComplaint;
         if (length < needed)
         {
             var each = perComplaint > 1 ? $" of up to {perComplaint} (MaxTargetCount)" : string.Empty;
-            throw new ArgumentException($"{paramName} holds {length} {unit}; {complaints.Length} complaints{each} need {needed}.", paramName);
+            throw new ArgumentException($"{paramName} holds {length} {unit}; {complaints} complaints{each} need {needed}.", paramName);
         }
+    }
 
+    /// <summary>Refuses a batch before anything is written when a complaint is null or was received after <paramref name="asOf"/>.</summary>
+    private static void CheckReceived(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf)
+    {
         for (var j = 0; j < complaints.Length; j++)
         {
-            if (complaints[j] is not { } complaint)
-            {
-                throw new ArgumentNullException(nameof(complaints), $"complaints[{j}] is null.");
-            }
-
-            Then(complaint, asOf);
+            CheckReceived(complaints[j] ?? throw new ArgumentNullException(nameof(complaints), $"complaints[{j}] is null."), asOf);
         }
     }
 
@@ -525,12 +526,16 @@ public sealed class SlaEngine
     private static ComplaintSnapshot Then(ComplaintSnapshot complaint, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(complaint);
+        CheckReceived(complaint, asOf);
+        return complaint.AsOf(asOf);
+    }
+
+    private static void CheckReceived(ComplaintSnapshot complaint, Instant asOf)
+    {
         if (asOf < complaint.ReceivedAt)
         {
             throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
         }
-
-        return complaint.AsOf(asOf);
     }
 
     /// <summary>
