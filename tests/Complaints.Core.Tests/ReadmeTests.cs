@@ -125,6 +125,22 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void PolicyBatchExample_InReadme_IsTheCompiledExample_AndPrintsWhatItsCommentsSay()
+    {
+        var region = CompiledRegion("PolicyBatchExample.cs", "policy-batch-example");
+        Assert.Equal(region, WithoutUsings(Block("csharp", "### Deciding for many complaints at once")));
+        var expected = region.Split('\n')
+            .Where(l => l.StartsWith("Console.WriteLine", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf("// ", StringComparison.Ordinal) + 3)..])
+            .ToArray();
+
+        var printed = RunCapturingConsole(PolicyBatchExample.Run);
+
+        Assert.Equal(3, expected.Length);
+        Assert.Equal(expected, printed[..expected.Length]);
+    }
+
+    [Fact]
     public void PoliciesJson_InReadme_BindsWithNoUnknownField_AndCompiles()
     {
         var json = Block("json", "## Escalation, routing and compensation policies");

@@ -22,6 +22,9 @@ public abstract class PolicyCondition
     /// <summary>Gets whether the condition reads the complaint's service-level status, so its rule set needs an <see cref="SlaEngine"/>.</summary>
     internal virtual bool ReadsSla => false;
 
+    /// <summary>Gets whether the condition reads a target's working times (elapsed, allowed, remaining), which the SLA engine then measures.</summary>
+    internal virtual bool MeasuresSla => false;
+
     /// <summary>Holds when every one of <paramref name="conditions"/> holds (and when there is none).</summary>
     /// <param name="conditions">The conditions.</param>
     /// <returns>The condition.</returns>
@@ -173,7 +176,7 @@ public abstract class PolicyCondition
     {
         var set = Names(tiers, nameof(tiers));
         return new FieldCondition(
-            "customer tier", s => s.CustomerTier ?? "none", s => s.CustomerTier is { } t && Array.Exists(set, x => string.Equals(x, t, StringComparison.OrdinalIgnoreCase)), $"one of {string.Join(", ", set)}");
+            "customer tier", s => s.CustomerTier ?? "none", s => s.CustomerTier is { } t && ContainsIgnoringCase(set, t), $"one of {string.Join(", ", set)}");
     }
 
     /// <summary>Holds when the complaint's category is <paramref name="category"/> or one of its descendants.</summary>
@@ -335,6 +338,20 @@ public abstract class PolicyCondition
         return [.. conditions];
     }
 
+    /// <summary>Whether <paramref name="names"/> holds <paramref name="name"/>, ignoring case; a loop, so a test allocates no closure.</summary>
+    private static bool ContainsIgnoringCase(string[] names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static T Defined<T>(T value, string paramName)
         where T : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is not a defined {typeof(T).Name}.");
@@ -369,6 +386,8 @@ public abstract class PolicyCondition
     {
         internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
 
+        internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
+
         internal override PolicyCondition Bind(PolicyBinding binding) => new AllCondition([.. conditions.Select(c => c.Bind(binding))]);
 
         internal override bool Test(in PolicyInput input)
@@ -400,6 +419,8 @@ public abstract class PolicyCondition
     private sealed class AnyCondition(PolicyCondition[] conditions) : PolicyCondition
     {
         internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
+
+        internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new AnyCondition([.. conditions.Select(c => c.Bind(binding))]);
 
@@ -438,6 +459,8 @@ public abstract class PolicyCondition
     private sealed class NotCondition(PolicyCondition condition) : PolicyCondition
     {
         internal override bool ReadsSla => condition.ReadsSla;
+
+        internal override bool MeasuresSla => condition.MeasuresSla;
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new NotCondition(condition.Bind(binding));
 
@@ -571,8 +594,9 @@ public abstract class PolicyCondition
                 return null;
             }
 
-            foreach (var remedy in remedies)
+            for (var i = 0; i < remedies.Count; i++)
             {
+                var remedy = remedies[i];
                 var rank = ranks![(int)remedy.Type];
                 if (rank < 0 || rank > input.Complaint.LevelRank)
                 {
@@ -599,7 +623,7 @@ public abstract class PolicyCondition
         /// <summary>The period's compensation so far plus the proposal's, in the budget's currency (or the first amount in another), or <see langword="null"/> with nothing proposed.</summary>
         private Money? Total(in PolicyInput input)
         {
-            if (input.Context.ProposedRemedies is not { Count: > 0 } remedies || remedies.All(r => r.Value is null))
+            if (input.Context.ProposedRemedies is not { Count: > 0 } remedies || !AnyValued(remedies))
             {
                 return null;
             }
@@ -610,15 +634,28 @@ public abstract class PolicyCondition
                 return sofar;
             }
 
-            foreach (var remedy in remedies)
+            for (var i = 0; i < remedies.Count; i++)
             {
-                if (remedy.Value is { } amount && !TryAdd(ref total, amount))
+                if (remedies[i].Value is { } amount && !TryAdd(ref total, amount))
                 {
                     return amount;
                 }
             }
 
             return new Money(total, budget.Currency);
+        }
+
+        private static bool AnyValued(IReadOnlyList<Remedy> remedies)
+        {
+            for (var i = 0; i < remedies.Count; i++)
+            {
+                if (remedies[i].Value is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Adds an amount in the budget's currency, saturating rather than overflowing (a total at decimal.MaxValue is over any budget); false for another currency.</summary>
@@ -650,10 +687,10 @@ public abstract class PolicyCondition
             facts.Add($"{input.Context.RecentComplaintsFromCustomer} recent complaints from the customer, at least {count}");
     }
 
-    /// <summary>A condition on the status of the targets of one name (in one group, or any).</summary>
-    private abstract class TargetCondition(string target, string? group, SlaTarget[]? targets) : PolicyCondition
+    /// <summary>A condition on the status of the targets of one name (in one group, or any), read from the facts the SLA engine writes.</summary>
+    private abstract class TargetCondition(string target, string? group, bool[]? slots) : PolicyCondition
     {
-        private readonly SlaTarget[] _targets = targets ?? [];
+        private readonly bool[] _slots = slots ?? [];
 
         protected string Target { get; } = Guard.Text(target, nameof(target), TextLimits.Name);
 
@@ -661,24 +698,18 @@ public abstract class PolicyCondition
 
         internal override bool ReadsSla => true;
 
-        internal override PolicyCondition Bind(PolicyBinding binding) => Bound(binding.Targets(Target, Group));
+        internal override PolicyCondition Bind(PolicyBinding binding) => Bound(binding.TargetSlots(Target, Group));
 
-        /// <summary>The same condition on the engine's targets of its name.</summary>
-        protected abstract PolicyCondition Bound(SlaTarget[] targets);
-
-        /// <summary>Whether a status is of one of the targets this condition names.</summary>
-        protected bool IsTarget(SlaTargetStatus status) => Array.IndexOf(_targets, status.Target) >= 0;
+        /// <summary>The same condition on the engine's slots of targets of its name.</summary>
+        protected abstract PolicyCondition Bound(bool[] slots);
 
         internal override bool Test(in PolicyInput input)
         {
-            foreach (var policy in input.Sla!.Policies)
+            foreach (ref readonly var fact in input.Sla)
             {
-                foreach (var status in policy.Targets)
+                if (_slots[fact.Slot] && Holds(fact, input))
                 {
-                    if (IsTarget(status) && Holds(status, input.AsOf))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
@@ -688,15 +719,12 @@ public abstract class PolicyCondition
         internal override void Explain(in PolicyInput input, bool held, List<string> facts)
         {
             var any = false;
-            foreach (var policy in input.Sla!.Policies)
+            foreach (ref readonly var fact in input.Sla)
             {
-                foreach (var status in policy.Targets)
+                if (_slots[fact.Slot] && Holds(fact, input) == held)
                 {
-                    if (IsTarget(status) && Holds(status, input.AsOf) == held)
-                    {
-                        facts.Add($"{policy.Policy.Name} {Target} target {Describe(status, input.AsOf)}");
-                        any = true;
-                    }
+                    facts.Add($"{input.Engine!.PolicyArray[fact.Policy].Name} {Target} target {Describe(fact, input)}");
+                    any = true;
                 }
             }
 
@@ -706,58 +734,62 @@ public abstract class PolicyCondition
             }
         }
 
-        protected abstract bool Holds(SlaTargetStatus status, Instant asOf);
+        protected abstract bool Holds(in SlaTargetFact fact, in PolicyInput input);
 
-        protected abstract string Describe(SlaTargetStatus status, Instant asOf);
+        protected abstract string Describe(in SlaTargetFact fact, in PolicyInput input);
     }
 
-    private sealed class TargetStateCondition(string target, string? group, SlaClockState state, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    private sealed class TargetStateCondition(string target, string? group, SlaClockState state, bool[]? slots = null) : TargetCondition(target, group, slots)
     {
-        protected override PolicyCondition Bound(SlaTarget[] targets) => new TargetStateCondition(Target, Group, state, targets);
+        protected override PolicyCondition Bound(bool[] slots) => new TargetStateCondition(Target, Group, state, slots);
 
-        protected override bool Holds(SlaTargetStatus status, Instant asOf) => status.State == state;
+        protected override bool Holds(in SlaTargetFact fact, in PolicyInput input) => fact.State == state;
 
-        protected override string Describe(SlaTargetStatus status, Instant asOf) => $"{status.State}, {state} wanted";
+        protected override string Describe(in SlaTargetFact fact, in PolicyInput input) => $"{fact.State}, {state} wanted";
     }
 
-    private sealed class ShareUsedCondition(string target, string? group, double share, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    private sealed class ShareUsedCondition(string target, string? group, double share, bool[]? slots = null) : TargetCondition(target, group, slots)
     {
-        protected override PolicyCondition Bound(SlaTarget[] targets) => new ShareUsedCondition(Target, Group, share, targets);
+        internal override bool MeasuresSla => true;
 
-        protected override bool Holds(SlaTargetStatus status, Instant asOf) =>
-            status.State is not (SlaClockState.Met or SlaClockState.Stopped or SlaClockState.NotStarted) && status.ShareUsed is { } used && used >= share;
+        protected override PolicyCondition Bound(bool[] slots) => new ShareUsedCondition(Target, Group, share, slots);
 
-        protected override string Describe(SlaTargetStatus status, Instant asOf) =>
-            status.ShareUsed is { } used
-                ? $"{Percent(used)} used ({status.State}), threshold {Percent(share)}"
-                : $"{status.State}, no share used, threshold {Percent(share)}";
+        protected override bool Holds(in SlaTargetFact fact, in PolicyInput input) =>
+            fact.State is not (SlaClockState.Met or SlaClockState.Stopped or SlaClockState.NotStarted) && fact.ShareUsed is { } used && used >= share;
+
+        protected override string Describe(in SlaTargetFact fact, in PolicyInput input) =>
+            fact.ShareUsed is { } used
+                ? $"{Percent(used)} used ({fact.State}), threshold {Percent(share)}"
+                : $"{fact.State}, no share used, threshold {Percent(share)}";
     }
 
-    private sealed class DueWithinCondition(string target, string? group, Duration before, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    private sealed class DueWithinCondition(string target, string? group, Duration before, bool[]? slots = null) : TargetCondition(target, group, slots)
     {
-        protected override PolicyCondition Bound(SlaTarget[] targets) => new DueWithinCondition(Target, Group, before, targets);
+        internal override bool MeasuresSla => true;
 
-        protected override bool Holds(SlaTargetStatus status, Instant asOf) => status.State is SlaClockState.Running or SlaClockState.AtRisk && status.Remaining <= before;
+        protected override PolicyCondition Bound(bool[] slots) => new DueWithinCondition(Target, Group, before, slots);
 
-        protected override string Describe(SlaTargetStatus status, Instant asOf) =>
-            $"{status.State}, {Show(status.Remaining)} of working time left, due within {Show(before)}";
+        protected override bool Holds(in SlaTargetFact fact, in PolicyInput input) => fact.State is SlaClockState.Running or SlaClockState.AtRisk && fact.Remaining <= before;
+
+        protected override string Describe(in SlaTargetFact fact, in PolicyInput input) =>
+            $"{fact.State}, {Show(fact.Remaining)} of working time left, due within {Show(before)}";
     }
 
-    private sealed class OverdueCondition(string target, string? group, Duration after, SlaTarget[]? targets = null) : TargetCondition(target, group, targets)
+    private sealed class OverdueCondition(string target, string? group, Duration after, bool[]? slots = null) : TargetCondition(target, group, slots)
     {
-        protected override PolicyCondition Bound(SlaTarget[] targets) => new OverdueCondition(Target, Group, after, targets);
+        protected override PolicyCondition Bound(bool[] slots) => new OverdueCondition(Target, Group, after, slots);
 
-        protected override bool Holds(SlaTargetStatus status, Instant asOf) => Overdue(status, asOf) >= after;
+        protected override bool Holds(in SlaTargetFact fact, in PolicyInput input) => Overdue(fact, input) >= after;
 
-        protected override string Describe(SlaTargetStatus status, Instant asOf) =>
-            Overdue(status, asOf) is { } overdue
-                ? $"{status.State}, {Show(overdue)} of working time past its deadline, at least {Show(after)}"
-                : $"{status.State}, not overdue, at least {Show(after)} past its deadline wanted";
+        protected override string Describe(in SlaTargetFact fact, in PolicyInput input) =>
+            Overdue(fact, input) is { } overdue
+                ? $"{fact.State}, {Show(overdue)} of working time past its deadline, at least {Show(after)}"
+                : $"{fact.State}, not overdue, at least {Show(after)} past its deadline wanted";
 
-        /// <summary>The working time since the deadline of a target breached and still open; <see langword="null"/> otherwise.</summary>
-        private static Duration? Overdue(SlaTargetStatus status, Instant asOf) =>
-            status is { State: SlaClockState.Breached, MetAt: null, StoppedAt: null, Deadline: { } deadline } && deadline <= asOf
-                ? status.Target.Calendar.WorkingTimeBetween(deadline, asOf)
+        /// <summary>The working time since the deadline of a target breached and still open, in the target's calendar; <see langword="null"/> otherwise.</summary>
+        private static Duration? Overdue(in SlaTargetFact fact, in PolicyInput input) =>
+            fact is { State: SlaClockState.Breached, Ended: false, Deadline: { } deadline } && deadline <= input.AsOf
+                ? input.Engine!.PolicyArray[fact.Policy].TargetArray[fact.Target].Calendar.WorkingTimeBetween(deadline, input.AsOf)
                 : null;
     }
 

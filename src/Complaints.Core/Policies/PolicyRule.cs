@@ -138,35 +138,56 @@ internal sealed class PolicyBinding(string rule, string paramName, ComplaintLife
         }
     }
 
-    public SlaTarget[] Targets(string target, string? group)
+    /// <summary>Gets, for each of the engine's slots (policy and target), whether it is a target of that name in that group (or any).</summary>
+    public bool[] TargetSlots(string target, string? group)
     {
         if (sla is null)
         {
             throw new ArgumentException($"Rule '{rule}': a condition on target '{target}' needs the SLA engine; pass one to PolicyRuleSet.CreateBuilder.", paramName);
         }
 
-        var found = sla.Policies.Where(p => group is null || p.Group == group).SelectMany(p => p.Targets).Where(t => t.Name == target).ToArray();
-        if (found.Length == 0)
+        var slots = new bool[sla.Policies.Sum(p => p.Targets.Count)];
+        var any = false;
+        for (var p = 0; p < sla.PolicyArray.Length; p++)
+        {
+            var policy = sla.PolicyArray[p];
+            for (var t = 0; t < policy.TargetArray.Length; t++)
+            {
+                if ((group is null || policy.Group == group) && policy.TargetArray[t].Name == target)
+                {
+                    slots[sla.Layout.KeptSlot[p] + t] = any = true;
+                }
+            }
+        }
+
+        if (!any)
         {
             var known = sla.Policies.Where(p => group is null || p.Group == group).SelectMany(p => p.Targets).Select(t => t.Name).Distinct().Order(StringComparer.Ordinal);
             throw new ArgumentException(
                 $"Rule '{rule}': no SLA policy{(group is null ? string.Empty : $" of group '{group}'")} has a target named '{target}' (targets: {string.Join(", ", known)}).", paramName);
         }
 
-        return found;
+        return slots;
     }
 }
 
-/// <summary>What a condition reads of one complaint at one instant.</summary>
-internal readonly struct PolicyInput(ComplaintSnapshot complaint, Instant asOf, SlaEvaluation? sla, PolicyContext context, ComplaintLifecycle lifecycle)
+/// <summary>
+/// What a condition reads of one complaint at one instant: its snapshot, the host's context and, when the rule set reads
+/// service-level status, the facts of every target of the applying policies (<see cref="Sla"/>, on the stack).
+/// </summary>
+internal readonly ref struct PolicyInput(
+    ComplaintSnapshot complaint, Instant asOf, ReadOnlySpan<SlaTargetFact> sla, in PolicyContext context, ComplaintLifecycle lifecycle, SlaEngine? engine)
 {
     public ComplaintSnapshot Complaint { get; } = complaint;
 
     public Instant AsOf { get; } = asOf;
 
-    public SlaEvaluation? Sla { get; } = sla;
+    public ReadOnlySpan<SlaTargetFact> Sla { get; } = sla;
 
     public PolicyContext Context { get; } = context;
 
     public ComplaintLifecycle Lifecycle { get; } = lifecycle;
+
+    /// <summary>Gets the SLA engine the facts in <see cref="Sla"/> come from, when the rule set reads service-level status.</summary>
+    public SlaEngine? Engine { get; } = engine;
 }

@@ -17,6 +17,7 @@ public sealed class PolicyRuleSet
 {
     private readonly CompiledRule[] _rules;
     private readonly bool _readsSla;
+    private readonly bool _measuresSla;
 
     private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing, RemedyCatalogue? catalogue)
     {
@@ -27,6 +28,7 @@ public sealed class PolicyRuleSet
         Teams = Array.AsReadOnly(teams);
         _rules = rules;
         _readsSla = Array.Exists(rules, r => r.Condition.ReadsSla);
+        _measuresSla = Array.Exists(rules, r => r.Condition.MeasuresSla);
         Rules = Array.AsReadOnly(rules.Select(r => r.Rule).ToArray());
     }
 
@@ -103,22 +105,121 @@ public sealed class PolicyRuleSet
     /// count; the message names the complaint. Errors of the SLA engine (a calendar that does not cover an instant) are
     /// passed on, naming the complaint, the policy and the target.
     /// </exception>
+#pragma warning disable RS0027 // The batch overloads take spans, so a call to this one is never ambiguous with them.
     public PolicyDecision Evaluate(ComplaintSnapshot complaint, Instant asOf, PolicyContext context = default, bool explainMisses = false)
+#pragma warning restore RS0027
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        if (asOf < complaint.Intake.ReceivedAt)
+        Check(complaint, asOf, context, nameof(asOf), nameof(context));
+        var then = complaint.AsOf(asOf);
+        var width = _readsSla ? Sla!.MaxTargetCount : 0;
+        Span<SlaTargetFact> facts = width <= StackFacts ? stackalloc SlaTargetFact[width] : new SlaTargetFact[width];
+        return Decide(then, asOf, context, explainMisses, facts) ?? new PolicyDecision(then.Id, asOf, [], [], [], []);
+    }
+
+    /// <summary>
+    /// Decides what to do about many complaints as of one instant, writing each complaint's decision where it is in
+    /// <paramref name="destination"/>: complaint <c>j</c>'s decision, exactly as
+    /// <see cref="Evaluate(ComplaintSnapshot, Instant, PolicyContext, bool)"/> gives it, at <c>destination[j]</c>, or
+    /// <see langword="null"/> where no rule matched, none was already carried out and the routing table proposes nothing.
+    /// Nothing is allocated for a complaint that gets <see langword="null"/> (when its service-level targets' rules
+    /// allocate nothing either: see <see cref="SlaEngine.StatesAt(ComplaintSnapshot, Instant, Span{SlaTargetState})"/>),
+    /// so a sweep over many complaints of which few need anything costs only the decisions it makes. Safe to call from
+    /// many threads at once, each with its own buffers.
+    /// </summary>
+    /// <param name="complaints">The complaints' snapshots.</param>
+    /// <param name="asOf">The instant; entries after it are left out.</param>
+    /// <param name="destination">Where to write the decisions; at least <c>complaints.Length</c> long.</param>
+    /// <param name="contexts">
+    /// What the host knows beyond each complaint's history, at the complaint's index; empty when it knows nothing (every
+    /// complaint then has the default context).
+    /// </param>
+    /// <returns>The number of decisions written that are not <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException">A complaint is <see langword="null"/>; the message gives its index, and nothing is written.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> is too short, or <paramref name="contexts"/> is neither empty nor as long as
+    /// <paramref name="complaints"/>; nothing is written.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before a complaint was received, or a context holds a negative count (the message names
+    /// the complaint, and nothing is written); or a target's calendar does not cover an instant a target needs (the
+    /// message names the complaint, the policy and the target; the complaints before it are written).
+    /// </exception>
+    public int Evaluate(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, Span<PolicyDecision?> destination, ReadOnlySpan<PolicyContext> contexts)
+    {
+        if (destination.Length < complaints.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.Intake.ReceivedAt}).");
+            throw new ArgumentException($"destination holds {destination.Length} decisions; {complaints.Length} complaints need {complaints.Length}.", nameof(destination));
+        }
+
+        if (!contexts.IsEmpty && contexts.Length != complaints.Length)
+        {
+            throw new ArgumentException($"contexts holds {contexts.Length} contexts; give none, or one for each of the {complaints.Length} complaints.", nameof(contexts));
+        }
+
+        for (var j = 0; j < complaints.Length; j++)
+        {
+            var complaint = complaints[j] ?? throw new ArgumentNullException(nameof(complaints), $"complaints[{j}] is null.");
+            Check(complaint, asOf, contexts.IsEmpty ? default : contexts[j], nameof(asOf), nameof(contexts));
+        }
+
+        var width = _readsSla ? Sla!.MaxTargetCount : 0;
+        Span<SlaTargetFact> facts = width <= StackFacts ? stackalloc SlaTargetFact[width] : new SlaTargetFact[width];
+        var decided = 0;
+        for (var j = 0; j < complaints.Length; j++)
+        {
+            var decision = Decide(complaints[j].AsOf(asOf), asOf, contexts.IsEmpty ? default : contexts[j], explainMisses: false, facts);
+            destination[j] = decision;
+            decided += decision is null ? 0 : 1;
+        }
+
+        return decided;
+    }
+
+    /// <summary>
+    /// Decides what to do about many complaints as of one instant, each with the default context: as
+    /// <see cref="Evaluate(ReadOnlySpan{ComplaintSnapshot}, Instant, Span{PolicyDecision}, ReadOnlySpan{PolicyContext})"/>
+    /// with no contexts.
+    /// </summary>
+    /// <param name="complaints">The complaints' snapshots.</param>
+    /// <param name="asOf">The instant; entries after it are left out.</param>
+    /// <param name="destination">Where to write the decisions; at least <c>complaints.Length</c> long.</param>
+    /// <returns>The number of decisions written that are not <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException">A complaint is <see langword="null"/>; the message gives its index, and nothing is written.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short; nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="asOf"/> is before a complaint was received (nothing is written), or a target's calendar does not
+    /// cover an instant a target needs (the complaints before it are written); the message names the complaint.
+    /// </exception>
+    public int Evaluate(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, Span<PolicyDecision?> destination) =>
+        Evaluate(complaints, asOf, destination, []);
+
+    /// <summary>The most facts of service-level targets a decision keeps on the stack; more are kept in an array.</summary>
+    private const int StackFacts = 32;
+
+    /// <summary>Refuses an instant before the complaint was received and a context with a negative count, naming the complaint.</summary>
+    private static void Check(ComplaintSnapshot complaint, Instant asOf, in PolicyContext context, string asOfName, string contextName)
+    {
+        if (asOf < complaint.ReceivedAt)
+        {
+            throw new ArgumentOutOfRangeException(asOfName, asOf, $"Complaint {complaint.Id}: asOf is before the complaint was received ({complaint.ReceivedAt}).");
         }
 
         if (context.RecentComplaintsFromCustomer < 0)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(context), context.RecentComplaintsFromCustomer, $"Complaint {complaint.Id}: context.RecentComplaintsFromCustomer must not be negative.");
+                contextName, context.RecentComplaintsFromCustomer, $"Complaint {complaint.Id}: context.RecentComplaintsFromCustomer must not be negative.");
         }
+    }
 
-        var then = complaint.AsOf(asOf);
-        var input = new PolicyInput(then, asOf, _readsSla ? Sla!.Evaluate(then, asOf) : null, context, Lifecycle);
+    /// <summary>
+    /// Decides for a complaint as it was at <paramref name="asOf"/>; <see langword="null"/> when the decision would be
+    /// empty (no match, nothing already carried out, no miss to explain), with nothing allocated.
+    /// </summary>
+    private PolicyDecision? Decide(ComplaintSnapshot then, Instant asOf, in PolicyContext context, bool explainMisses, Span<SlaTargetFact> facts)
+    {
+        var written = _readsSla ? Sla!.FactsAt(then, asOf, facts, _measuresSla) : 0;
+        var input = new PolicyInput(then, asOf, facts[..written], context, Lifecycle, Sla);
         List<CompiledRule>? matched = null;
         List<PolicyMatch>? applied = null;
         List<PolicyMiss>? misses = null;
@@ -142,13 +243,19 @@ public sealed class PolicyRuleSet
             }
         }
 
+        var routes = Routing is not null && then.Team is null && (matched is null || !matched.Exists(r => r.AssignsTeam));
+        if (matched is null && applied is null && misses is null && !routes)
+        {
+            return null;
+        }
+
         var (matches, actions) = matched is null ? ([], []) : Decide(matched, input);
-        if (Routing is not null && then.Team is null && !actions.Any(a => a is AssignTeamAction) && Routing.Find(then) is var (route, department))
+        if (routes && Routing!.Find(then) is var (route, department))
         {
             // Unassigned, and no rule decides the team: the department that owns its category and kind takes it.
             var assign = new AssignTeamAction(department);
-            var facts = Array.AsReadOnly(new[] { $"unassigned, category {then.Category}, kind {then.Kind}: {route?.ToString() ?? $"no route, the default is {department}"}" });
-            matches = Array.AsReadOnly([.. matches, new PolicyMatch(new PolicyRule(RoutingRuleName, PolicyCondition.All(), [assign], int.MaxValue), facts, NoStrings)]);
+            var found = Array.AsReadOnly(new[] { $"unassigned, category {then.Category}, kind {then.Kind}: {route?.ToString() ?? $"no route, the default is {department}"}" });
+            matches = Array.AsReadOnly([.. matches, new PolicyMatch(new PolicyRule(RoutingRuleName, PolicyCondition.All(), [assign], int.MaxValue), found, NoStrings)]);
             actions = Array.AsReadOnly([.. actions, assign]);
         }
 
@@ -400,4 +507,8 @@ public sealed class PolicyRuleSetBuilder
 }
 
 /// <summary>A rule with its condition bound to the set and the rank of each action that raises the level (-1 for others).</summary>
-internal sealed record CompiledRule(PolicyRule Rule, PolicyCondition Condition, int[] LevelRanks);
+internal sealed record CompiledRule(PolicyRule Rule, PolicyCondition Condition, int[] LevelRanks)
+{
+    /// <summary>Gets whether one of the rule's actions assigns a team.</summary>
+    public bool AssignsTeam { get; } = Rule.Actions.Any(a => a is AssignTeamAction);
+}

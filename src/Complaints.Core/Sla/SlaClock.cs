@@ -18,24 +18,28 @@ internal static class SlaClock
             : new SlaTargetStatus(target, run.Cycle, run.State) { StartedAt = run.Start, MetAt = run.MetAt, MetIndex = run.MetIndex };
     }
 
-    /// <summary>One target's state, deadline and next change only, with no timeline and nothing allocated.</summary>
-    public static Settled Settle(SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1)
+    /// <summary>
+    /// One target's state, deadline and next change only, with no timeline and nothing allocated; its working times
+    /// (elapsed, allowed, remaining) too when <paramref name="measure"/> is set, and otherwise only when its warnings need them.
+    /// </summary>
+    public static Settled Settle(
+        SlaTarget target, ComplaintSnapshot complaint, in SlaEntries entries, Instant asOf, ReadOnlySpan<ClockMark> earlier, int restartIndex = -1, bool measure = false)
     {
         var fold = default(PauseFold);
         var run = Run(target, complaint, entries, asOf, earlier, restartIndex, timed: false, ref fold);
         if (run.Due is not { } due)
         {
-            return new Settled(run.State, run.Cycle, run.MetIndex, null, default, default, default, null);
+            return new Settled(run.State, run.Cycle, run.MetIndex, run.MetAt is not null || run.StoppedAt is not null, null, default, default, default, null);
         }
 
         if (target.PauseBits == 0)
         {
             // No state pauses the clock, and its fold was never begun: the deadline is the rule's.
-            return Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, due, Duration.Zero, pausedAtEnd: false, complaint.State, asOf, measure: false);
+            return Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, due, Duration.Zero, pausedAtEnd: false, complaint.State, asOf, measure);
         }
 
         var pausedAtEnd = CloseAtEnd(target, ref fold, run.MetAt, run.StoppedAt, asOf);
-        return Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, fold.Deadline, fold.Paused, pausedAtEnd, complaint.State, asOf, measure: false);
+        return Settle(target, run.Cycle, run.Start!.Value, due, run.MetIndex, run.MetAt, run.StoppedAt, fold.Deadline, fold.Paused, pausedAtEnd, complaint.State, asOf, measure);
     }
 
     /// <summary>
@@ -249,7 +253,7 @@ internal static class SlaClock
             : status == SlaClockState.Paused && !pausedAtEnd && asOf == deadline
                 ? deadline + Duration.Epsilon   // a pause that begins at the deadline does not move it: breached just after
                 : null;
-        return new Settled(status, cycle, metIndex, deadline, elapsed, allowed, remaining, next);
+        return new Settled(status, cycle, metIndex, metAt is not null || stoppedAt is not null, deadline, elapsed, allowed, remaining, next);
     }
 
     /// <summary>
@@ -367,9 +371,12 @@ internal static class SlaClock
 /// <summary>Where one target's clock stands as the history tells it, before its status is built.</summary>
 internal readonly record struct Run(SlaClockState State, int Cycle, Instant? Start, Instant? Due, int MetIndex, Instant? MetAt, Instant? StoppedAt);
 
-/// <summary>A clock's state, deadline, working times and next change at an instant, without its timeline.</summary>
+/// <summary>
+/// A clock's state, whether it was met or stopped (<paramref name="Ended"/>), deadline, working times and next change at
+/// an instant, without its timeline.
+/// </summary>
 internal readonly record struct Settled(
-    SlaClockState State, int Cycle, int MetIndex, Instant? Deadline, Duration Elapsed, Duration Allowed, Duration Remaining, Instant? NextChangeAt);
+    SlaClockState State, int Cycle, int MetIndex, bool Ended, Instant? Deadline, Duration Elapsed, Duration Allowed, Duration Remaining, Instant? NextChangeAt);
 
 /// <summary>What a chained clock needs of the clock it counts from: its cycle and the entry that met it (-1: none).</summary>
 internal readonly record struct ClockMark(int Cycle, int MetIndex);

@@ -267,6 +267,23 @@ public sealed class SlaEngine
         }
     }
 
+    /// <summary>
+    /// Writes, for the policy engine, the facts of each target of the applying policies at an instant, in the order of
+    /// <see cref="Evaluate"/>, with their working times when <paramref name="measure"/> is set; allocates nothing as
+    /// <see cref="StatesAt(ComplaintSnapshot, Instant, Span{SlaTargetState})"/> does not.
+    /// </summary>
+    /// <param name="complaint">The complaint's snapshot.</param>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="destination">Where to write; at least <see cref="MaxTargetCount"/> long.</param>
+    /// <param name="measure">Whether to measure elapsed, allowed and remaining working time.</param>
+    /// <returns>The number of facts written.</returns>
+    internal int FactsAt(ComplaintSnapshot complaint, Instant asOf, Span<SlaTargetFact> destination, bool measure)
+    {
+        var sink = new FactSink(destination, measure, Layout);
+        Walk(complaint, asOf, ref sink);
+        return sink.Written;
+    }
+
     /// <summary>How many complaints a batch fetches together before it evaluates them.</summary>
     private const int BatchBlock = 64;
 
@@ -319,8 +336,8 @@ public sealed class SlaEngine
     /// <summary>What an evaluation does with each applying policy and each of its targets.</summary>
     private interface IClockSink
     {
-        /// <summary>A policy applies; its targets come next.</summary>
-        void Policy(ComplaintSnapshot complaint, SlaPolicy policy);
+        /// <summary>A policy applies (the engine's policy <paramref name="index"/>); its targets come next.</summary>
+        void Policy(ComplaintSnapshot complaint, int index, SlaPolicy policy);
 
         /// <summary>
         /// Reads a target of the policy: <paramref name="stricter"/> is the previous policy's same-named target it is
@@ -392,7 +409,7 @@ public sealed class SlaEngine
                 continue;
             }
 
-            sink.Policy(then, policy);
+            sink.Policy(then, p, policy);
             var targets = policy.TargetArray;
             reading.Policy = p;
             for (var i = 0; i < targets.Length; i++)
@@ -410,11 +427,11 @@ public sealed class SlaEngine
 
     /// <summary>A target's state, deadline and next change as reported: its own clock's, or under the stricter rule the earlier policy's when that deadline is earlier.</summary>
     private static Settled Settle(
-        int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, in SlaEntries entries, Instant asOf, Span<ClockMark> marks, int restartIndex)
+        int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, in SlaEntries entries, Instant asOf, Span<ClockMark> marks, int restartIndex, bool measure = false)
     {
-        var own = SlaClock.Settle(target, then, entries, asOf, marks, restartIndex);
+        var own = SlaClock.Settle(target, then, entries, asOf, marks, restartIndex, measure);
         marks[index] = new ClockMark(own.Cycle, own.MetIndex);
-        if (stricter is not null && SlaClock.Settle(stricter, then, entries, asOf, marks) is var other && other.Deadline < own.Deadline)
+        if (stricter is not null && SlaClock.Settle(stricter, then, entries, asOf, marks, measure: measure) is var other && other.Deadline < own.Deadline)
         {
             return other;
         }
@@ -429,7 +446,7 @@ public sealed class SlaEngine
 
         public readonly List<SlaPolicyStatus> Results => results;
 
-        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy) => _targets = new SlaTargetStatus[policy.TargetArray.Length];
+        public void Policy(ComplaintSnapshot complaint, int index, SlaPolicy policy) => _targets = new SlaTargetStatus[policy.TargetArray.Length];
 
         public readonly void Target(
             int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
@@ -460,7 +477,7 @@ public sealed class SlaEngine
 
         public Instant? Next { get; private set; }
 
-        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy)
+        public void Policy(ComplaintSnapshot complaint, int index, SlaPolicy policy)
         {
             if (write && Written + policy.TargetArray.Length > _destination.Length)
             {
@@ -497,6 +514,28 @@ public sealed class SlaEngine
         }
     }
 
+    /// <summary>Writes each target's facts for the policy engine (<see cref="SlaTargetFact"/>), the same as <see cref="Evaluate"/> reports them.</summary>
+    private ref struct FactSink(Span<SlaTargetFact> destination, bool measure, SlaLayout layout) : IClockSink
+    {
+        private readonly Span<SlaTargetFact> _destination = destination;
+        private int _policy;
+
+        public int Written { get; private set; }
+
+        public void Policy(ComplaintSnapshot complaint, int index, SlaPolicy policy) => _policy = index;
+
+        public void Target(
+            int key, int index, SlaTarget target, SlaTarget? stricter, ComplaintSnapshot then, scoped SlaEntries entries, Instant asOf, scoped Span<ClockMark> marks, int restartIndex, bool breachedEarlier)
+        {
+            var reported = Settle(index, target, stricter, then, entries, asOf, marks, restartIndex, measure);
+            _destination[Written++] = new SlaTargetFact(layout.KeptSlot[_policy] + index, _policy, index, reported);
+        }
+
+        public readonly void PolicyRead(SlaPolicy policy)
+        {
+        }
+    }
+
     /// <summary>
     /// Judges the cycle a reopening ends: a target whose rule is <see cref="ReopenRule.NewCycle"/> keeps its breach, one
     /// whose rule is <see cref="ReopenRule.Reset"/> sets aside every breach before, per group and target name.
@@ -505,7 +544,7 @@ public sealed class SlaEngine
     {
         private readonly Span<bool> _breached = breached;
 
-        public void Policy(ComplaintSnapshot complaint, SlaPolicy policy)
+        public void Policy(ComplaintSnapshot complaint, int index, SlaPolicy policy)
         {
         }
 
@@ -612,4 +651,48 @@ public sealed class SlaEngine
 
         return null;
     }
+}
+
+/// <summary>
+/// What the policy engine reads of one target of an applying policy at an instant: where it is in the engine
+/// (<see cref="Slot"/>: one number per policy and target, <see cref="SlaLayout.KeptSlot"/> plus the target's index), its
+/// state, whether it was met or stopped, its deadline, and, when measured, its working times. Holds no reference, so a
+/// buffer of them lives on the stack.
+/// </summary>
+internal readonly struct SlaTargetFact
+{
+    public SlaTargetFact(int slot, int policy, int target, in Settled settled)
+    {
+        Slot = slot;
+        Policy = policy;
+        Target = target;
+        State = settled.State;
+        Ended = settled.Ended;
+        Deadline = settled.Deadline;
+        Elapsed = settled.Elapsed;
+        Allowed = settled.Allowed;
+        Remaining = settled.Remaining;
+    }
+
+    public int Slot { get; }
+
+    public int Policy { get; }
+
+    public int Target { get; }
+
+    public SlaClockState State { get; }
+
+    /// <summary>Gets whether the target was met or its clock stopped.</summary>
+    public bool Ended { get; }
+
+    public Instant? Deadline { get; }
+
+    public Duration Elapsed { get; }
+
+    public Duration Allowed { get; }
+
+    public Duration Remaining { get; }
+
+    /// <summary>Gets the share of the allowed time used, as <see cref="SlaTargetStatus.ShareUsed"/> computes it.</summary>
+    public double? ShareUsed => Allowed > Duration.Zero ? Elapsed.TotalNanoseconds / Allowed.TotalNanoseconds : null;
 }

@@ -17,13 +17,17 @@ public sealed class PolicyPropertyTests
     private static readonly NotifyAction Look = new("agent", "look");
 
     /// <summary>Eleven rules; the four on service-level targets only with an engine.</summary>
-    internal static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine)
+    internal static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine, bool routed = true)
     {
-        var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality", "billing", "general")
-            .RouteBy(RoutingTable.CreateBuilder("general")
+        var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality", "billing", "general");
+        if (routed)
+        {
+            builder.RouteBy(RoutingTable.CreateBuilder("general")
                 .Add(Category.Parse("Billing"), "billing")
                 .Add(Category.Parse("Billing/C1"), "quality", FeedbackKind.Claim)
                 .Build());
+        }
+
         if (engine is not null)
         {
             builder
