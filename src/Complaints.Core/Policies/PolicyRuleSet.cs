@@ -32,7 +32,7 @@ public sealed class PolicyRuleSet
         Rules = Array.AsReadOnly(rules.Select(r => r.Rule).ToArray());
     }
 
-    /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on.</summary>
+    /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on (and hand them back down).</summary>
     public ComplaintLifecycle Lifecycle { get; }
 
     /// <summary>Gets the SLA engine whose targets the rules' conditions read, if any.</summary>
@@ -342,7 +342,9 @@ public sealed class PolicyRuleSet
     /// <summary>
     /// Merges the matched rules' actions: only the highest level above the current one and the highest priority above
     /// the current one are kept (the first rule that asks for it), the first rule's team decides, and equal other actions
-    /// are listed once. Every action left out is set aside on its rule's match with the reason.
+    /// are listed once. A lowering is kept only below the current level and not below the highest level a matched rule
+    /// raises to (so a raise above the current level sets every lowering aside); of those, the first rule's lowering
+    /// decides. Every action left out is set aside on its rule's match with the reason.
     /// </summary>
     private static (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Decide(List<CompiledRule> matched, in PolicyInput input)
     {
@@ -350,17 +352,27 @@ public sealed class PolicyRuleSet
         var levels = input.Lifecycle.Levels;
         var topRank = complaint.LevelRank;
         var topPriority = complaint.Priority;
-        (int Rule, int Action) level = (-1, -1), priority = (-1, -1), team = (-1, -1);
+        var floorRank = -1;
+        (int Rule, int Action) level = (-1, -1), priority = (-1, -1), team = (-1, -1), floor = (-1, -1), lower = (-1, -1);
         for (var r = 0; r < matched.Count; r++)
         {
             var actions = matched[r].Rule.Actions;
             for (var a = 0; a < actions.Count; a++)
             {
+                var rank = matched[r].LevelRanks[a];
                 switch (actions[a])
                 {
-                    case RaiseLevelAction when matched[r].LevelRanks[a] > topRank:
-                        topRank = matched[r].LevelRanks[a];
-                        level = (r, a);
+                    case RaiseLevelAction:
+                        if (rank > floorRank)
+                        {
+                            (floorRank, floor) = (rank, (r, a));
+                        }
+
+                        if (rank > topRank)
+                        {
+                            (topRank, level) = (rank, (r, a));
+                        }
+
                         break;
                     case RaisePriorityAction p when p.Priority > topPriority:
                         topPriority = p.Priority;
@@ -383,8 +395,18 @@ public sealed class PolicyRuleSet
             for (var a = 0; a < actions.Count; a++)
             {
                 var action = actions[a];
+                var rank = rule.LevelRanks[a];
+                if (action is LowerLevelAction && lower.Rule < 0 && rank < complaint.LevelRank && rank >= floorRank)
+                {
+                    lower = (r, a);
+                }
+
                 var reason = action switch
                 {
+                    LowerLevelAction when (r, a) == lower => null,
+                    LowerLevelAction when rank >= complaint.LevelRank => $"already at level {levels[rank].Name} or below",
+                    LowerLevelAction when rank < floorRank => $"level {levels[floorRank].Name} is asked for by rule '{matched[floor.Rule].Rule.Name}'",
+                    LowerLevelAction => $"rule '{matched[lower.Rule].Rule.Name}' decides the lowering first",
                     RaiseLevelAction when (r, a) == level => null,
                     RaiseLevelAction when rule.LevelRanks[a] <= complaint.LevelRank => $"already at level {levels[complaint.LevelRank].Name}",
                     RaiseLevelAction => $"a higher level, {levels[topRank].Name}, is asked for by rule '{matched[level.Rule].Rule.Name}'",
@@ -479,7 +501,12 @@ public sealed class PolicyRuleSetBuilder
         for (var a = 0; a < ranks.Length; a++)
         {
             rule.Actions[a].Bind(binding);
-            ranks[a] = rule.Actions[a] is RaiseLevelAction raise ? binding.LevelRank(raise.Level) : -1;
+            ranks[a] = rule.Actions[a] switch
+            {
+                RaiseLevelAction raise => binding.LevelRank(raise.Level),
+                LowerLevelAction lowering => binding.LevelRank(lowering.Level),
+                _ => -1,
+            };
         }
 
         _names.Add(rule.Name);
@@ -552,7 +579,7 @@ public sealed class PolicyRuleSetBuilder
     public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules], _routing, _catalogue);
 }
 
-/// <summary>A rule with its condition bound to the set and the rank of each action that raises the level (-1 for others).</summary>
+/// <summary>A rule with its condition bound to the set and the rank of each action that raises or lowers the level (-1 for others).</summary>
 internal sealed record CompiledRule(PolicyRule Rule, PolicyCondition Condition, int[] LevelRanks)
 {
     /// <summary>Gets whether one of the rule's actions assigns a team.</summary>
