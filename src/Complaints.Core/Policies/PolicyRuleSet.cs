@@ -180,6 +180,12 @@ public sealed class PolicyRuleSet
         for (var from = 0; from < complaints.Length; from += size)
         {
             var n = Math.Min(size, complaints.Length - from);
+            if (width > 0)
+            {
+                // The block's histories are fetched together before the SLA engine replays them one by one.
+                SlaEngine.Fetch(complaints.Slice(from, n));
+            }
+
             for (var j = 0; j < n; j++)
             {
                 var complaint = complaints[from + j];
