@@ -42,6 +42,8 @@ internal static class PoliciesExample
                 new RequireApprovalAction("supervisor", "remedy above the handling level's authority"))
             .AddRule("not offered", PolicyCondition.RemedyNotOffered(),
                 new RequireApprovalAction("manager", "remedy not offered at this level"))
+            .AddRule("settled above agent", PolicyCondition.All(PolicyCondition.LevelAtLeast("Supervisor"), PolicyCondition.StateIs(ComplaintState.Resolved)),
+                new LowerLevelAction("Agent"))                          // hands the case back down, unless a matched rule raises it
             .Build();
 
         var received = Instant.FromUtc(2026, 3, 2, 9, 0);

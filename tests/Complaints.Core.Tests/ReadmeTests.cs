@@ -159,7 +159,8 @@ public sealed partial class ReadmeTests
 
         var rules = Complaints.Core.Policies.PolicyRuleSet.FromOptions(options, new ComplaintLifecycle(), sla);
 
-        Assert.Equal(["acknowledgement breached", "deliveries", "severe and open", "not offered"], rules.Rules.Select(r => r.Name));
+        Assert.Equal(["acknowledgement breached", "deliveries", "severe and open", "not offered", "settled above agent"], rules.Rules.Select(r => r.Name));
+        Assert.Equal(new Complaints.Core.Policies.LowerLevelAction("Agent"), Assert.Single(rules.Rules[4].Actions));
         Assert.Equal(2, rules.Catalogue!.Remedies.Count);
         Assert.Equal(2, rules.Routing!.Routes.Count);
     }

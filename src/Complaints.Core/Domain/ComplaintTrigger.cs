@@ -92,4 +92,7 @@ public enum ComplaintTrigger
 
     /// <summary>Record that a policy rule's decision was carried out, so the rule does not fire again in the cycle. While open.</summary>
     RecordPolicyApplication,
+
+    /// <summary>Hand the case back down the escalation ladder without changing the state. Any non-terminal state above the first level.</summary>
+    LowerLevel,
 }

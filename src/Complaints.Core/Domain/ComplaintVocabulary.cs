@@ -22,6 +22,7 @@ public static class ComplaintVocabulary
             or ComplaintTrigger.ChangePromisedDate
             or ComplaintTrigger.ChangeCustomerTier
             or ComplaintTrigger.RaiseLevel
+            or ComplaintTrigger.LowerLevel
             or ComplaintTrigger.Rate
             or ComplaintTrigger.RecordHandlingTime
             or ComplaintTrigger.RecordApproval

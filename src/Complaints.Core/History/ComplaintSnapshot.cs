@@ -66,10 +66,13 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets the rank of the escalation level that handles the complaint (0 is the first level).</summary>
     public int LevelRank { get; private set; }
 
-    /// <summary>Gets the highest escalation level the complaint has reached.</summary>
+    /// <summary>Gets the highest escalation level the complaint has reached, even when it was handed back down since.</summary>
     public int HighestLevelRank { get; private set; }
 
-    /// <summary>Gets when the complaint reached the level that handles it now, or <see langword="null"/> while it is at the first level it started on.</summary>
+    /// <summary>
+    /// Gets when the complaint reached the level that handles it now, raised or handed back down to it, or
+    /// <see langword="null"/> while it has never changed level.
+    /// </summary>
     public Instant? LevelReachedAt { get; private set; }
 
     /// <summary>Gets the priority.</summary>
@@ -311,10 +314,13 @@ public sealed class ComplaintSnapshot
                 break;
             case ResolutionRejection r:
                 _latestRejection = r;
-                RaiseTo(r.ToLevel, at);
+                MoveToLevel(r.ToLevel, at);
                 break;
             case Escalation e:
-                RaiseTo(e.ToLevel, at);
+                MoveToLevel(e.ToLevel, at);
+                break;
+            case Deescalation d:
+                MoveToLevel(d.ToLevel, at);
                 break;
             case Closure c:
                 Outcome = c.Outcome;
@@ -400,7 +406,7 @@ public sealed class ComplaintSnapshot
         LastActivityAt = at;
     }
 
-    private void RaiseTo(int rank, Instant at)
+    private void MoveToLevel(int rank, Instant at)
     {
         if (rank != LevelRank)
         {

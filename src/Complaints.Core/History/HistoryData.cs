@@ -19,6 +19,7 @@ namespace Complaints.Core.History;
 [JsonDerivedType(typeof(ResolutionAcceptance), "ResolutionAcceptance")]
 [JsonDerivedType(typeof(ResolutionRejection), "ResolutionRejection")]
 [JsonDerivedType(typeof(Escalation), "Escalation")]
+[JsonDerivedType(typeof(Deescalation), "Deescalation")]
 [JsonDerivedType(typeof(Closure), "Closure")]
 [JsonDerivedType(typeof(Reopening), "Reopening")]
 [JsonDerivedType(typeof(Rejection), "Rejection")]
@@ -274,6 +275,37 @@ public sealed record Escalation : HistoryData
 
     /// <summary>Gets whether the customer agreed to the escalation.</summary>
     public bool CustomerConsent { get; }
+}
+
+/// <summary>A de-escalation: the case handed back from one level of the ladder to a lower one, the state unchanged.</summary>
+public sealed record Deescalation : HistoryData
+{
+    /// <summary>Initializes a new instance of the <see cref="Deescalation"/> class.</summary>
+    /// <param name="fromLevel">The level before (0 is the first level of the ladder).</param>
+    /// <param name="toLevel">The level after; below <paramref name="fromLevel"/> and not negative.</param>
+    /// <param name="reason">Why it was handed back.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A level is negative, or <paramref name="toLevel"/> is not below <paramref name="fromLevel"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, padded or too long; the message names the field.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is <see langword="null"/>.</exception>
+    public Deescalation(int fromLevel, int toLevel, string reason)
+    {
+        FromLevel = Guard.Level(fromLevel, nameof(fromLevel));
+        ToLevel = Guard.Level(toLevel, nameof(toLevel));
+        Reason = Guard.Text(reason, nameof(reason), TextLimits.Text);
+        if (toLevel >= fromLevel)
+        {
+            throw new ArgumentOutOfRangeException(nameof(toLevel), toLevel, $"toLevel must be below fromLevel ({fromLevel}).");
+        }
+    }
+
+    /// <summary>Gets the level before (0 is the first level of the ladder).</summary>
+    public int FromLevel { get; }
+
+    /// <summary>Gets the level after; below the level before.</summary>
+    public int ToLevel { get; }
+
+    /// <summary>Gets why the case was handed back.</summary>
+    public string Reason { get; }
 }
 
 /// <summary>The closure of a complaint, with its outcome and root cause.</summary>

@@ -123,6 +123,7 @@ public sealed record HistoryEntry
         ComplaintTrigger.AcceptResolution => data is ResolutionAcceptance,
         ComplaintTrigger.RejectResolution => data is ResolutionRejection,
         ComplaintTrigger.Escalate or ComplaintTrigger.RaiseLevel => data is Escalation,
+        ComplaintTrigger.LowerLevel => data is Deescalation,
         ComplaintTrigger.Close => data is Closure,
         ComplaintTrigger.Reopen => data is Reopening,
         ComplaintTrigger.Reject => data is Rejection,

@@ -560,6 +560,41 @@ public sealed class Complaint
     public HistoryEntry RaiseLevel(Actor actor, Instant at, string reason, int? toLevel = null) =>
         Fire(actor, at, ComplaintTrigger.RaiseLevel, EscalationData(reason, customerConsent: false, toLevel));
 
+    /// <summary>
+    /// Hands the case back down the escalation ladder (who handles it) without changing the state, for example when a
+    /// higher level has reviewed it and returns it. Levels never fall otherwise.
+    /// </summary>
+    /// <param name="actor">Who acts.</param>
+    /// <param name="at">When.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="toLevel">The level's rank; <see langword="null"/> for the next level down.</param>
+    /// <returns>The history entry appended.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="reason"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, padded or too long.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toLevel"/> is negative or not below the current level, or <paramref name="at"/> is before the latest activity.</exception>
+    /// <exception cref="ComplaintTransitionRefusedException">The complaint is in a terminal state or already at the first level.</exception>
+    public HistoryEntry LowerLevel(Actor actor, Instant at, string reason, int? toLevel = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        reason = Guard.Text(reason, nameof(reason), TextLimits.Text);
+        CheckInstant(at);
+
+        // At the first level no lowering can be described, so the machine is asked before the data is built.
+        var snapshot = _snapshot;
+        if (!_lifecycle.CanFire(snapshot, ComplaintTrigger.LowerLevel))
+        {
+            throw Refusal(snapshot, ComplaintTrigger.LowerLevel, data: null, at);
+        }
+
+        var rank = snapshot.LevelRank;
+        if (toLevel is { } target && (target < 0 || target >= rank))
+        {
+            throw new ArgumentOutOfRangeException(nameof(toLevel), target, $"toLevel must be below the current level ({rank}) and not negative.");
+        }
+
+        return Fire(actor, at, ComplaintTrigger.LowerLevel, new Deescalation(rank, toLevel ?? rank - 1, reason));
+    }
+
     /// <summary>Records the customer's satisfaction rating after resolution.</summary>
     /// <param name="actor">Who acts.</param>
     /// <param name="at">When.</param>
@@ -684,6 +719,13 @@ public sealed class Complaint
         return new Escalation(rank, toLevel ?? rank + 1, reason, customerConsent);
     }
 
+    /// <summary>The refusal of a trigger the machine does not permit: it asks again for the unmet guards, which only a refusal needs.</summary>
+    private ComplaintTransitionRefusedException Refusal(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData? data, Instant at)
+    {
+        var check = _lifecycle.Check(snapshot, trigger, data, at);
+        return new ComplaintTransitionRefusedException(Id, snapshot.State, trigger, _lifecycle.Permitted(snapshot), check.UnmetGuards);
+    }
+
     private HistoryEntry Fire(Actor actor, Instant at, ComplaintTrigger trigger, HistoryData data)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -691,9 +733,7 @@ public sealed class Complaint
         var snapshot = _snapshot;
         if (_lifecycle.Destination(snapshot, trigger, data, at) is not { } to)
         {
-            // Refused: ask again for the unmet guards, which only a refusal needs.
-            var check = _lifecycle.Check(snapshot, trigger, data, at);
-            throw new ComplaintTransitionRefusedException(Id, snapshot.State, trigger, _lifecycle.Permitted(snapshot), check.UnmetGuards);
+            throw Refusal(snapshot, trigger, data, at);
         }
 
         data = ComplaintLifecycle.Settle(snapshot, data, to);

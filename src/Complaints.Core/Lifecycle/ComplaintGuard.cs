@@ -42,4 +42,7 @@ public enum ComplaintGuard
 
     /// <summary>The reopen window after closure has not passed.</summary>
     WithinReopenWindow,
+
+    /// <summary>A lower level exists on the escalation ladder: the complaint is above the first level.</summary>
+    LowerLevelExists,
 }

@@ -122,7 +122,7 @@ public sealed class ComplaintLifecycle
 
     /// <summary>
     /// Checks that data recorded on a trigger fits the complaint it is applied to, by the rules the verbs follow when
-    /// they build it: changes start from the current value, escalations from the current level and onto the ladder.
+    /// they build it: changes start from the current value, escalations and de-escalations from the current level and onto the ladder.
     /// </summary>
     /// <returns><see langword="null"/> when it fits; otherwise what is wrong, naming the field.</returns>
     internal string? Misfit(ComplaintSnapshot snapshot, ComplaintTrigger trigger, HistoryData data, ComplaintState destination) => data switch
@@ -133,6 +133,8 @@ public sealed class ComplaintLifecycle
             $"data.FromLevel is {e.FromLevel}, but the complaint is at level {snapshot.LevelRank}",
         Escalation e when e.ToLevel >= Levels.Count =>
             $"data.ToLevel is {e.ToLevel}, beyond the top of the {Levels.Count}-level ladder",
+        Deescalation d when d.FromLevel != snapshot.LevelRank =>
+            $"data.FromLevel is {d.FromLevel}, but the complaint is at level {snapshot.LevelRank}",
         ResolutionRejection r when r.FromLevel != snapshot.LevelRank =>
             $"data.FromLevel is {r.FromLevel}, but the complaint is at level {snapshot.LevelRank}",
         ResolutionRejection r when r.ToLevel != (destination == ComplaintState.Escalated ? r.FromLevel + 1 : r.FromLevel) =>

@@ -68,6 +68,7 @@ internal sealed class LifecycleRunner
         [G.Suggestion] = "a suggestion",
         [G.WithinAuthority] = "compensation within the handling level's authority",
         [G.HigherLevelExists] = "a higher level exists",
+        [G.LowerLevelExists] = "a lower level exists",
         [G.CustomerConsent] = "customer consents (when required)",
         [G.RejectionEscalates] = "escalates: consent given, a higher level exists",
         [G.RejectionStays] = "no escalation: no consent, top level, or turned off",
@@ -193,6 +194,7 @@ internal sealed class LifecycleRunner
         var suggestion = Rule(IsSuggestion, G.Suggestion);
         var withinAuthority = Rule(WithinAuthority, G.WithinAuthority);
         var higherLevel = Rule(HigherLevelExists, G.HigherLevelExists);
+        var lowerLevel = Rule(LowerLevelExists, G.LowerLevelExists);
         var consent = Rule(ConsentGiven, G.CustomerConsent);
         var outcome = Rule(OutcomeRecorded, G.OutcomeRecorded);
         var rootCause = Rule(RootCauseRecorded, G.RootCauseRecorded);
@@ -256,6 +258,7 @@ internal sealed class LifecycleRunner
             }
 
             Record(state, T.RaiseLevel, higherLevel);
+            Record(state, T.LowerLevel, lowerLevel);
         }
 
         foreach (var state in Rated)
@@ -270,6 +273,8 @@ internal sealed class LifecycleRunner
     private bool IsNotSuggestion() => Current.Kind != FeedbackKind.Suggestion;
 
     private bool HigherLevelExists() => Current.LevelRank + 1 < _lifecycle.Levels.Count;
+
+    private bool LowerLevelExists() => Current.LevelRank > 0;
 
     private bool ConsentGiven() =>
         !_lifecycle.RequireCustomerConsentToEscalate || _data is not Escalation e || e.CustomerConsent;

@@ -35,6 +35,28 @@ public sealed record RaiseLevelAction : PolicyAction
     public override string ToString() => $"raise to level {Level}";
 }
 
+/// <summary>
+/// Hand the complaint back down to a level of the lifecycle's escalation ladder (carried out with
+/// <c>Complaint.LowerLevel</c>): the only way a rule lowers the level. It is never a raise: a complaint at or below the
+/// level is left where it is, and a raise asked for by a matched rule wins over it (see <see cref="PolicyDecision.Actions"/>).
+/// </summary>
+public sealed record LowerLevelAction : PolicyAction
+{
+    /// <summary>Initializes a new instance of the <see cref="LowerLevelAction"/> class.</summary>
+    /// <param name="level">The level's name on the ladder (compared ignoring case).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="level"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="level"/> is empty or too long.</exception>
+    public LowerLevelAction(string level) => Level = Guard.Text(level, nameof(level), TextLimits.Name);
+
+    /// <summary>Gets the level's name on the ladder.</summary>
+    public string Level { get; }
+
+    internal override void Bind(PolicyBinding binding) => binding.LevelRank(Level);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"lower to level {Level}";
+}
+
 /// <summary>Assign the complaint to a team or department; it must be one of the rule set's teams.</summary>
 public sealed record AssignTeamAction : PolicyAction
 {

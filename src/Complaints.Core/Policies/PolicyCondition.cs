@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Complaints.Core.Domain;
 using Complaints.Core.History;
 using Complaints.Core.Lifecycle;
@@ -117,7 +118,7 @@ public abstract class PolicyCondition
     public static PolicyCondition SeverityAtLeast(Severity severity)
     {
         Defined(severity, nameof(severity));
-        return new FieldCondition("severity", s => s.Severity.ToString(), s => s.Severity >= severity, $"at least {severity}");
+        return Field("severity", s => s.Severity.ToString(), new SeverityAtLeastTest(severity), $"at least {severity}");
     }
 
     /// <summary>Holds when the priority is at least <paramref name="priority"/>.</summary>
@@ -127,7 +128,7 @@ public abstract class PolicyCondition
     public static PolicyCondition PriorityAtLeast(Priority priority)
     {
         Defined(priority, nameof(priority));
-        return new FieldCondition("priority", s => s.Priority.ToString(), s => s.Priority >= priority, $"at least {priority}");
+        return Field("priority", s => s.Priority.ToString(), new PriorityAtLeastTest(priority), $"at least {priority}");
     }
 
     /// <summary>Holds when the complaint is in one of <paramref name="states"/>.</summary>
@@ -138,7 +139,7 @@ public abstract class PolicyCondition
     public static PolicyCondition StateIs(params ComplaintState[] states)
     {
         var set = DefinedSet(states, nameof(states));
-        return new FieldCondition("state", s => s.State.ToString(), s => Array.IndexOf(set, s.State) >= 0, $"one of {string.Join(", ", set)}");
+        return Field("state", s => s.State.ToString(), new StateInTest(Mask(set)), $"one of {string.Join(", ", set)}");
     }
 
     /// <summary>Holds when the complaint's kind is one of <paramref name="kinds"/>.</summary>
@@ -149,7 +150,7 @@ public abstract class PolicyCondition
     public static PolicyCondition KindIs(params FeedbackKind[] kinds)
     {
         var set = DefinedSet(kinds, nameof(kinds));
-        return new FieldCondition("kind", s => s.Kind.ToString(), s => Array.IndexOf(set, s.Kind) >= 0, $"one of {string.Join(", ", set)}");
+        return Field("kind", s => s.Kind.ToString(), new KindInTest(Mask(set)), $"one of {string.Join(", ", set)}");
     }
 
     /// <summary>Holds when the complaint came in through one of <paramref name="channels"/>.</summary>
@@ -160,13 +161,13 @@ public abstract class PolicyCondition
     public static PolicyCondition ChannelIs(params Channel[] channels)
     {
         var set = DefinedSet(channels, nameof(channels));
-        return new FieldCondition("channel", s => s.Intake.Channel.ToString(), s => Array.IndexOf(set, s.Intake.Channel) >= 0, $"one of {string.Join(", ", set)}");
+        return Field("channel", s => s.Intake.Channel.ToString(), new ChannelInTest(Mask(set)), $"one of {string.Join(", ", set)}");
     }
 
     /// <summary>Holds when the complaint came in through a regulator or legal body (<see cref="Channel.RegulatorOrLegalBody"/>).</summary>
     /// <returns>The condition.</returns>
     public static PolicyCondition ThroughRegulator() =>
-        new FieldCondition("channel", s => s.Intake.Channel.ToString(), s => s.Intake.Channel == Channel.RegulatorOrLegalBody, "through a regulator or legal body");
+        Field("channel", s => s.Intake.Channel.ToString(), new ChannelInTest(Mask([Channel.RegulatorOrLegalBody])), "through a regulator or legal body");
 
     /// <summary>Holds when the customer's tier is one of <paramref name="tiers"/> (compared ordinally, ignoring case).</summary>
     /// <param name="tiers">The tiers that match.</param>
@@ -175,8 +176,7 @@ public abstract class PolicyCondition
     public static PolicyCondition TierIs(params string[] tiers)
     {
         var set = Names(tiers, nameof(tiers));
-        return new FieldCondition(
-            "customer tier", s => s.CustomerTier ?? "none", s => s.CustomerTier is { } t && ContainsIgnoringCase(set, t), $"one of {string.Join(", ", set)}");
+        return Field("customer tier", s => s.CustomerTier ?? "none", new TierInTest(set), $"one of {string.Join(", ", set)}");
     }
 
     /// <summary>Holds when the complaint's category is <paramref name="category"/> or one of its descendants.</summary>
@@ -186,7 +186,7 @@ public abstract class PolicyCondition
     public static PolicyCondition InCategory(Category category)
     {
         ArgumentNullException.ThrowIfNull(category);
-        return new FieldCondition("category", s => s.Category.Path, s => s.Category.IsWithin(category), $"within {category}");
+        return Field("category", s => s.Category.Path, new WithinCategoryTest(category), $"within {category}");
     }
 
     /// <summary>Holds when the complaint is assigned to one of <paramref name="teams"/>; each must be one of the rule set's teams.</summary>
@@ -216,13 +216,13 @@ public abstract class PolicyCondition
     public static PolicyCondition ReopenedAtLeast(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        return new FieldCondition("reopenings", s => s.ReopenCount.ToString(CultureInfo.InvariantCulture), s => s.ReopenCount >= count, $"at least {count}");
+        return Field("reopenings", s => s.ReopenCount.ToString(CultureInfo.InvariantCulture), new ReopenedAtLeastTest(count), $"at least {count}");
     }
 
     /// <summary>Holds when the customer rejected the latest proposal and none has been made since.</summary>
     /// <returns>The condition.</returns>
     public static PolicyCondition ProposalRejected() =>
-        new FieldCondition("latest proposal", s => s.LatestProposal is null ? "none" : s.LatestProposalRejected ? "rejected" : "not rejected", s => s.LatestProposalRejected, "rejected by the customer");
+        Field("latest proposal", s => s.LatestProposal is null ? "none" : s.LatestProposalRejected ? "rejected" : "not rejected", default(ProposalRejectedTest), "rejected by the customer");
 
     /// <summary>
     /// Holds when the customer rejected the latest proposal, none has been made since, and the rejection recorded the
@@ -231,16 +231,16 @@ public abstract class PolicyCondition
     /// </summary>
     /// <returns>The condition.</returns>
     public static PolicyCondition RejectedWithConsentToEscalate() =>
-        new FieldCondition(
+        Field(
             "latest proposal",
             s => !s.LatestProposalRejected ? "not rejected" : s.LatestRejectionConsented ? "rejected, consent to escalate given" : "rejected, no consent to escalate",
-            s => s.LatestRejectionConsented,
+            default(ConsentedRejectionTest),
             "rejected with the customer's consent to escalate");
 
     /// <summary>Holds when the complaint is flagged for abusive contact.</summary>
     /// <returns>The condition.</returns>
     public static PolicyCondition FlaggedAbusive() =>
-        new FieldCondition("abusive contact", s => s.IsFlaggedAbusive ? "flagged" : "not flagged", s => s.IsFlaggedAbusive, "flagged");
+        Field("abusive contact", s => s.IsFlaggedAbusive ? "flagged" : "not flagged", default(FlaggedAbusiveTest), "flagged");
 
     /// <summary>Holds when the customer rated the handling <paramref name="rating"/> or lower at follow-up.</summary>
     /// <param name="rating">The highest rating that matches (1 to 5).</param>
@@ -253,8 +253,7 @@ public abstract class PolicyCondition
             throw new ArgumentOutOfRangeException(nameof(rating), rating, "rating must be from 1 to 5.");
         }
 
-        return new FieldCondition(
-            "rating", s => s.Rating?.ToString(CultureInfo.InvariantCulture) ?? "none", s => s.Rating is { } r && r <= rating, $"at most {rating}");
+        return Field("rating", s => s.Rating?.ToString(CultureInfo.InvariantCulture) ?? "none", new RatingAtMostTest(rating), $"at most {rating}");
     }
 
     /// <summary>
@@ -290,14 +289,14 @@ public abstract class PolicyCondition
     /// <returns>The condition.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="elapsed"/> is not positive.</exception>
     public static PolicyCondition SinceLastCustomerMessage(Duration elapsed) =>
-        new SinceCondition("the customer's last message", Positive(elapsed, nameof(elapsed)), s => s.LastCustomerMessageAt ?? s.Intake.ReceivedAt);
+        new SinceCondition("the customer's last message", Positive(elapsed, nameof(elapsed)), customerMessage: true);
 
     /// <summary>Holds when at least <paramref name="elapsed"/> has passed since the customer was last responded to (or, with no response, since receipt).</summary>
     /// <param name="elapsed">The least elapsed time that matches.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="elapsed"/> is not positive.</exception>
     public static PolicyCondition SinceLastUpdate(Duration elapsed) =>
-        new SinceCondition("the last update to the customer", Positive(elapsed, nameof(elapsed)), s => s.LastResponseAt ?? s.Intake.ReceivedAt);
+        new SinceCondition("the last update to the customer", Positive(elapsed, nameof(elapsed)), customerMessage: false);
 
     /// <summary>
     /// Holds when the customer has made at least <paramref name="count"/> complaints within the host's window, this one
@@ -320,6 +319,26 @@ public abstract class PolicyCondition
 
     /// <summary>Tests the condition on one complaint.</summary>
     internal abstract bool Test(in PolicyInput input);
+
+    /// <summary>
+    /// Tests the condition on the complaints of a block whose bit is set in <paramref name="candidates"/> (bit <c>j</c>
+    /// for the block's complaint <c>j</c>), exactly as <see cref="Test(in PolicyInput)"/> on each of them, and returns
+    /// the bits of those it holds for. A condition on a field of the snapshot tests the block in one loop.
+    /// </summary>
+    internal virtual ulong Test(in PolicyBlock block, ulong candidates)
+    {
+        var held = 0UL;
+        for (var rest = candidates; rest != 0; rest &= rest - 1)
+        {
+            var j = BitOperations.TrailingZeroCount(rest);
+            if (Test(block.Input(j)))
+            {
+                held |= 1UL << j;
+            }
+        }
+
+        return held;
+    }
 
     /// <summary>Adds what the condition found to <paramref name="facts"/>: the facts that made it hold when <paramref name="held"/>, otherwise those that failed it.</summary>
     internal abstract void Explain(in PolicyInput input, bool held, List<string> facts);
@@ -390,6 +409,22 @@ public abstract class PolicyCondition
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new AllCondition([.. conditions.Select(c => c.Bind(binding))]);
 
+        internal override ulong Test(in PolicyBlock block, ulong candidates)
+        {
+            // Each part is tested only where the parts before it held, as one by one.
+            foreach (var condition in conditions)
+            {
+                if (candidates == 0)
+                {
+                    break;
+                }
+
+                candidates = condition.Test(block, candidates);
+            }
+
+            return candidates;
+        }
+
         internal override bool Test(in PolicyInput input)
         {
             foreach (var condition in conditions)
@@ -423,6 +458,24 @@ public abstract class PolicyCondition
         internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new AnyCondition([.. conditions.Select(c => c.Bind(binding))]);
+
+        internal override ulong Test(in PolicyBlock block, ulong candidates)
+        {
+            // Each part is tested only where no part before it held, as one by one.
+            var held = 0UL;
+            foreach (var condition in conditions)
+            {
+                var open = candidates & ~held;
+                if (open == 0)
+                {
+                    break;
+                }
+
+                held |= condition.Test(block, open);
+            }
+
+            return held;
+        }
 
         internal override bool Test(in PolicyInput input)
         {
@@ -466,6 +519,8 @@ public abstract class PolicyCondition
 
         internal override bool Test(in PolicyInput input) => !condition.Test(input);
 
+        internal override ulong Test(in PolicyBlock block, ulong candidates) => candidates & ~condition.Test(block, candidates);
+
         internal override void Explain(in PolicyInput input, bool held, List<string> facts)
         {
             var inner = new List<string>();
@@ -474,10 +529,121 @@ public abstract class PolicyCondition
         }
     }
 
-    /// <summary>A field of the snapshot compared with a fixed value.</summary>
-    private sealed class FieldCondition(string field, Func<ComplaintSnapshot, string> show, Func<ComplaintSnapshot, bool> test, string expected) : PolicyCondition
+    /// <summary>A condition on a field of the snapshot: a test of it (a struct, so the test is compiled into the condition, with no delegate call) and, for explanations, how the field reads.</summary>
+    private static FieldCondition<TTest> Field<TTest>(string field, Func<ComplaintSnapshot, string> show, TTest test, string expected)
+        where TTest : struct, ISnapshotTest => new(field, show, test, expected);
+
+    /// <summary>The set of enum values as bits, for a test with no search; the enums tested have fewer than 64 values.</summary>
+    private static ulong Mask<T>(T[] set)
+        where T : struct, Enum
     {
-        internal override bool Test(in PolicyInput input) => test(input.Complaint);
+        var mask = 0UL;
+        foreach (var value in set)
+        {
+            var bit = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+            mask |= bit is >= 0 and < 64 ? 1UL << bit : throw new ArgumentOutOfRangeException(nameof(set), value, $"{typeof(T).Name} {value} cannot be tested as a bit.");
+        }
+
+        return mask;
+    }
+
+    private static bool InMask(ulong mask, int value) => (uint)value < 64 && ((mask >> value) & 1) != 0;
+
+    /// <summary>A test of a field of the snapshot.</summary>
+    private interface ISnapshotTest
+    {
+        bool Test(ComplaintSnapshot complaint, Instant asOf);
+    }
+
+    /// <summary>
+    /// Tests <paramref name="test"/> on the complaints of a block whose bit is set in <paramref name="candidates"/>:
+    /// one tight loop, the test compiled in, for the many complaints a batch reads.
+    /// </summary>
+    private static ulong Each<TTest>(in PolicyBlock block, ulong candidates, TTest test)
+        where TTest : struct, ISnapshotTest
+    {
+        var complaints = block.Complaints;
+        var asOf = block.AsOf;
+        var held = 0UL;
+        for (var rest = candidates; rest != 0; rest &= rest - 1)
+        {
+            var j = BitOperations.TrailingZeroCount(rest);
+            if (test.Test(complaints[j], asOf))
+            {
+                held |= 1UL << j;
+            }
+        }
+
+        return held;
+    }
+
+    private readonly struct SeverityAtLeastTest(Severity least) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.Severity >= least;
+    }
+
+    private readonly struct PriorityAtLeastTest(Priority least) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.Priority >= least;
+    }
+
+    private readonly struct StateInTest(ulong mask) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => InMask(mask, (int)complaint.State);
+    }
+
+    private readonly struct KindInTest(ulong mask) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => InMask(mask, (int)complaint.Kind);
+    }
+
+    private readonly struct ChannelInTest(ulong mask) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => InMask(mask, (int)complaint.Intake.Channel);
+    }
+
+    private readonly struct TierInTest(string[] tiers) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.CustomerTier is { } tier && ContainsIgnoringCase(tiers, tier);
+    }
+
+    private readonly struct WithinCategoryTest(Category category) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.Category.IsWithin(category);
+    }
+
+    private readonly struct ReopenedAtLeastTest(int least) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.ReopenCount >= least;
+    }
+
+    private readonly struct ProposalRejectedTest : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.LatestProposalRejected;
+    }
+
+    private readonly struct ConsentedRejectionTest : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.LatestRejectionConsented;
+    }
+
+    private readonly struct FlaggedAbusiveTest : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.IsFlaggedAbusive;
+    }
+
+    private readonly struct RatingAtMostTest(int most) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.Rating is { } rating && rating <= most;
+    }
+
+    /// <summary>A field of the snapshot compared with a fixed value.</summary>
+    private sealed class FieldCondition<TTest>(string field, Func<ComplaintSnapshot, string> show, TTest test, string expected) : PolicyCondition
+        where TTest : struct, ISnapshotTest
+    {
+        internal override bool Test(in PolicyInput input) => test.Test(input.Complaint, input.AsOf);
+
+        internal override ulong Test(in PolicyBlock block, ulong candidates) => Each(block, candidates, test);
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) => facts.Add($"{field} {show(input.Complaint)}, {expected}");
     }
@@ -494,7 +660,9 @@ public abstract class PolicyCondition
             return this;
         }
 
-        internal override bool Test(in PolicyInput input) => input.Complaint.Team is { } team && Array.IndexOf(teams, team) >= 0;
+        internal override bool Test(in PolicyInput input) => new TeamInTest(teams).Test(input.Complaint, input.AsOf);
+
+        internal override ulong Test(in PolicyBlock block, ulong candidates) => Each(block, candidates, new TeamInTest(teams));
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
             facts.Add($"team {input.Complaint.Team ?? "none"}, one of {string.Join(", ", teams)}");
@@ -505,6 +673,8 @@ public abstract class PolicyCondition
         internal override PolicyCondition Bind(PolicyBinding binding) => new LevelCondition(level, binding.LevelRank(level));
 
         internal override bool Test(in PolicyInput input) => input.Complaint.LevelRank >= rank;
+
+        internal override ulong Test(in PolicyBlock block, ulong candidates) => Each(block, candidates, new LevelAtLeastTest(rank));
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
             facts.Add($"level {input.Lifecycle.Levels[input.Complaint.LevelRank].Name}, at least {level}");
@@ -671,12 +841,33 @@ public abstract class PolicyCondition
         }
     }
 
-    private sealed class SinceCondition(string what, Duration elapsed, Func<ComplaintSnapshot, Instant> since) : PolicyCondition
+    /// <summary>Time since the customer's last message, or since the last response to the customer; with none, since receipt.</summary>
+    private sealed class SinceCondition(string what, Duration elapsed, bool customerMessage) : PolicyCondition
     {
-        internal override bool Test(in PolicyInput input) => input.AsOf - since(input.Complaint) >= elapsed;
+        internal override bool Test(in PolicyInput input) => new SinceTest(elapsed, customerMessage).Test(input.Complaint, input.AsOf);
+
+        internal override ulong Test(in PolicyBlock block, ulong candidates) => Each(block, candidates, new SinceTest(elapsed, customerMessage));
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
-            facts.Add($"{Show(input.AsOf - since(input.Complaint))} since {what}, at least {Show(elapsed)}");
+            facts.Add($"{Show(input.AsOf - SinceTest.Since(input.Complaint, customerMessage))} since {what}, at least {Show(elapsed)}");
+    }
+
+    private readonly struct SinceTest(Duration elapsed, bool customerMessage) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => asOf - Since(complaint, customerMessage) >= elapsed;
+
+        public static Instant Since(ComplaintSnapshot complaint, bool customerMessage) =>
+            (customerMessage ? complaint.LastCustomerMessageAt : complaint.LastResponseAt) ?? complaint.ReceivedAt;
+    }
+
+    private readonly struct TeamInTest(string[] teams) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.Team is { } team && Array.IndexOf(teams, team) >= 0;
+    }
+
+    private readonly struct LevelAtLeastTest(int rank) : ISnapshotTest
+    {
+        public bool Test(ComplaintSnapshot complaint, Instant asOf) => complaint.LevelRank >= rank;
     }
 
     private sealed class RepeatCondition(int count) : PolicyCondition

@@ -43,7 +43,11 @@ public sealed class PolicyDecision
     /// <summary>
     /// Gets the actions to take, in the set's order: of the matched rules' actions, those that change something. Only
     /// the highest level raised to and the highest priority are kept, the first rule's team wins, and equal
-    /// notifications, flags and approvals are listed once.
+    /// notifications, flags and approvals are listed once. A <see cref="LowerLevelAction"/> is kept only when it goes
+    /// below the current level and not below the highest level any matched rule's <see cref="RaiseLevelAction"/> asks
+    /// for, so a raise wins and a decision never both raises and lowers; of the lowerings left, the first rule's (in the
+    /// set's order) is kept, not the lowest level. Each action left out is listed in its match's
+    /// <see cref="PolicyMatch.SetAside"/> with the reason, naming the rule that decided.
     /// </summary>
     public IReadOnlyList<PolicyAction> Actions { get; }
 

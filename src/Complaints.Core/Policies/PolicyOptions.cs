@@ -203,7 +203,7 @@ public sealed class PolicyConditionOptions
 }
 
 /// <summary>
-/// One action as configuration: exactly one of <see cref="RaiseLevel"/>, <see cref="AssignTeam"/>,
+/// One action as configuration: exactly one of <see cref="RaiseLevel"/>, <see cref="LowerLevel"/>, <see cref="AssignTeam"/>,
 /// <see cref="RaisePriority"/>, <see cref="Notify"/> (with <see cref="Topic"/>), <see cref="FlagForRegulator"/> or
 /// <see cref="RequireApproval"/> (with <see cref="Reason"/>) is set.
 /// </summary>
@@ -211,6 +211,9 @@ public sealed class PolicyActionOptions
 {
     /// <summary>Gets or sets the level to raise to (<see cref="RaiseLevelAction"/>).</summary>
     public string? RaiseLevel { get; set; }
+
+    /// <summary>Gets or sets the level to hand the complaint back down to (<see cref="LowerLevelAction"/>).</summary>
+    public string? LowerLevel { get; set; }
 
     /// <summary>Gets or sets the team to assign to (<see cref="AssignTeamAction"/>).</summary>
     public string? AssignTeam { get; set; }

@@ -231,6 +231,7 @@ internal static class PolicyOptionsCompiler
         (string Name, bool IsSet, Func<PolicyAction> Build)[] kinds =
         [
             (nameof(a.RaiseLevel), a.RaiseLevel is not null, () => new RaiseLevelAction(a.RaiseLevel!)),
+            (nameof(a.LowerLevel), a.LowerLevel is not null, () => new LowerLevelAction(a.LowerLevel!)),
             (nameof(a.AssignTeam), a.AssignTeam is not null, () => new AssignTeamAction(a.AssignTeam!)),
             (nameof(a.RaisePriority), a.RaisePriority is not null, () => new RaisePriorityAction(a.RaisePriority!.Value)),
             (nameof(a.Notify), a.Notify is not null, () => new NotifyAction(a.Notify!, a.Topic ?? throw new ArgumentException($"{nameof(a.Topic)} must be set with {nameof(a.Notify)}."))),

@@ -176,7 +176,7 @@ internal sealed class PolicyBinding(string rule, string paramName, ComplaintLife
 /// service-level status, the facts of every target of the applying policies (<see cref="Sla"/>, on the stack).
 /// </summary>
 internal readonly ref struct PolicyInput(
-    ComplaintSnapshot complaint, Instant asOf, ReadOnlySpan<SlaTargetFact> sla, in PolicyContext context, ComplaintLifecycle lifecycle, SlaEngine? engine)
+    ComplaintSnapshot complaint, Instant asOf, ReadOnlySpan<SlaTargetFact> sla, PolicyContext context, ComplaintLifecycle lifecycle, SlaEngine? engine)
 {
     public ComplaintSnapshot Complaint { get; } = complaint;
 
@@ -190,4 +190,40 @@ internal readonly ref struct PolicyInput(
 
     /// <summary>Gets the SLA engine the facts in <see cref="Sla"/> come from, when the rule set reads service-level status.</summary>
     public SlaEngine? Engine { get; } = engine;
+}
+
+/// <summary>
+/// What a condition reads of a block of up to 64 complaints at one instant, for the batch path: the complaints as of the
+/// instant, the host's contexts (empty: the default for each), and, when the rule set reads service-level status, each
+/// complaint's target facts (<see cref="Width"/> slots each, of which <see cref="FactCounts"/> are written).
+/// </summary>
+internal readonly ref struct PolicyBlock(
+    ReadOnlySpan<ComplaintSnapshot> complaints,
+    Instant asOf,
+    ReadOnlySpan<PolicyContext> contexts,
+    ReadOnlySpan<SlaTargetFact> facts,
+    ReadOnlySpan<int> factCounts,
+    int width,
+    ComplaintLifecycle lifecycle,
+    SlaEngine? engine)
+{
+    public ReadOnlySpan<ComplaintSnapshot> Complaints { get; } = complaints;
+
+    public Instant AsOf { get; } = asOf;
+
+    public ReadOnlySpan<PolicyContext> Contexts { get; } = contexts;
+
+    public ReadOnlySpan<SlaTargetFact> Facts { get; } = facts;
+
+    public ReadOnlySpan<int> FactCounts { get; } = factCounts;
+
+    public int Width { get; } = width;
+
+    public ComplaintLifecycle Lifecycle { get; } = lifecycle;
+
+    public SlaEngine? Engine { get; } = engine;
+
+    /// <summary>Gets what a condition reads of the block's complaint <paramref name="j"/>.</summary>
+    public PolicyInput Input(int j) =>
+        new(Complaints[j], AsOf, Width == 0 ? default : Facts.Slice(j * Width, FactCounts[j]), Contexts.IsEmpty ? default : Contexts[j], Lifecycle, Engine);
 }

@@ -32,7 +32,7 @@ public sealed class PolicyRuleSet
         Rules = Array.AsReadOnly(rules.Select(r => r.Rule).ToArray());
     }
 
-    /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on.</summary>
+    /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on (and hand them back down).</summary>
     public ComplaintLifecycle Lifecycle { get; }
 
     /// <summary>Gets the SLA engine whose targets the rules' conditions read, if any.</summary>
@@ -159,21 +159,72 @@ public sealed class PolicyRuleSet
 
         for (var j = 0; j < complaints.Length; j++)
         {
-            var complaint = complaints[j] ?? throw new ArgumentNullException(nameof(complaints), $"complaints[{j}] is null.");
-            Check(complaint, asOf, contexts.IsEmpty ? default : contexts[j], nameof(asOf), nameof(contexts));
+            // One tight pass; the checks that name what is wrong run only for a complaint that fails.
+            var complaint = complaints[j];
+            if (complaint is null || asOf < complaint.ReceivedAt || (!contexts.IsEmpty && contexts[j].RecentComplaintsFromCustomer < 0))
+            {
+                Check(complaint ?? throw new ArgumentNullException(nameof(complaints), $"complaints[{j}] is null."), asOf, contexts.IsEmpty ? default : contexts[j], nameof(asOf), nameof(contexts));
+            }
         }
 
+        // Complaints go through in blocks: each rule's condition is tested on a whole block in one call (a field test in
+        // one tight loop), and only a complaint some rule matched, or the routing table may route, is decided one by one.
         var width = _readsSla ? Sla!.MaxTargetCount : 0;
-        Span<SlaTargetFact> facts = width <= StackFacts ? stackalloc SlaTargetFact[width] : new SlaTargetFact[width];
+        var size = width == 0 ? MaxBlock : Math.Clamp(StackFacts / width, 1, MaxBlock);
+        Span<SlaTargetFact> facts = width * size <= StackFacts ? stackalloc SlaTargetFact[width * size] : new SlaTargetFact[width * size];
+        Span<int> counts = stackalloc int[size];
+        var buffer = default(SnapshotBlock);
+        Span<ComplaintSnapshot> then = buffer;
+        var routes = Routing is not null;
         var decided = 0;
-        for (var j = 0; j < complaints.Length; j++)
+        for (var from = 0; from < complaints.Length; from += size)
         {
-            var decision = Decide(complaints[j].AsOf(asOf), asOf, contexts.IsEmpty ? default : contexts[j], explainMisses: false, facts);
-            destination[j] = decision;
-            decided += decision is null ? 0 : 1;
+            var n = Math.Min(size, complaints.Length - from);
+            if (width > 0)
+            {
+                // The block's histories are fetched together before the SLA engine replays them one by one.
+                SlaEngine.Fetch(complaints.Slice(from, n));
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                var complaint = complaints[from + j];
+                then[j] = complaint.LastActivityAt <= asOf ? complaint : complaint.AsOf(asOf);
+                counts[j] = width == 0 ? 0 : Sla!.FactsAt(then[j], asOf, facts.Slice(j * width, width), _measuresSla);
+            }
+
+            var block = new PolicyBlock(then[..n], asOf, contexts.IsEmpty ? [] : contexts.Slice(from, n), facts, counts, width, Lifecycle, Sla);
+            var all = n == 64 ? ulong.MaxValue : (1UL << n) - 1;
+            var some = 0UL;
+            foreach (var rule in _rules)
+            {
+                some |= rule.Condition.Test(block, all);
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                PolicyDecision? decision = null;
+                if (((some >> j) & 1) != 0 || (routes && then[j].Team is null))
+                {
+                    decision = Decide(then[j], asOf, contexts.IsEmpty ? default : contexts[from + j], explainMisses: false, facts.Slice(j * width, width), counts[j]);
+                }
+
+                destination[from + j] = decision;
+                decided += decision is null ? 0 : 1;
+            }
         }
 
         return decided;
+    }
+
+    /// <summary>The most complaints a batch tests together (one bit each in a mask).</summary>
+    private const int MaxBlock = 64;
+
+    /// <summary>Room on the stack for a block's complaints as of the instant asked.</summary>
+    [System.Runtime.CompilerServices.InlineArray(MaxBlock)]
+    private struct SnapshotBlock
+    {
+        private ComplaintSnapshot _first;
     }
 
     /// <summary>
@@ -195,7 +246,7 @@ public sealed class PolicyRuleSet
         Evaluate(complaints, asOf, destination, []);
 
     /// <summary>The most facts of service-level targets a decision keeps on the stack; more are kept in an array.</summary>
-    private const int StackFacts = 32;
+    private const int StackFacts = 128;
 
     /// <summary>Refuses an instant before the complaint was received and a context with a negative count, naming the complaint.</summary>
     private static void Check(ComplaintSnapshot complaint, Instant asOf, in PolicyContext context, string asOfName, string contextName)
@@ -214,11 +265,12 @@ public sealed class PolicyRuleSet
 
     /// <summary>
     /// Decides for a complaint as it was at <paramref name="asOf"/>; <see langword="null"/> when the decision would be
-    /// empty (no match, nothing already carried out, no miss to explain), with nothing allocated.
+    /// empty (no match, nothing already carried out, no miss to explain), with nothing allocated. The SLA facts are
+    /// read into <paramref name="facts"/>, unless <paramref name="known"/> says how many it holds already.
     /// </summary>
-    private PolicyDecision? Decide(ComplaintSnapshot then, Instant asOf, in PolicyContext context, bool explainMisses, Span<SlaTargetFact> facts)
+    private PolicyDecision? Decide(ComplaintSnapshot then, Instant asOf, in PolicyContext context, bool explainMisses, Span<SlaTargetFact> facts, int known = -1)
     {
-        var written = _readsSla ? Sla!.FactsAt(then, asOf, facts, _measuresSla) : 0;
+        var written = known >= 0 ? known : _readsSla ? Sla!.FactsAt(then, asOf, facts, _measuresSla) : 0;
         var input = new PolicyInput(then, asOf, facts[..written], context, Lifecycle, Sla);
         List<CompiledRule>? matched = null;
         List<PolicyMatch>? applied = null;
@@ -296,7 +348,9 @@ public sealed class PolicyRuleSet
     /// <summary>
     /// Merges the matched rules' actions: only the highest level above the current one and the highest priority above
     /// the current one are kept (the first rule that asks for it), the first rule's team decides, and equal other actions
-    /// are listed once. Every action left out is set aside on its rule's match with the reason.
+    /// are listed once. A lowering is kept only below the current level and not below the highest level a matched rule
+    /// raises to (so a raise above the current level sets every lowering aside); of those, the first rule's lowering
+    /// decides. Every action left out is set aside on its rule's match with the reason.
     /// </summary>
     private static (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Decide(List<CompiledRule> matched, in PolicyInput input)
     {
@@ -304,17 +358,27 @@ public sealed class PolicyRuleSet
         var levels = input.Lifecycle.Levels;
         var topRank = complaint.LevelRank;
         var topPriority = complaint.Priority;
-        (int Rule, int Action) level = (-1, -1), priority = (-1, -1), team = (-1, -1);
+        var floorRank = -1;
+        (int Rule, int Action) level = (-1, -1), priority = (-1, -1), team = (-1, -1), floor = (-1, -1), lower = (-1, -1);
         for (var r = 0; r < matched.Count; r++)
         {
             var actions = matched[r].Rule.Actions;
             for (var a = 0; a < actions.Count; a++)
             {
+                var rank = matched[r].LevelRanks[a];
                 switch (actions[a])
                 {
-                    case RaiseLevelAction when matched[r].LevelRanks[a] > topRank:
-                        topRank = matched[r].LevelRanks[a];
-                        level = (r, a);
+                    case RaiseLevelAction:
+                        if (rank > floorRank)
+                        {
+                            (floorRank, floor) = (rank, (r, a));
+                        }
+
+                        if (rank > topRank)
+                        {
+                            (topRank, level) = (rank, (r, a));
+                        }
+
                         break;
                     case RaisePriorityAction p when p.Priority > topPriority:
                         topPriority = p.Priority;
@@ -337,8 +401,18 @@ public sealed class PolicyRuleSet
             for (var a = 0; a < actions.Count; a++)
             {
                 var action = actions[a];
+                var rank = rule.LevelRanks[a];
+                if (action is LowerLevelAction && lower.Rule < 0 && rank < complaint.LevelRank && rank >= floorRank)
+                {
+                    lower = (r, a);
+                }
+
                 var reason = action switch
                 {
+                    LowerLevelAction when (r, a) == lower => null,
+                    LowerLevelAction when rank >= complaint.LevelRank => $"already at level {levels[rank].Name} or below",
+                    LowerLevelAction when rank < floorRank => $"level {levels[floorRank].Name} is asked for by rule '{matched[floor.Rule].Rule.Name}'",
+                    LowerLevelAction => $"rule '{matched[lower.Rule].Rule.Name}' decides the lowering first",
                     RaiseLevelAction when (r, a) == level => null,
                     RaiseLevelAction when rule.LevelRanks[a] <= complaint.LevelRank => $"already at level {levels[complaint.LevelRank].Name}",
                     RaiseLevelAction => $"a higher level, {levels[topRank].Name}, is asked for by rule '{matched[level.Rule].Rule.Name}'",
@@ -433,7 +507,12 @@ public sealed class PolicyRuleSetBuilder
         for (var a = 0; a < ranks.Length; a++)
         {
             rule.Actions[a].Bind(binding);
-            ranks[a] = rule.Actions[a] is RaiseLevelAction raise ? binding.LevelRank(raise.Level) : -1;
+            ranks[a] = rule.Actions[a] switch
+            {
+                RaiseLevelAction raise => binding.LevelRank(raise.Level),
+                LowerLevelAction lowering => binding.LevelRank(lowering.Level),
+                _ => -1,
+            };
         }
 
         _names.Add(rule.Name);
@@ -506,7 +585,7 @@ public sealed class PolicyRuleSetBuilder
     public PolicyRuleSet Build() => PolicyRuleSet.Create(_lifecycle, _sla, [.. _teamOrder], [.. _rules], _routing, _catalogue);
 }
 
-/// <summary>A rule with its condition bound to the set and the rank of each action that raises the level (-1 for others).</summary>
+/// <summary>A rule with its condition bound to the set and the rank of each action that raises or lowers the level (-1 for others).</summary>
 internal sealed record CompiledRule(PolicyRule Rule, PolicyCondition Condition, int[] LevelRanks)
 {
     /// <summary>Gets whether one of the rule's actions assigns a team.</summary>

@@ -313,7 +313,7 @@ public sealed class SlaEngine
     /// a checksum so that the loads are kept.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Fetch(ReadOnlySpan<ComplaintSnapshot> block)
+    internal static int Fetch(ReadOnlySpan<ComplaintSnapshot> block)
     {
         var sum = 0;
         foreach (var complaint in block)

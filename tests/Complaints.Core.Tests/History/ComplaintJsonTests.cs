@@ -106,6 +106,74 @@ public sealed class ComplaintJsonTests
         AssertSameComplaint(Golden(), loaded);
     }
 
+    /// <summary>A complaint raised to the manager and handed back to the supervisor.</summary>
+    private static Complaint Lowered()
+    {
+        var c = Complaint.Receive(new ComplaintId("C-2026-000118"), new ComplaintIntake(FeedbackKind.Complaint, Channel.Phone, new CustomerRef("cust-7"), Category.Parse("Billing"), "Charged twice.", Start), Lifecycle);
+        c.Acknowledge(Agent, Start + Duration.FromMinutes(5), null);
+        c.RaiseLevel(Agent, Start + Duration.FromMinutes(10), "SLA breached.", toLevel: 2);
+        c.LowerLevel(Actor.Staff("mia"), Start + Duration.FromMinutes(70), "Reviewed; the supervisor takes it on.");
+        return c;
+    }
+
+    [Fact]
+    public void Serialize_LoweredComplaint_WritesADeescalationAndRestoresIt()
+    {
+        var original = Lowered();
+
+        var json = ComplaintJson.Serialize(original);
+        var loaded = ComplaintJson.Deserialize(json, Lifecycle);
+
+        Assert.Contains(
+            """
+                  "trigger": "LowerLevel",
+                  "from": "Acknowledged",
+                  "to": "Acknowledged",
+                  "data": {
+                    "type": "Deescalation",
+                    "fromLevel": 2,
+                    "toLevel": 1,
+                    "reason": "Reviewed; the supervisor takes it on."
+                  }
+            """.ReplaceLineEndings("\n"),
+            json.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        AssertSameComplaint(original, loaded);
+        Assert.Equal(("Supervisor", 2), (loaded.Level.Name, loaded.Snapshot.HighestLevelRank));
+        Assert.Equal(original.LastActivityAt, loaded.Snapshot.LevelReachedAt);
+    }
+
+    public static TheoryData<string, string, string> DeescalationTamperings => new()
+    {
+        { "\"toLevel\": 1,\n        \"reason\": \"Reviewed", "\"toLevel\": 2,\n        \"reason\": \"Reviewed", "toLevel" },
+        { "\"toLevel\": 1,\n        \"reason\": \"Reviewed", "\"toLevel\": -1,\n        \"reason\": \"Reviewed", "toLevel" },
+        { "\"reason\": \"Reviewed; the supervisor takes it on.\"", "\"reason\": \"\"", "reason" },
+        { "\"reason\": \"Reviewed; the supervisor takes it on.\"", "\"reason\": \"Reviewed.\", \"customerConsent\": false", "customerConsent" },
+        { "\"type\": \"Deescalation\"", "\"type\": \"Escalation\"", "customerConsent" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeescalationTamperings))]
+    public void Deserialize_MalformedDeescalation_ThrowsJsonExceptionNamingIt(string find, string replace, string named) =>
+        AssertMalformedIsNamed(ComplaintJson.Serialize(Lowered()).ReplaceLineEndings("\n"), find, replace, named);
+
+    [Fact]
+    public void Deserialize_DeescalationTheLifecycleRefuses_ThrowsArgumentExceptionNamingTheEntry()
+    {
+        var json = ComplaintJson.Serialize(Lowered()).ReplaceLineEndings("\n");
+        var fromTop = json.Replace("\"fromLevel\": 2,\n        \"toLevel\": 1", "\"fromLevel\": 3,\n        \"toLevel\": 1", StringComparison.Ordinal);
+        var onTheWrongTrigger = json.Replace("\"trigger\": \"LowerLevel\"", "\"trigger\": \"RaiseLevel\"", StringComparison.Ordinal);
+        Assert.NotEqual(json, fromTop);
+        Assert.NotEqual(json, onTheWrongTrigger);
+
+        var misfit = Assert.Throws<ArgumentException>(() => ComplaintJson.Deserialize(fromTop, Lifecycle));
+        var wrongData = Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(onTheWrongTrigger, Lifecycle));
+
+        Assert.Contains("history[2] (sequence 3, LowerLevel", misfit.Message, StringComparison.Ordinal);
+        Assert.Contains("data.FromLevel is 3, but the complaint is at level 2", misfit.Message, StringComparison.Ordinal);
+        Assert.Contains("Deescalation", wrongData.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SerializeWithSystemTextJson_HistoryAndIntake_RoundTrip()
     {
@@ -146,9 +214,11 @@ public sealed class ComplaintJsonTests
 
     [Theory]
     [MemberData(nameof(Tamperings))]
-    public void Deserialize_MalformedDocument_ThrowsJsonExceptionNamingIt(string find, string replace, string named)
+    public void Deserialize_MalformedDocument_ThrowsJsonExceptionNamingIt(string find, string replace, string named) =>
+        AssertMalformedIsNamed(ComplaintJson.Serialize(Golden()), find, replace, named);
+
+    private static void AssertMalformedIsNamed(string json, string find, string replace, string named)
     {
-        var json = ComplaintJson.Serialize(Golden());
         Assert.Contains(find, json, StringComparison.Ordinal);
 
         var ex = Assert.Throws<JsonException>(() => ComplaintJson.Deserialize(json.Replace(find, replace, StringComparison.Ordinal), Lifecycle));
@@ -291,6 +361,7 @@ internal static class RandomWalk
                     ComplaintTrigger.ChangePromisedDate => complaint.ChangePromisedDate(agent, at, complaint.PromisedAt is null ? at + Duration.FromDays(2) : null),
                     ComplaintTrigger.ChangeCustomerTier => complaint.ChangeCustomerTier(agent, at, complaint.CustomerTier == "Gold" ? null : "Gold"),
                     ComplaintTrigger.RaiseLevel => complaint.RaiseLevel(agent, at, text),
+                    ComplaintTrigger.LowerLevel => complaint.LowerLevel(agent, at, text),
                     ComplaintTrigger.Rate => complaint.Rate(Actor.Customer("c"), at, random.Next(1, 6), text),
                     ComplaintTrigger.RecordHandlingTime => complaint.RecordHandlingTime(agent, at, Duration.FromSeconds(random.Next(1, 36_000)) + Duration.FromNanoseconds(nanos), "Agent"),
                     ComplaintTrigger.RecordApproval => complaint.RecordApproval(agent, at, text),

@@ -342,7 +342,7 @@ public sealed class ComplaintGuardTests
         complaint.FireDefault(T.RecordHandlingTime);
         complaint.FireDefault(T.RecordApproval);
         complaint.FireDefault(T.FlagAbusiveContact);
-        foreach (var trigger in new[] { T.ChangePriority, T.ChangeSeverity, T.ChangeCategory, T.Assign, T.ChangePromisedDate, T.ChangeCustomerTier, T.RaiseLevel })
+        foreach (var trigger in new[] { T.ChangePriority, T.ChangeSeverity, T.ChangeCategory, T.Assign, T.ChangePromisedDate, T.ChangeCustomerTier, T.RaiseLevel, T.LowerLevel })
         {
             var before = TestComplaints.Snapshot(complaint);
             var ex = Assert.Throws<ComplaintTransitionRefusedException>(() => complaint.FireDefault(trigger));
@@ -397,6 +397,95 @@ public sealed class ComplaintGuardTests
         Assert.Equal("Executive", complaint.Level.Name);
         Assert.False(complaint.CanFire(T.RaiseLevel));
         Assert.Throws<ComplaintTransitionRefusedException>(() => complaint.RaiseLevel(Agent, complaint.Next(), "Breach."));
+    }
+
+    [Fact]
+    public void LowerLevel_HandsTheCaseBackDownWithoutChangingTheState_AndRecordsADeescalation()
+    {
+        var complaint = TestComplaints.In(S.AwaitingCustomer);
+        complaint.RaiseLevel(Agent, complaint.Next(), "Breach.", toLevel: 3);
+        var at = complaint.Next();
+
+        var entry = complaint.LowerLevel(Agent, at, "Reviewed by the executive.", toLevel: 1);
+        complaint.LowerLevel(Agent, complaint.Next(), "Back to the agent.");
+
+        Assert.Equal((T.LowerLevel, S.AwaitingCustomer, S.AwaitingCustomer), (entry.Trigger, entry.From, entry.To));
+        Assert.Equal(new Deescalation(3, 1, "Reviewed by the executive."), entry.Data);
+        Assert.Equal(S.AwaitingCustomer, complaint.State);
+        Assert.Equal("Agent", complaint.Level.Name);
+        Assert.Equal(3, complaint.Snapshot.HighestLevelRank);
+        Assert.Equal(complaint.LastActivityAt, complaint.Snapshot.LevelReachedAt);
+        Assert.Equal(entry, complaint.AsOf(at).History[^1]);
+        Assert.Equal(1, complaint.AsOf(at).LevelRank);
+    }
+
+    [Fact]
+    public void LowerLevel_AtTheFirstLevel_IsRefusedNamingTheGuard()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+
+        Assert.False(complaint.CanFire(T.LowerLevel));
+        Assert.DoesNotContain(T.LowerLevel, complaint.GetPermittedTriggers());
+        var ex = AssertRefused(complaint, c => c.LowerLevel(Agent, c.Next(), "Reviewed."), ComplaintGuard.LowerLevelExists);
+        Assert.Equal((S.Investigating, T.LowerLevel), (ex.State, ex.Trigger));
+        AssertRefused(complaint, c => c.LowerLevel(Agent, c.Next(), "Reviewed.", toLevel: -1), ComplaintGuard.LowerLevelExists);
+    }
+
+    [Fact]
+    public void LowerLevel_InATerminalState_IsRefused()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(Agent, complaint.Next(), "Breach.");
+        complaint.Withdraw(Customer, complaint.Next());
+        var before = TestComplaints.Snapshot(complaint);
+
+        var ex = Assert.Throws<ComplaintTransitionRefusedException>(() => complaint.LowerLevel(Agent, complaint.Next(), "Reviewed."));
+
+        Assert.Equal((S.Withdrawn, T.LowerLevel), (ex.State, ex.Trigger));
+        Assert.Empty(ex.UnmetGuards);
+        Assert.Equal(before, TestComplaints.Snapshot(complaint));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public void LowerLevel_ToLevelNotBelowCurrentOrNegative_ThrowsNamingToLevel(int toLevel)
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(Agent, complaint.Next(), "Breach.", toLevel: 2);
+        var before = TestComplaints.Snapshot(complaint);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => complaint.LowerLevel(Agent, complaint.Next(), "Reviewed.", toLevel));
+
+        Assert.Equal("toLevel", ex.ParamName);
+        Assert.Equal(before, TestComplaints.Snapshot(complaint));
+    }
+
+    [Fact]
+    public void LowerLevel_BadReasonOrActorOrInstant_ThrowsNamingIt()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(Agent, complaint.Next(), "Breach.");
+        var before = TestComplaints.Snapshot(complaint);
+
+        Assert.Equal("reason", Assert.Throws<ArgumentNullException>(() => complaint.LowerLevel(Agent, complaint.Next(), null!)).ParamName);
+        Assert.Equal("reason", Assert.Throws<ArgumentException>(() => complaint.LowerLevel(Agent, complaint.Next(), " ")).ParamName);
+        Assert.Equal("actor", Assert.Throws<ArgumentNullException>(() => complaint.LowerLevel(null!, complaint.Next(), "Reviewed.")).ParamName);
+        Assert.Equal("at", Assert.Throws<ArgumentOutOfRangeException>(() => complaint.LowerLevel(Agent, complaint.LastActivityAt - Duration.FromMinutes(1), "Reviewed.")).ParamName);
+        Assert.Equal(before, TestComplaints.Snapshot(complaint));
+    }
+
+    [Theory]
+    [InlineData(1, 1, "toLevel")]
+    [InlineData(1, 2, "toLevel")]
+    [InlineData(1, -1, "toLevel")]
+    [InlineData(-1, -2, "fromLevel")]
+    public void Deescalation_ToLevelNotBelowFromLevel_ThrowsNamingTheField(int fromLevel, int toLevel, string field)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Deescalation(fromLevel, toLevel, "Reviewed."));
+
+        Assert.Equal(field, ex.ParamName);
     }
 
     [Fact]

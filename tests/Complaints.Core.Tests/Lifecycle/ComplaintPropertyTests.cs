@@ -81,22 +81,45 @@ public sealed class ComplaintPropertyTests(ITestOutputHelper output)
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 150)]
-    public void AnyTriggerSequence_LevelNeverFallsAndCompensationNeverExceedsAuthority(Scenario scenario)
+    public Property AnyTriggerSequence_LevelFallsOnlyOnLowerLevelAndCompensationNeverExceedsAuthority(Scenario scenario)
     {
         var lifecycle = scenario.Flags.Build();
         var complaint = TestComplaints.New(lifecycle, scenario.Kind);
         var level = 0;
+        var lowered = 0;
+        var loweringRefused = 0;
         foreach (var action in scenario.Steps)
         {
-            if (ComplaintWalk.Step(complaint, action).Entry is { Data: Complaints.Core.History.ResolutionProposal proposal })
+            var step = ComplaintWalk.Step(complaint, action);
+            if (step.Entry is { Data: Complaints.Core.History.ResolutionProposal proposal })
             {
                 var total = proposal.Remedies.Sum(r => r.Value?.Amount ?? 0m);
                 Assert.True(complaint.Level.AuthorityLimit is null || total <= complaint.Level.AuthorityLimit);
             }
 
-            Assert.True(complaint.Level.Rank >= level);
+            // The level falls on a LowerLevel entry, and only there; it never falls below the first level.
+            if (step.Entry is { Trigger: T.LowerLevel, Data: Complaints.Core.History.Deescalation d })
+            {
+                Assert.True(complaint.Level.Rank < level, $"LowerLevel left the level at {complaint.Level.Rank}, from {level}.");
+                Assert.Equal((level, complaint.Level.Rank), (d.FromLevel, d.ToLevel));
+                Assert.Equal(step.At, complaint.Snapshot.LevelReachedAt);
+                lowered++;
+            }
+            else
+            {
+                Assert.True(complaint.Level.Rank >= level, $"{step.Trigger} lowered the level from {level} to {complaint.Level.Rank}.");
+                loweringRefused += step.Trigger == T.LowerLevel && step.Entry is null ? 1 : 0;
+            }
+
+            Assert.InRange(complaint.Level.Rank, 0, complaint.Snapshot.HighestLevelRank);
             level = complaint.Level.Rank;
         }
+
+        return true.ToProperty()
+            .Classify(lowered > 0, "lowered the level")
+            .Classify(loweringRefused > 0, "a lowering refused or invalid")
+            .Classify(complaint.Snapshot.HighestLevelRank > 0, "escalated")
+            .Collect(lowered switch { 0 => "no lowering", 1 => "one lowering", _ => "several lowerings" });
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 150)]
@@ -133,6 +156,17 @@ public sealed class ComplaintPropertyTests(ITestOutputHelper output)
         var report = string.Join(", ", shares.Select(p => $"{p.Key} {p.Value:P1}"));
         output.WriteLine(report);
         Assert.True(StatesToCover.All(s => shares[s] >= 0.05), report);
+    }
+
+    [Fact]
+    public void Generator_FourHundredWalks_LowerTheLevelInAtLeastFivePercent()
+    {
+        var scenarios = Arbitraries.ScenarioGen.Sample(400, new Rnd(20261123UL), 50);
+
+        var lowered = scenarios.Count(s => ComplaintWalk.Run(s).Complaint.History.Any(e => e.Trigger == T.LowerLevel));
+
+        output.WriteLine($"{lowered} of {scenarios.Length} walks lowered the level");
+        Assert.True(lowered >= scenarios.Length / 20, $"{lowered} of {scenarios.Length} walks lowered the level.");
     }
 
     [Fact]

@@ -178,6 +178,45 @@ public sealed partial class ComplaintRestoreTests
     }
 
     [Fact]
+    public void Restore_LowerLevelFromAnotherLevel_IsRefusedNamingDataFromLevel()
+    {
+        var complaint = TestComplaints.In(S.Investigating);
+        complaint.RaiseLevel(TestComplaints.Agent, complaint.Next(), "Breach.", toLevel: 2);
+        complaint.LowerLevel(TestComplaints.Agent, complaint.Next(), "Reviewed.");
+        var history = complaint.History.ToArray();
+        var lowered = history[^1];
+        history[^1] = With(lowered, data: new Deescalation(3, 1, "Reviewed."));
+
+        var ex = Assert.Throws<ArgumentException>(() => Complaint.Restore(complaint.Id, complaint.Intake, history, new ComplaintLifecycle()));
+
+        Assert.Contains($"history[{history.Length - 1}] (sequence {lowered.Sequence}, LowerLevel", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("data.FromLevel is 3, but the complaint is at level 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Restore_LowerLevelAtTheFirstLevel_IsRefusedNamingTheGuard()
+    {
+        var (original, history) = Closed();
+        var investigating = Array.FindLastIndex(history, e => e.To == S.Investigating);
+        var entry = history[investigating];
+        var lower = new HistoryEntry(entry.Sequence + 1, entry.At, TestComplaints.Agent, ComplaintTrigger.LowerLevel, S.Investigating, S.Investigating, new Deescalation(1, 0, "Reviewed."));
+
+        var ex = AssertRejected([.. history[..(investigating + 1)], lower], $"history[{investigating + 1}] (sequence {entry.Sequence + 1}, LowerLevel");
+
+        Assert.Contains(nameof(ComplaintGuard.LowerLevelExists), ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, original.Snapshot.HighestLevelRank);
+    }
+
+    [Fact]
+    public void HistoryEntry_LowerLevelWithEscalationData_IsRefusedNamingData()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new HistoryEntry(
+            1, TestComplaints.Start, TestComplaints.Agent, ComplaintTrigger.LowerLevel, S.Received, S.Received, new Escalation(1, 2, "Up.", false)));
+
+        Assert.Equal("data", ex.ParamName);
+    }
+
+    [Fact]
     public void ResolutionRejection_LevelAtTheTopOfInt_IsRefusedWithoutWrappingAround()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new ResolutionRejection(null, true, int.MaxValue, int.MinValue));

@@ -103,6 +103,20 @@ public sealed class ComplaintFactsTests
     }
 
     [Fact]
+    public void From_ComplaintHandedBackDown_StillRecordsTheHighestLevelReached()
+    {
+        var complaint = TestComplaints.In(ComplaintState.Investigating, Lifecycle);
+        complaint.RaiseLevel(TestComplaints.Agent, complaint.Next(), "Breach.", toLevel: 2);
+        complaint.LowerLevel(TestComplaints.Agent, complaint.Next(), "Reviewed.", toLevel: 0);
+
+        var facts = ComplaintFacts.From(complaint.Snapshot);
+
+        // The lowering is not an escalation: the complaint counts once, at the highest level it reached.
+        Assert.Equal(0, complaint.Level.Rank);
+        Assert.Equal(2, facts.HighestLevel);
+    }
+
+    [Fact]
     public void From_EscalatedComplaint_RecordsTheHighestLevel()
     {
         var escalated = TestComplaints.In(ComplaintState.Escalated, Lifecycle);

@@ -21,7 +21,7 @@ public sealed class PolicyBatchTests
     private static PolicyRuleSet Rules(SlaEngine engine, bool routed)
     {
         var builder = PolicyRuleSet.CreateBuilder(SlaArbitraries.Lifecycle, engine).AddTeams("quality", "billing", "general");
-        foreach (var rule in PolicyPropertyTests.Rules(SlaArbitraries.Lifecycle, engine, routed).Rules)
+        foreach (var rule in PolicyPropertyTests.Rules(SlaArbitraries.Lifecycle, engine, routed: false).Rules)
         {
             builder.AddRule(rule);
         }

@@ -34,6 +34,7 @@ public sealed class PolicyOptionsTests
               { "Name": "rejected", "When": { "ProposalRejected": true }, "Then": [ { "RaiseLevel": "supervisor" } ] },
               { "Name": "tier or urgent", "When": { "Any": [ { "Tier": [ "Tier1" ] }, { "PriorityAtLeast": "Urgent" } ] }, "Then": [ { "FlagForRegulator": "Watched." } ] },
               { "Name": "escalated", "When": { "LevelAtLeast": "supervisor" }, "Then": [ { "Notify": "manager", "Topic": "escalated" } ] },
+              { "Name": "handed back", "When": { "All": [ { "LevelAtLeast": "supervisor" }, { "State": [ "Resolved", "FollowUp" ] } ] }, "Then": [ { "LowerLevel": "agent" } ] },
               { "Name": "first due soon", "When": { "TargetDueWithin": "first", "Within": "06:00:00" }, "Then": [ { "Notify": "agent", "Topic": "first-due" } ] },
               { "Name": "resolution overdue", "When": { "TargetOverdueBy": "resolution", "By": "04:00:00", "Group": "team" }, "Then": [ { "RaiseLevel": "manager" } ] }
             ]
@@ -93,7 +94,10 @@ public sealed class PolicyOptionsTests
                   { "Name": "notify without topic", "When": { "FlaggedAbusive": true }, "Then": [ { "Notify": "manager" } ] },
                   { "Name": "bad category", "When": { "Category": "Orders//Late" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
                   { "Name": "unknown team", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
-                  { "Name": "", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor" } ] }
+                  { "Name": "", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+                  { "Name": "unknown lower level", "When": { "FlaggedAbusive": true }, "Then": [ { "LowerLevel": "Director" } ] },
+                  { "Name": "raise and lower", "When": { "FlaggedAbusive": true }, "Then": [ { "RaiseLevel": "Supervisor", "LowerLevel": "Agent" } ] },
+                  { "Name": "empty lower level", "When": { "FlaggedAbusive": true }, "Then": [ { "Notify": "agent", "Topic": "look" }, { "LowerLevel": " " } ] }
                 ]
               }
             }
@@ -119,6 +123,9 @@ public sealed class PolicyOptionsTests
             "Rules[13] ('bad category').When.Category:",
             "Rules[14] ('unknown team').Name: Rules[5] has this name too; rule names must be unique.",
             "Rules[15] ('').Name: must not be empty.",
+            "Rules[16] ('unknown lower level'): Rule 'unknown lower level': level 'Director' is not on the escalation ladder (Agent, Supervisor, Manager, Executive).",
+            "Rules[17] ('raise and lower').Then[0]: must set exactly one action; RaiseLevel and LowerLevel are set (list them as separate actions).",
+            "Rules[18] ('empty lower level').Then[1].LowerLevel: level must not be empty or white space.",
         ];
 
         Assert.True(expected.Length == errors.Length, string.Join("\n", errors));
@@ -217,7 +224,7 @@ public sealed class PolicyOptionsTests
             var rules = provider.GetRequiredService<PolicyRuleSet>();
             Assert.Same(rules, provider.GetRequiredService<PolicyRuleSet>());
             Assert.Same(engine, rules.Sla);
-            Assert.Equal(13, rules.Rules.Count);
+            Assert.Equal(14, rules.Rules.Count);
         }
 
         var broken = new ServiceCollection();

@@ -16,8 +16,8 @@ public sealed class PolicyPropertyTests
 {
     private static readonly NotifyAction Look = new("agent", "look");
 
-    /// <summary>Eleven rules; the four on service-level targets only with an engine.</summary>
-    internal static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine, bool routed = true)
+    /// <summary>Fourteen rules; the six on service-level targets only with an engine, the one that lowers the level only with <paramref name="lowering"/>, and the routing table only when <paramref name="routed"/>.</summary>
+    internal static PolicyRuleSet Rules(ComplaintLifecycle lifecycle, SlaEngine? engine, bool lowering = true, bool routed = true)
     {
         var builder = PolicyRuleSet.CreateBuilder(lifecycle, engine).AddTeams("quality", "billing", "general");
         if (routed)
@@ -45,6 +45,11 @@ public sealed class PolicyPropertyTests
             .AddRule("rejected", PolicyCondition.ProposalRejected(), new RaiseLevelAction("supervisor"))
             .AddRule("tier or urgent", PolicyCondition.Any(PolicyCondition.TierIs("Tier1"), PolicyCondition.PriorityAtLeast(Priority.Urgent)), new FlagForRegulatorAction("Watched."))
             .AddRule("escalated", PolicyCondition.LevelAtLeast("supervisor"), new NotifyAction("manager", "escalated"));
+        if (lowering)
+        {
+            builder.AddRule("handed back", PolicyCondition.All(PolicyCondition.LevelAtLeast("supervisor"), PolicyCondition.StateIs(ComplaintState.Resolved, ComplaintState.FollowUp)), new LowerLevelAction("agent"));
+        }
+
         if (engine is not null)
         {
             builder
@@ -94,6 +99,7 @@ public sealed class PolicyPropertyTests
         Rule("rejected", proposalOrRejection?.Data is ResolutionRejection);
         Rule("tier or urgent", string.Equals(then.CustomerTier, "Tier1", StringComparison.OrdinalIgnoreCase) || then.Priority == Priority.Urgent);
         Rule("escalated", then.LevelRank >= 1);
+        Rule("handed back", then.LevelRank >= 1 && then.State is ComplaintState.Resolved or ComplaintState.FollowUp);
 
         if (sla is not null)
         {
@@ -160,11 +166,13 @@ public sealed class PolicyPropertyTests
             Assert.Equal(decision.Actions, other.Actions);
         }
 
-        // Actions never ask to go down: every level and priority kept is above the complaint's own.
+        // A raise kept is above the complaint's level, a lowering below it, and never both; priorities only go up.
         var then = snapshot.AsOf(asOf);
-        Assert.All(decision.Actions.OfType<RaiseLevelAction>(), a => Assert.True(rules.Lifecycle.Levels.First(l => string.Equals(l.Name, a.Level, StringComparison.OrdinalIgnoreCase)).Rank > then.LevelRank));
+        int Rank(string level) => rules.Lifecycle.Levels.First(l => string.Equals(l.Name, level, StringComparison.OrdinalIgnoreCase)).Rank;
+        Assert.All(decision.Actions.OfType<RaiseLevelAction>(), a => Assert.True(Rank(a.Level) > then.LevelRank));
+        Assert.All(decision.Actions.OfType<LowerLevelAction>(), a => Assert.True(Rank(a.Level) < then.LevelRank));
         Assert.All(decision.Actions.OfType<RaisePriorityAction>(), a => Assert.True(a.Priority > then.Priority));
-        Assert.True(decision.Actions.Count(a => a is RaiseLevelAction) <= 1);
+        Assert.True(decision.Actions.Count(a => a is RaiseLevelAction or LowerLevelAction) <= 1);
 
         return true.ToProperty()
             .Classify(expected.Contains("breach"), "a resolution target breached")
@@ -172,6 +180,7 @@ public sealed class PolicyPropertyTests
             .Classify(expected.Contains("rejected"), "a proposal rejected")
             .Classify(expected.Contains("reopened"), "reopened")
             .Classify(expected.Contains("escalated"), "escalated")
+            .Classify(decision.Actions.Any(a => a is LowerLevelAction), "lowers the level")
             .Collect(expected.Count switch { 0 => "no rule", 1 => "one rule", _ => "several rules" });
     }
 
@@ -214,6 +223,76 @@ public sealed class PolicyPropertyTests
         return true.ToProperty()
             .Classify(repeated.Length > 0, "the repeating rule fired again a day later")
             .Collect(first.Matches.Count == 1 ? "one rule carried out" : "several rules carried out");
+    }
+
+    /// <summary>
+    /// Carries out a decision as a host would: each level, team and priority action through the complaint's verbs, then
+    /// each rule recorded (the routing proposal is not a rule). Nothing is done for a finished complaint.
+    /// </summary>
+    private static void CarryOut(Complaint complaint, PolicyDecision decision, Instant at)
+    {
+        if (complaint.IsTerminal)
+        {
+            return;
+        }
+
+        var system = Actor.System("policies");
+        int Rank(string level) => complaint.Lifecycle.Levels.First(l => string.Equals(l.Name, level, StringComparison.OrdinalIgnoreCase)).Rank;
+        foreach (var action in decision.Actions)
+        {
+            _ = action switch
+            {
+                RaiseLevelAction raise => complaint.RaiseLevel(system, at, "Policy.", Rank(raise.Level)),
+                LowerLevelAction lower => complaint.LowerLevel(system, at, "Policy.", Rank(lower.Level)),
+                AssignTeamAction assign => complaint.Assign(system, at, assign.Team),
+                RaisePriorityAction priority => complaint.ChangePriority(system, at, priority.Priority),
+                _ => null,
+            };
+        }
+
+        foreach (var match in decision.Matches.Where(m => m.Rule.Name != PolicyRuleSet.RoutingRuleName))
+        {
+            complaint.RecordPolicyApplication(system, at, match.Rule.Name);
+        }
+    }
+
+    // Escalation only moves up unless a rule de-escalates explicitly: over random walks in which every decision is
+    // carried out (and staff never lower the level by hand), the level never falls under rules with no LowerLevelAction;
+    // with one, it falls only when a decision holding a LowerLevelAction is carried out, to that level.
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 200)]
+    public Property CarriedOutDecisions_LowerTheLevelOnlyThroughALowerLevelAction(Scenario scenario, bool lowering)
+    {
+        var lifecycle = scenario.Flags.Build();
+        var rules = Rules(lifecycle, null, lowering);
+        Assert.Equal(lowering, rules.Rules.Any(r => r.Actions.Any(a => a is LowerLevelAction)));
+        var complaint = TestComplaints.New(lifecycle, scenario.Kind);
+        var (raised, lowered) = (0, 0);
+        foreach (var action in scenario.Steps.Where(a => a.Forward || a.Trigger != ComplaintTrigger.LowerLevel))
+        {
+            var before = complaint.Level.Rank;
+            ComplaintWalk.Step(complaint, action);
+            Assert.True(complaint.Level.Rank >= before, $"a step of the walk lowered the level from {before} to {complaint.Level.Rank}");
+
+            before = complaint.Level.Rank;
+            var at = complaint.LastActivityAt;
+            var decision = rules.Evaluate(complaint.Snapshot, at);
+            CarryOut(complaint, decision, at);
+            if (complaint.Level.Rank < before)
+            {
+                Assert.True(lowering, $"the level fell from {before} to {complaint.Level.Rank} under rules that never lower it");
+                var lowerTo = Assert.Single(decision.Actions.OfType<LowerLevelAction>());
+                Assert.Equal(lowerTo.Level, complaint.Level.Name, ignoreCase: true);
+                Assert.DoesNotContain(decision.Actions, a => a is RaiseLevelAction);
+                lowered++;
+            }
+
+            raised += complaint.Level.Rank > before ? 1 : 0;
+        }
+
+        return true.ToProperty()
+            .Classify(lowered > 0, "a rule lowered the level")
+            .Classify(raised > 0, "a rule raised the level")
+            .Collect(lowering ? "rules that may lower" : "rules that never lower");
     }
 
     internal static string Describe(PolicyDecision decision) =>

@@ -253,6 +253,84 @@ public sealed class PolicyRuleSetTests
     }
 
     [Fact]
+    public void LowerLevelAction_BelowTheCurrentLevel_IsKept_AndCarriedOutWithLowerLevel()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.RaiseLevel(TestComplaints.Agent, Start + Duration.FromHours(2), "Complex.", toLevel: 2);
+        var rules = PolicyRuleSet.CreateBuilder(Lifecycle)
+            .AddRule("reviewed", PolicyCondition.LevelAtLeast("Manager"), new LowerLevelAction("supervisor"), new NotifyAction("supervisor", "handed-back"))
+            .Build();
+        var at = Start + Duration.FromHours(3);
+
+        var decision = rules.Evaluate(complaint.Snapshot, at);
+
+        Assert.Equal<PolicyAction>([new LowerLevelAction("supervisor"), new NotifyAction("supervisor", "handed-back")], decision.Actions);
+        Assert.Empty(decision.Matches[0].SetAside);
+        Assert.EndsWith("reviewed -> lower to level supervisor; notify supervisor: handed-back", decision.ToString(), StringComparison.Ordinal);
+        var target = rules.Lifecycle.Levels.Single(l => string.Equals(l.Name, "supervisor", StringComparison.OrdinalIgnoreCase));
+        complaint.LowerLevel(Actor.System("policies"), at, "Rule 'reviewed'.", target.Rank);
+        Assert.Equal("Supervisor", complaint.Level.Name);
+
+        // At or below the level asked for, the lowering is set aside.
+        complaint.LowerLevel(TestComplaints.Agent, at + Duration.FromHours(1), "Back to the agent.");
+        var atAgent = PolicyRuleSet.CreateBuilder(Lifecycle).AddRule("reviewed", PolicyCondition.KindIs(FeedbackKind.Complaint), new LowerLevelAction("supervisor")).Build()
+            .Evaluate(complaint.Snapshot, at + Duration.FromHours(2));
+        Assert.Empty(atAgent.Actions);
+        Assert.Equal(["lower to level supervisor: already at level Supervisor or below"], atAgent.Matches[0].SetAside);
+    }
+
+    [Fact]
+    public void LowerLevelAction_WithAMatchedRaise_IsSetAsideNamingTheRaisingRule_AndTheFirstLoweringDecides()
+    {
+        var complaint = Received();
+        complaint.Acknowledge(TestComplaints.Agent, Start + Duration.FromHours(1), "On it.");
+        complaint.RaiseLevel(TestComplaints.Agent, Start + Duration.FromHours(2), "Complex.", toLevel: 2);
+        PolicyDecision Decide(params (string Name, PolicyAction[] Then)[] rules)
+        {
+            var builder = PolicyRuleSet.CreateBuilder(Lifecycle);
+            foreach (var (name, then) in rules)
+            {
+                builder.AddRule(name, PolicyCondition.KindIs(FeedbackKind.Complaint), then);
+            }
+
+            return builder.Build().Evaluate(complaint.Snapshot, Start + Duration.FromHours(3));
+        }
+
+        // A raise above the current level wins: every lowering is set aside.
+        var raised = Decide(("back to agent", [new LowerLevelAction("agent")]), ("to executive", [new RaiseLevelAction("executive")]));
+        Assert.Equal<PolicyAction>([new RaiseLevelAction("executive")], raised.Actions);
+        Assert.Equal(["lower to level agent: level Executive is asked for by rule 'to executive'"], raised.Matches[0].SetAside);
+
+        // A raise set aside (the complaint is above it already) still keeps a lowering from going below it.
+        var floor = Decide(
+            ("back to agent", [new LowerLevelAction("agent")]),
+            ("severe", [new RaiseLevelAction("supervisor")]),
+            ("reviewed", [new LowerLevelAction("supervisor")]),
+            ("reviewed again", [new LowerLevelAction("supervisor"), new LowerLevelAction("manager")]));
+        Assert.Equal<PolicyAction>([new LowerLevelAction("supervisor")], floor.Actions);
+        Assert.Equal(["lower to level agent: level Supervisor is asked for by rule 'severe'"], floor.Matches[0].SetAside);
+        Assert.Equal(["raise to level supervisor: already at level Manager"], floor.Matches[1].SetAside);
+        Assert.Empty(floor.Matches[2].SetAside);
+        Assert.Equal(
+            ["lower to level supervisor: rule 'reviewed' decides the lowering first", "lower to level manager: already at level Manager or below"],
+            floor.Matches[3].SetAside);
+
+        // Without a raise, the first rule's lowering decides, not the lowest level asked for.
+        var first = Decide(("reviewed", [new LowerLevelAction("supervisor")]), ("back to agent", [new LowerLevelAction("agent")]));
+        Assert.Equal<PolicyAction>([new LowerLevelAction("supervisor")], first.Actions);
+        Assert.Equal(["lower to level agent: rule 'reviewed' decides the lowering first"], first.Matches[1].SetAside);
+    }
+
+    [Fact]
+    public void LowerLevelAction_BadLevel_IsRefusedNamingTheField()
+    {
+        Assert.Equal("level", Assert.Throws<ArgumentNullException>(() => new LowerLevelAction(null!)).ParamName);
+        Assert.Equal("level", Assert.Throws<ArgumentException>(() => new LowerLevelAction(" ")).ParamName);
+        Assert.Equal("lower to level Agent", new LowerLevelAction("Agent").ToString());
+    }
+
+    [Fact]
     public void ARecordedRule_FiresOncePerCycle_OrAgainAfterItsRepeatInterval()
     {
         var complaint = Received();
@@ -403,6 +481,7 @@ public sealed class PolicyRuleSetTests
         Refused("Rule 'first': another rule has this name", () => builder.AddRule("first", PolicyCondition.FlaggedAbusive(), notify));
         Refused("Rule 'r': level 'director' is not on the escalation ladder (Agent, Supervisor, Manager, Executive)", () => builder.AddRule("r", PolicyCondition.LevelAtLeast("director"), notify));
         Refused("Rule 'r': level 'director' is not on the escalation ladder", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive(), new RaiseLevelAction("director")));
+        Refused("Rule 'r': level 'director' is not on the escalation ladder", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive(), notify, new LowerLevelAction("director")));
         Refused("Rule 'r': team 'returns' is not one of the rule set's teams (billing)", () => builder.AddRule("r", PolicyCondition.FlaggedAbusive(), new AssignTeamAction("returns")));
         Refused("Rule 'r': team 'returns' is not one of the rule set's teams", () => builder.AddRule("r", PolicyCondition.Not(PolicyCondition.TeamIs("returns")), notify));
         Refused("Rule 'r': no SLA policy has a target named 'answer' (targets: acknowledge, resolution)", () => builder.AddRule("r", PolicyCondition.TargetBreached("answer"), notify));

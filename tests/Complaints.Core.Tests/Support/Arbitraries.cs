@@ -73,10 +73,13 @@ public static class Arbitraries
     private static readonly ComplaintTrigger[] Recording =
         Enum.GetValues<ComplaintTrigger>().Where(ComplaintVocabulary.IsRecording).ToArray();
 
+    // The level moves up and back down often enough for the lowering to be seen above the first level.
+    private static readonly ComplaintTrigger[] LevelChanges = [ComplaintTrigger.RaiseLevel, ComplaintTrigger.LowerLevel];
+
     // Mostly forward along the permitted triggers; sometimes a named trigger, permitted or not, to exercise refusals.
     public static Gen<ComplaintAction> ActionGen =>
         from forward in Gen.Frequency((7, Gen.Constant(true)), (3, Gen.Constant(false)))
-        from trigger in Gen.Frequency((6, Gen.Elements(Recording)), (3, Gen.Elements(StateChanging)), (1, Gen.Elements(Exits)))
+        from trigger in Gen.Frequency((6, Gen.Elements(Recording)), (2, Gen.Elements(LevelChanges)), (3, Gen.Elements(StateChanging)), (1, Gen.Elements(Exits)))
         from roll in Gen.Choose(0, 9_999)
         from minutes in Gen.Elements(0, 1, 30, 600, 1440 * 3, 1440 * 20, 1440 * 40)
         from amount in Gen.Frequency((6, Gen.Elements(0m, 20m, 50m, 100m)), (2, Gen.Elements(150m, 450m)), (1, Gen.Constant(6_000m)))

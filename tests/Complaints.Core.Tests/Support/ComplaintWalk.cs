@@ -123,6 +123,9 @@ internal static class ComplaintWalk
             case T.RaiseLevel:
                 var raiseTo = p % 2 == 0 ? (int?)null : p % 5;
                 return Make(trigger, () => EscalationData(c, "Policy.", false, raiseTo), () => c.RaiseLevel(Agent, at, "Policy.", raiseTo));
+            case T.LowerLevel:
+                var lowerTo = p % 2 == 0 ? (int?)null : (p % 5) - 1;
+                return LowerLevel(c, at, "Reviewed.", lowerTo);
             case T.Close:
                 var outcome = p % 12 == 0 ? null : (ComplaintOutcome?)(p % 3);
                 var cause = a.Flag ? new RootCause("CAUSE", ["why"]) : null;
@@ -263,6 +266,7 @@ internal static class ComplaintWalk
                 ResolutionRejection d => c.RejectResolution(actor, at, d.ConsentToEscalate, d.Comment),
                 Escalation d when stored.Trigger == T.Escalate => c.Escalate(actor, at, d.Reason, d.CustomerConsent, d.ToLevel),
                 Escalation d => c.RaiseLevel(actor, at, d.Reason, d.ToLevel),
+                Deescalation d => c.LowerLevel(actor, at, d.Reason, d.ToLevel),
                 Closure d => c.Close(actor, at, d.Outcome, d.RootCause),
                 Reopening d => c.Reopen(actor, at, d.Reason),
                 Rejection d => c.Reject(actor, at, d.Reason, d.Note),
@@ -310,6 +314,23 @@ internal static class ComplaintWalk
         }
 
         return new Escalation(rank, toLevel ?? rank + 1, reason, consent);
+    }
+
+    // The verb asks the machine first (no lowering can be described at the first level), then checks the requested level.
+    private static Attempt LowerLevel(Complaint c, Instant at, string reason, int? toLevel)
+    {
+        var rank = c.Snapshot.LevelRank;
+        Func<HistoryEntry> fire = () => c.LowerLevel(Agent, at, reason, toLevel);
+        if (!c.CanFire(T.LowerLevel))
+        {
+            // Refused whatever the data; at the first level Check is asked with a lowering from the level above.
+            var from = Math.Max(rank, 1);
+            return new Attempt(T.LowerLevel, [new Deescalation(from, from - 1, reason)], null, fire);
+        }
+
+        return toLevel is { } target && (target < 0 || target >= rank)
+            ? new Attempt(T.LowerLevel, [], new ArgumentOutOfRangeException(nameof(toLevel), target, "outside the ladder below the current level"), fire)
+            : new Attempt(T.LowerLevel, [new Deescalation(rank, toLevel ?? rank - 1, reason)], null, fire);
     }
 
     // Asks Check with each candidate: a refusal is the same whatever the data; a permission fits exactly one candidate.

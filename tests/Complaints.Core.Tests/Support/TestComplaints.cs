@@ -58,6 +58,7 @@ internal static class TestComplaints
         ComplaintTrigger.ChangePromisedDate => c.ChangePromisedDate(Agent, at, at + Duration.FromDays(c.Version + 1)),
         ComplaintTrigger.ChangeCustomerTier => c.ChangeCustomerTier(Agent, at, $"Tier{c.Version}"),
         ComplaintTrigger.RaiseLevel => c.RaiseLevel(Agent, at, "SLA breached."),
+        ComplaintTrigger.LowerLevel => c.LowerLevel(Agent, at, "Reviewed; back to the agent."),
         ComplaintTrigger.Rate => c.Rate(Customer, at, 4),
         ComplaintTrigger.RecordHandlingTime => c.RecordHandlingTime(Agent, at, Duration.FromMinutes(15), "Agent"),
         ComplaintTrigger.RecordApproval => c.RecordApproval(Agent, at, "Goodwill payment"),
