@@ -188,7 +188,7 @@ public partial class PolicyBenchmarks
             mask |= 1 << 5;
         }
 
-        if (complaint.LatestProposalRejected && LatestRejectionConsented(complaint))
+        if (complaint.LatestRejectionConsented)
         {
             mask |= 1 << 6;
         }
@@ -209,21 +209,6 @@ public partial class PolicyBenchmarks
         }
 
         return mask;
-    }
-
-    /// <summary>Whether the latest rejection (the snapshot says there is one) gave consent to escalate: read from the history, newest first.</summary>
-    private static bool LatestRejectionConsented(ComplaintSnapshot complaint)
-    {
-        var history = complaint.History;
-        for (var i = history.Count - 1; i >= 0; i--)
-        {
-            if (history[i].Data is ResolutionRejection rejection)
-            {
-                return rejection.ConsentToEscalate;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The mask of a decision's matched rules (0 for none).</summary>
@@ -289,7 +274,7 @@ public partial class PolicyBenchmarks
                 Channel = (int)complaint.Intake.Channel,
                 FlaggedAbusive = complaint.IsFlaggedAbusive,
                 ReopenCount = complaint.ReopenCount,
-                RejectedWithConsentToEscalate = complaint.LatestProposalRejected && LatestRejectionConsented(complaint),
+                RejectedWithConsentToEscalate = complaint.LatestRejectionConsented,
                 Tier = complaint.CustomerTier,
                 Category = complaint.Category.Path,
                 SecondsSinceCustomerMessage = (long)(asOf - (complaint.LastCustomerMessageAt ?? complaint.Intake.ReceivedAt)).TotalSeconds,

@@ -144,8 +144,11 @@ public sealed class ComplaintSnapshot
     /// <summary>Gets whether the customer rejected the latest proposal (no proposal has been made since the rejection).</summary>
     public bool LatestProposalRejected => _latestRejection is not null;
 
-    /// <summary>Gets whether the rejection of the latest proposal carried the customer's consent to escalate.</summary>
-    internal bool LatestRejectionConsented => _latestRejection?.ConsentToEscalate == true;
+    /// <summary>
+    /// Gets whether the customer rejected the latest proposal with consent to escalate
+    /// (<c>Complaint.RejectResolution(..., consentToEscalate: true)</c>), and no proposal has been made since.
+    /// </summary>
+    public bool LatestRejectionConsented => _latestRejection?.ConsentToEscalate == true;
 
     /// <summary>Gets when the last message from the customer was recorded, if one was.</summary>
     public Instant? LastCustomerMessageAt { get; private set; }
