@@ -22,7 +22,8 @@ public sealed class LayeringTests
         ["Sla"] = ["Domain", "History", "Calendars", "Deadlines"],
         ["Policies"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla"],
         ["Metrics"] = ["Domain", "History", "Calendars", "Deadlines", "Sla"],
-        ["Hosting"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla", "Policies", "Metrics"],
+        ["Desk"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla", "Policies", "Metrics"],
+        ["Hosting"] = ["Domain", "History", "Calendars", "Deadlines", "Lifecycle", "Sla", "Policies", "Metrics", "Desk"],
     };
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)

@@ -156,8 +156,13 @@ public sealed class ReadOnlySurfaceConventionTests
             .AddRule("never", Complaints.Core.Policies.PolicyCondition.FlaggedAbusive(), new Complaints.Core.Policies.AssignTeamAction("billing"))
             .Build();
         var context = new Complaints.Core.Policies.PolicyContext { ProposedRemedies = [new Remedy(RemedyType.Refund, new Money(40m, "EUR"))] };
+        var record = new Complaints.Core.Desk.ComplaintRecord(c.Id, c.Snapshot.Version, Complaints.Core.Lifecycle.ComplaintJson.Serialize(c), "cust-1", c.Intake.ReceivedAt, null, isOpen: false);
+        var note = new Complaints.Core.Desk.ComplaintNotification(Complaints.Core.Desk.NotificationKind.Policy, c.Id, "agent", "look", c.LastActivityAt);
+        var sink = new Complaints.Core.Desk.RecordingNotificationSink();
+        sink.SendAsync([note]).AsTask().Wait();
         return
         [
+            new Complaints.Core.Desk.ComplaintSave(record, null, null, [note]), new Complaints.Core.Desk.ComplaintPage([record], null), sink,
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
             rules, rules.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(30), context, explainMisses: true), context,
             sla, sla.Evaluate(c.Snapshot, c.LastActivityAt), sla.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(1)),
