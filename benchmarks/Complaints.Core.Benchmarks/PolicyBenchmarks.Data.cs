@@ -8,8 +8,11 @@ namespace Complaints.Core.Benchmarks;
 /// <content>
 /// The data: open complaints received over the ten days before the instant, walked through the lifecycle's verbs from a
 /// fixed seed. Every complaint comes close to some rule (a Gold customer at normal priority, a severe complaint outside
-/// payments, a rejection without consent, a customer who wrote four days ago) and, unless it is one of the chosen
-/// <see cref="MatchingPercent"/>, matches none.
+/// payments, a rejection without consent, a customer who wrote four days ago; for <see cref="RuleSet.FieldsOnly"/>, also
+/// a high priority and, for some, a supervisor) and, unless it is one of the chosen <see cref="MatchingPercent"/>,
+/// matches none. The data for <see cref="RuleSet.WithSla"/> is as it was before the second set; for
+/// <see cref="RuleSet.FieldsOnly"/> no other complaint is urgent, and a quarter of the assessed ones are raised to a
+/// supervisor (one more number drawn, so its complaints are others of the same kinds).
 /// </content>
 public partial class PolicyBenchmarks
 {
@@ -28,7 +31,7 @@ public partial class PolicyBenchmarks
     ];
 
     // The second rule a complaint that matches two is made to match: one its walk can reach beside the first (an
-    // acknowledgement at risk is too young to be silent for five days, and not yet assessed).
+    // acknowledgement at risk is too young to be silent for five days, and not yet assessed). The pairs suit both sets.
     private static readonly int[] _partners = [2, 3, 4, 5, 6, 7, 8, 9, 0, 3];
 
     private static readonly Category _payments = Category.Parse(Payments);
@@ -40,7 +43,7 @@ public partial class PolicyBenchmarks
     /// are each made to match one rule (every third of them a second one too); the others match none.
     /// </summary>
     /// <param name="wanted">For each complaint, the mask of the rules it was made to match.</param>
-    private static ComplaintSnapshot[] Generate(ComplaintLifecycle lifecycle, Instant asOf, int matchingPercent, out int[] wanted)
+    private static ComplaintSnapshot[] Generate(ComplaintLifecycle lifecycle, Instant asOf, int matchingPercent, bool fieldsOnly, out int[] wanted)
     {
         wanted = new int[Complaints];
         var random = new Random(Seed);
@@ -57,16 +60,24 @@ public partial class PolicyBenchmarks
             }
 
             wanted[i] = rules;
-            snapshots[i] = Walk(new ComplaintId($"POL-{i:D6}"), lifecycle, asOf, random, rules).Snapshot;
+            snapshots[i] = Walk(new ComplaintId($"POL-{i:D6}"), lifecycle, asOf, random, rules, fieldsOnly).Snapshot;
         }
 
         return snapshots;
     }
 
-    /// <summary>One complaint, walked up to <paramref name="asOf"/> so that it matches the rules of <paramref name="rules"/> (a mask) and comes near others.</summary>
-    internal static Complaint Walk(ComplaintId id, ComplaintLifecycle lifecycle, Instant asOf, Random random, int rules)
+    /// <summary>
+    /// One complaint, walked up to <paramref name="asOf"/> so that it matches the rules of <paramref name="rules"/> (a
+    /// mask) of <see cref="RuleSet.WithSla"/>, or of <see cref="RuleSet.FieldsOnly"/> when <paramref name="fieldsOnly"/>,
+    /// and comes near others.
+    /// </summary>
+    internal static Complaint Walk(ComplaintId id, ComplaintLifecycle lifecycle, Instant asOf, Random random, int rules, bool fieldsOnly = false)
     {
-        bool Wants(int rule) => (rules & (1 << rule)) != 0;
+        // Rules 0 and 1 are the SLA rules (resolution breached, acknowledgement at risk) or the field rules (urgent,
+        // manager or above); rules 2 to 9 are the same in both sets.
+        bool Wants(int rule) => (rules & (1 << rule)) != 0 && (rule > 1 || !fieldsOnly);
+        var urgent = fieldsOnly && (rules & (1 << 0)) != 0;
+        var manager = fieldsOnly && (rules & (1 << 1)) != 0;
 
         // Received over the ten days before the instant (a breach needs longer, an acknowledgement at risk 18 to 24 hours,
         // five days' silence more than five days).
@@ -76,7 +87,8 @@ public partial class PolicyBenchmarks
             : Duration.FromMinutes(random.Next(60, 10 * 1_440));
         var received = asOf - age;
         var channel = Wants(3) ? Channel.RegulatorOrLegalBody : _channels[random.Next(_channels.Length)];
-        var tier = Wants(7) ? Gold : _tiers[random.Next(_tiers.Length)];
+        // Not Gold when urgent is wanted: Gold at high priority or above is rule 7.
+        var tier = Wants(7) ? Gold : _tiers[random.Next(urgent ? _tiers.Length - 1 : _tiers.Length)];
         var category = Wants(8) ? _categories[4 + random.Next(2)] : _categories[random.Next(_categories.Length)];
         var intake = new ComplaintIntake(
             FeedbackKind.Complaint, channel, new CustomerRef($"cust-{random.Next(20_000):D5}", tier), category, "Something went wrong.", received);
@@ -94,16 +106,24 @@ public partial class PolicyBenchmarks
         Instant Next(int minutes) => at += Duration.FromMinutes(random.Next(1, Math.Min(minutes, longest)));
         complaint.Acknowledge(_agent, Next(240), "Thank you, we are on it.");
 
-        // Severe, but outside payments; or in payments, but not severe; Gold, but at normal priority.
+        // Severe, but outside payments; or in payments, but not severe; Gold, but at normal priority; with the field
+        // rules, at most high unless urgent is wanted.
         var severity = Wants(2) ? Severity.Critical
             : Wants(8) ? Severity.High
             : category.IsWithin(_payments) ? (Severity)random.Next((int)Severity.High)
             : (Severity)random.Next((int)Severity.Critical);
         var priority = Wants(7) ? Priority.High
+            : urgent ? Priority.Urgent
             : tier == Gold ? (Priority)random.Next((int)Priority.High)
-            : (Priority)random.Next((int)Priority.Urgent + 1);
+            : (Priority)random.Next(fieldsOnly ? (int)Priority.Urgent : (int)Priority.Urgent + 1);
         complaint.Assess(_agent, Next(120), severity, priority);
         complaint.StartInvestigation(_agent, Next(120));
+
+        // Raised to a manager, or (for a quarter of the others, with the field rules) to a supervisor only.
+        if (manager || (fieldsOnly && random.Next(4) == 0))
+        {
+            complaint.RaiseLevel(_agent, Next(120), "Needs a second look.", toLevel: manager ? ManagerRank : ManagerRank - 1);
+        }
 
         if (Wants(4))
         {

@@ -13,17 +13,53 @@ using NodaTime;
 namespace Complaints.Core.Benchmarks;
 
 /// <content>
-/// The escalation set, four times over: with the C# builder, as appsettings.json for <see cref="PolicyOptions"/>, as a
-/// RulesEngine workflow of lambda expressions, and as hand-written <c>if</c> code. The setup checks that all four decide
-/// alike on every complaint.
+/// The escalation set, in two forms (<see cref="RuleSet"/>), four times over: with the C# builder, as appsettings.json
+/// for <see cref="PolicyOptions"/>, as a RulesEngine workflow of lambda expressions, and as hand-written <c>if</c> code.
+/// The setup checks that all four decide alike on every complaint.
 /// </content>
 public partial class PolicyBenchmarks
 {
-    /// <summary>The rules' names, in the order they are evaluated; bit <c>r</c> of a mask stands for rule <c>r</c>.</summary>
+    /// <summary>
+    /// The rules' names, in the order they are evaluated, for <see cref="RuleSet.WithSla"/>; bit <c>r</c> of a mask
+    /// stands for rule <c>r</c>.
+    /// </summary>
     internal static readonly string[] RuleNames =
     [
         "resolution breached",
         "acknowledge at risk",
+        .. SharedRuleNames(),
+    ];
+
+    /// <summary>The rules' names for <see cref="RuleSet.FieldsOnly"/>: the two SLA rules replaced by two field rules.</summary>
+    internal static readonly string[] FieldRuleNames =
+    [
+        "urgent",
+        "manager or above",
+        .. SharedRuleNames(),
+    ];
+
+    private const string WorkflowName = "escalation";
+    private const string Payments = "Payments";
+    private const string Gold = "Gold";
+    private const string Manager = "Manager";
+    private static readonly Duration Silence = Duration.FromDays(5);
+
+    /// <summary>The rank of <see cref="Manager"/> on the default ladder (the setup checks the lifecycle's).</summary>
+    private static readonly int ManagerRank = LifecycleOptions.DefaultEscalationLevels.Single(l => l.Name == Manager).Rank;
+
+    /// <summary>The two rule sets the benchmarks run.</summary>
+    public enum RuleSet
+    {
+        /// <summary>Two rules on SLA target states and eight on the complaint's fields: every evaluation replays the SLA.</summary>
+        WithSla,
+
+        /// <summary>The same eight field rules and two more on fields (priority, level) in place of the SLA rules, with no SLA engine.</summary>
+        FieldsOnly,
+    }
+
+    /// <summary>The names of rules 2 to 9, which both sets share.</summary>
+    private static string[] SharedRuleNames() =>
+    [
         "critical",
         "through regulator",
         "abusive contact",
@@ -33,11 +69,6 @@ public partial class PolicyBenchmarks
         "payments and severe",
         "customer silent",
     ];
-
-    private const string WorkflowName = "escalation";
-    private const string Payments = "Payments";
-    private const string Gold = "Gold";
-    private static readonly Duration Silence = Duration.FromDays(5);
 
     /// <summary>
     /// The SLA engine the rules read: acknowledge within 24 hours, round the clock (at risk from the 18th hour); resolve
@@ -69,12 +100,25 @@ public partial class PolicyBenchmarks
         ]);
     }
 
-    /// <summary>The ten rules, with the C# builder.</summary>
+    /// <summary>The ten rules of <see cref="RuleSet.WithSla"/>, with the C# builder.</summary>
     internal static PolicyRuleSet CreateRules(ComplaintLifecycle lifecycle, SlaEngine sla) =>
-        PolicyRuleSet.CreateBuilder(lifecycle, sla)
+        AddSharedRules(PolicyRuleSet.CreateBuilder(lifecycle, sla)
             .AddTeams("front desk", "payments")
             .AddRule(RuleNames[0], PolicyCondition.TargetBreached("resolution"), new RaiseLevelAction("Supervisor"))
-            .AddRule(RuleNames[1], PolicyCondition.TargetAtRisk("acknowledge"), new NotifyAction("supervisor", "acknowledge-at-risk"))
+            .AddRule(RuleNames[1], PolicyCondition.TargetAtRisk("acknowledge"), new NotifyAction("supervisor", "acknowledge-at-risk")))
+            .Build();
+
+    /// <summary>The ten rules of <see cref="RuleSet.FieldsOnly"/>, with the C# builder and no SLA engine.</summary>
+    internal static PolicyRuleSet CreateFieldRules(ComplaintLifecycle lifecycle) =>
+        AddSharedRules(PolicyRuleSet.CreateBuilder(lifecycle)
+            .AddTeams("front desk", "payments")
+            .AddRule(FieldRuleNames[0], PolicyCondition.PriorityAtLeast(Priority.Urgent), new NotifyAction("supervisor", "urgent"))
+            .AddRule(FieldRuleNames[1], PolicyCondition.LevelAtLeast(Manager), new NotifyAction("account manager", "at-manager-level")))
+            .Build();
+
+    /// <summary>Adds rules 2 to 9, which both sets share.</summary>
+    private static PolicyRuleSetBuilder AddSharedRules(PolicyRuleSetBuilder builder) =>
+        builder
             .AddRule(RuleNames[2], PolicyCondition.SeverityAtLeast(Severity.Critical), new RaiseLevelAction("Manager"))
             .AddRule(RuleNames[3], PolicyCondition.ThroughRegulator(), new FlagForRegulatorAction("Came through a regulator or legal body."))
             .AddRule(RuleNames[4], PolicyCondition.FlaggedAbusive(), new RequireApprovalAction("manager", "contact with a customer flagged abusive"))
@@ -88,17 +132,27 @@ public partial class PolicyBenchmarks
                 RuleNames[8],
                 PolicyCondition.All(PolicyCondition.InCategory(Category.Parse(Payments)), PolicyCondition.SeverityAtLeast(Severity.High)),
                 new AssignTeamAction("payments"))
-            .AddRule(RuleNames[9], PolicyCondition.SinceLastCustomerMessage(Silence), new NotifyAction(NotifyAction.Customer, "still-there"))
-            .Build();
+            .AddRule(RuleNames[9], PolicyCondition.SinceLastCustomerMessage(Silence), new NotifyAction(NotifyAction.Customer, "still-there"));
 
-    /// <summary>The same ten rules as an appsettings.json section, bound to <see cref="PolicyOptions"/>.</summary>
-    internal const string PolicyJson = """
+    /// <summary>The ten rules of <see cref="RuleSet.WithSla"/> as an appsettings.json section, bound to <see cref="PolicyOptions"/>.</summary>
+    internal static readonly string PolicyJson = Policies("""
+              { "Name": "resolution breached", "When": { "TargetBreached": "resolution" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
+              { "Name": "acknowledge at risk", "When": { "TargetAtRisk": "acknowledge" }, "Then": [ { "Notify": "supervisor", "Topic": "acknowledge-at-risk" } ] },
+        """);
+
+    /// <summary>The ten rules of <see cref="RuleSet.FieldsOnly"/> as an appsettings.json section.</summary>
+    internal static readonly string FieldPolicyJson = Policies("""
+              { "Name": "urgent", "When": { "PriorityAtLeast": "Urgent" }, "Then": [ { "Notify": "supervisor", "Topic": "urgent" } ] },
+              { "Name": "manager or above", "When": { "LevelAtLeast": "Manager" }, "Then": [ { "Notify": "account manager", "Topic": "at-manager-level" } ] },
+        """);
+
+    /// <summary>An appsettings.json section with the two first rules given and rules 2 to 9, which both sets share.</summary>
+    private static string Policies(string firstTwo) => $$"""
         {
           "Policies": {
             "Teams": [ "front desk", "payments" ],
             "Rules": [
-              { "Name": "resolution breached", "When": { "TargetBreached": "resolution" }, "Then": [ { "RaiseLevel": "Supervisor" } ] },
-              { "Name": "acknowledge at risk", "When": { "TargetAtRisk": "acknowledge" }, "Then": [ { "Notify": "supervisor", "Topic": "acknowledge-at-risk" } ] },
+        {{firstTwo}}
               { "Name": "critical", "When": { "SeverityAtLeast": "Critical" }, "Then": [ { "RaiseLevel": "Manager" } ] },
               { "Name": "through regulator", "When": { "ThroughRegulator": true }, "Then": [ { "FlagForRegulator": "Came through a regulator or legal body." } ] },
               { "Name": "abusive contact", "When": { "FlaggedAbusive": true }, "Then": [ { "RequireApproval": "manager", "Reason": "contact with a customer flagged abusive" } ] },
@@ -113,25 +167,41 @@ public partial class PolicyBenchmarks
         """;
 
     /// <summary>Compiles the rule set from <see cref="PolicyJson"/>: configuration, binding, <see cref="PolicyRuleSet.FromOptions"/>.</summary>
-    internal static PolicyRuleSet CompileJson(ComplaintLifecycle lifecycle, SlaEngine sla)
+    internal static PolicyRuleSet CompileJson(ComplaintLifecycle lifecycle, SlaEngine sla) => CompileJson(PolicyJson, lifecycle, sla);
+
+    /// <summary>Compiles a rule set from an appsettings.json section: configuration, binding, <see cref="PolicyRuleSet.FromOptions"/>.</summary>
+    internal static PolicyRuleSet CompileJson(string json, ComplaintLifecycle lifecycle, SlaEngine? sla)
     {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(PolicyJson));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var options = new PolicyOptions();
         new ConfigurationBuilder().AddJsonStream(stream).Build().GetSection("Policies").Bind(options, o => o.ErrorOnUnknownConfiguration = true);
         return PolicyRuleSet.FromOptions(options, lifecycle, sla);
     }
 
     /// <summary>
-    /// The same ten rules as one RulesEngine workflow of lambda expressions over a <see cref="RuleFacts"/> named
-    /// <c>c</c>. Enumerations are compared as their numbers; the tier is compared exactly (the data spells it one way).
+    /// The ten rules of <see cref="RuleSet.WithSla"/> as one RulesEngine workflow of lambda expressions over a
+    /// <see cref="RuleFacts"/> named <c>c</c>. Enumerations are compared as their numbers; the tier is compared exactly
+    /// (the data spells it one way).
     /// </summary>
-    internal static readonly string WorkflowJson = string.Create(CultureInfo.InvariantCulture, $$"""
+    internal static readonly string WorkflowJson = Workflow(
+        RuleNames,
+        string.Create(CultureInfo.InvariantCulture, $"c.ResolutionState == {(int)SlaClockState.Breached}"),
+        string.Create(CultureInfo.InvariantCulture, $"c.AcknowledgeState == {(int)SlaClockState.AtRisk}"));
+
+    /// <summary>The ten rules of <see cref="RuleSet.FieldsOnly"/> as a RulesEngine workflow; the level is compared by its rank.</summary>
+    internal static readonly string FieldWorkflowJson = Workflow(
+        FieldRuleNames,
+        string.Create(CultureInfo.InvariantCulture, $"c.Priority >= {(int)Priority.Urgent}"),
+        string.Create(CultureInfo.InvariantCulture, $"c.LevelRank >= {ManagerRank}"));
+
+    /// <summary>A RulesEngine workflow with the two first rules' expressions given and rules 2 to 9, which both sets share.</summary>
+    private static string Workflow(string[] names, string first, string second) => string.Create(CultureInfo.InvariantCulture, $$"""
         [
           {
             "WorkflowName": "{{WorkflowName}}",
             "Rules": [
-              { "RuleName": "{{RuleNames[0]}}", "RuleExpressionType": "LambdaExpression", "Expression": "c.ResolutionState == {{(int)SlaClockState.Breached}}" },
-              { "RuleName": "{{RuleNames[1]}}", "RuleExpressionType": "LambdaExpression", "Expression": "c.AcknowledgeState == {{(int)SlaClockState.AtRisk}}" },
+              { "RuleName": "{{names[0]}}", "RuleExpressionType": "LambdaExpression", "Expression": "{{first}}" },
+              { "RuleName": "{{names[1]}}", "RuleExpressionType": "LambdaExpression", "Expression": "{{second}}" },
               { "RuleName": "{{RuleNames[2]}}", "RuleExpressionType": "LambdaExpression", "Expression": "c.Severity >= {{(int)Severity.Critical}}" },
               { "RuleName": "{{RuleNames[3]}}", "RuleExpressionType": "LambdaExpression", "Expression": "c.Channel == {{(int)Channel.RegulatorOrLegalBody}}" },
               { "RuleName": "{{RuleNames[4]}}", "RuleExpressionType": "LambdaExpression", "Expression": "c.FlaggedAbusive" },
@@ -145,14 +215,11 @@ public partial class PolicyBenchmarks
         ]
         """);
 
-    /// <summary>The hand-written floor's decision for one complaint: bit <c>r</c> set when rule <c>r</c> matches.</summary>
-    /// <param name="complaint">The complaint.</param>
-    /// <param name="asOf">The instant.</param>
-    /// <param name="states">Its SLA states at <paramref name="asOf"/>, from <see cref="SlaEngine.StatesAt(ComplaintSnapshot, Instant, Span{SlaTargetState})"/>.</param>
-    /// <param name="resolution">The engine's resolution targets.</param>
+    /// <summary>The hand-written floor's decision on the two SLA rules of <see cref="RuleSet.WithSla"/>: bits 0 and 1.</summary>
+    /// <param name="states">The complaint's SLA states, from <see cref="SlaEngine.StatesAt(ComplaintSnapshot, Instant, Span{SlaTargetState})"/>.</param>
+    /// <param name="resolution">The engine's resolution target.</param>
     /// <param name="acknowledge">The engine's acknowledgement target.</param>
-    /// <param name="payments">The payments category.</param>
-    private static int HandWrittenMask(ComplaintSnapshot complaint, Instant asOf, ReadOnlySpan<SlaTargetState> states, SlaTarget resolution, SlaTarget acknowledge, Category payments)
+    private static int SlaMask(ReadOnlySpan<SlaTargetState> states, SlaTarget resolution, SlaTarget acknowledge)
     {
         var mask = 0;
         foreach (var state in states)
@@ -167,6 +234,21 @@ public partial class PolicyBenchmarks
             }
         }
 
+        return mask;
+    }
+
+    /// <summary>The hand-written floor's decision on the two field rules of <see cref="RuleSet.FieldsOnly"/>: bits 0 and 1.</summary>
+    /// <param name="complaint">The complaint.</param>
+    private static int FieldMask(ComplaintSnapshot complaint) =>
+        (complaint.Priority >= Priority.Urgent ? 1 << 0 : 0) | (complaint.LevelRank >= ManagerRank ? 1 << 1 : 0);
+
+    /// <summary>The hand-written floor's decision on rules 2 to 9, which both sets share: bit <c>r</c> set when rule <c>r</c> matches.</summary>
+    /// <param name="complaint">The complaint.</param>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="payments">The payments category.</param>
+    private static int SharedMask(ComplaintSnapshot complaint, Instant asOf, Category payments)
+    {
+        var mask = 0;
         var severity = complaint.Severity;
         if (severity >= Severity.Critical)
         {
@@ -212,21 +294,21 @@ public partial class PolicyBenchmarks
     }
 
     /// <summary>The mask of a decision's matched rules (0 for none).</summary>
-    private static int MaskOf(PolicyDecision? decision)
+    private int MaskOf(PolicyDecision? decision)
     {
         var mask = 0;
         if (decision is not null)
         {
             foreach (var match in decision.Matches)
             {
-                mask |= 1 << Array.IndexOf(RuleNames, match.Rule.Name);
+                mask |= 1 << Array.IndexOf(_names, match.Rule.Name);
             }
         }
 
         return mask;
     }
 
-    /// <summary>What the RulesEngine workflow reads of a complaint: its fields and SLA states, flat.</summary>
+    /// <summary>What the RulesEngine workflow reads of a complaint: its fields and, for <see cref="RuleSet.WithSla"/>, SLA states, flat.</summary>
     public sealed class RuleFacts
     {
         /// <summary>Gets or sets the state of the resolution target (an <see cref="SlaClockState"/>).</summary>
@@ -240,6 +322,9 @@ public partial class PolicyBenchmarks
 
         /// <summary>Gets or sets the priority (a <see cref="Domain.Priority"/>).</summary>
         public int Priority { get; set; }
+
+        /// <summary>Gets or sets the rank of the level handling the complaint.</summary>
+        public int LevelRank { get; set; }
 
         /// <summary>Gets or sets the channel (a <see cref="Domain.Channel"/>).</summary>
         public int Channel { get; set; }
@@ -262,23 +347,10 @@ public partial class PolicyBenchmarks
         /// <summary>Gets or sets the seconds since the customer's last message (or receipt).</summary>
         public long SecondsSinceCustomerMessage { get; set; }
 
-        /// <summary>Fills the facts of one complaint, as a host using RulesEngine does before each execution.</summary>
+        /// <summary>Fills the facts of one complaint and its SLA states, as a host using RulesEngine does before each execution.</summary>
         public static RuleFacts From(ComplaintSnapshot complaint, Instant asOf, ReadOnlySpan<SlaTargetState> states, SlaTarget resolution, SlaTarget acknowledge)
         {
-            var facts = new RuleFacts
-            {
-                ResolutionState = -1,
-                AcknowledgeState = -1,
-                Severity = (int)complaint.Severity,
-                Priority = (int)complaint.Priority,
-                Channel = (int)complaint.Intake.Channel,
-                FlaggedAbusive = complaint.IsFlaggedAbusive,
-                ReopenCount = complaint.ReopenCount,
-                RejectedWithConsentToEscalate = complaint.LatestRejectionConsented,
-                Tier = complaint.CustomerTier,
-                Category = complaint.Category.Path,
-                SecondsSinceCustomerMessage = (long)(asOf - (complaint.LastCustomerMessageAt ?? complaint.Intake.ReceivedAt)).TotalSeconds,
-            };
+            var facts = From(complaint, asOf);
             foreach (var state in states)
             {
                 if (ReferenceEquals(state.Target, resolution))
@@ -293,5 +365,23 @@ public partial class PolicyBenchmarks
 
             return facts;
         }
+
+        /// <summary>Fills the facts of one complaint's fields, with no SLA states (both -1).</summary>
+        public static RuleFacts From(ComplaintSnapshot complaint, Instant asOf) =>
+            new()
+            {
+                ResolutionState = -1,
+                AcknowledgeState = -1,
+                Severity = (int)complaint.Severity,
+                Priority = (int)complaint.Priority,
+                LevelRank = complaint.LevelRank,
+                Channel = (int)complaint.Intake.Channel,
+                FlaggedAbusive = complaint.IsFlaggedAbusive,
+                ReopenCount = complaint.ReopenCount,
+                RejectedWithConsentToEscalate = complaint.LatestRejectionConsented,
+                Tier = complaint.CustomerTier,
+                Category = complaint.Category.Path,
+                SecondsSinceCustomerMessage = (long)(asOf - (complaint.LastCustomerMessageAt ?? complaint.Intake.ReceivedAt)).TotalSeconds,
+            };
     }
 }
