@@ -62,18 +62,34 @@ public sealed class PolicyDecision
 /// <summary>A rule that matched: the facts it matched on, and what became of each of its actions.</summary>
 public sealed class PolicyMatch
 {
+    private readonly PolicyExplanation? _explanation;
+    private readonly CompiledRule? _compiled;
+    private IReadOnlyList<string>? _facts;
+
     internal PolicyMatch(PolicyRule rule, IReadOnlyList<string> facts, IReadOnlyList<string> setAside)
     {
         Rule = rule;
-        Facts = facts;
+        _facts = facts;
+        SetAside = setAside;
+    }
+
+    /// <summary>A match whose facts are put into words when first read.</summary>
+    internal PolicyMatch(PolicyRule rule, PolicyExplanation explanation, CompiledRule compiled, IReadOnlyList<string> setAside)
+    {
+        Rule = rule;
+        _explanation = explanation;
+        _compiled = compiled;
         SetAside = setAside;
     }
 
     /// <summary>Gets the rule.</summary>
     public PolicyRule Rule { get; }
 
-    /// <summary>Gets the facts it matched on, one per condition that decided it ("severity High, at least High").</summary>
-    public IReadOnlyList<string> Facts { get; }
+    /// <summary>
+    /// Gets the facts it matched on, one per condition that decided it ("severity High, at least High"); put into words
+    /// when first read, from what the rule read when it was decided.
+    /// </summary>
+    public IReadOnlyList<string> Facts => _facts ??= _explanation!.Explain(_compiled!);
 
     /// <summary>Gets the rule's actions left out of the decision, each with the reason ("raise to level supervisor: already at level manager").</summary>
     public IReadOnlyList<string> SetAside { get; }

@@ -142,8 +142,8 @@ public sealed class PolicyRuleSet
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="asOf"/> is before a complaint was received, or a context holds a negative count (the message names
-    /// the complaint, and nothing is written); or a target's calendar does not cover an instant a target needs (the
-    /// message names the complaint, the policy and the target; the complaints before it are written).
+    /// the complaint), or a target's calendar does not cover an instant a target needs (the message names the complaint,
+    /// the policy and the target); nothing is written.
     /// </exception>
     public int Evaluate(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, Span<PolicyDecision?> destination, ReadOnlySpan<PolicyContext> contexts)
     {
@@ -157,29 +157,37 @@ public sealed class PolicyRuleSet
             throw new ArgumentException($"contexts holds {contexts.Length} contexts; give none, or one for each of the {complaints.Length} complaints.", nameof(contexts));
         }
 
-        for (var j = 0; j < complaints.Length; j++)
-        {
-            // One tight pass; the checks that name what is wrong run only for a complaint that fails.
-            var complaint = complaints[j];
-            if (complaint is null || asOf < complaint.ReceivedAt || (!contexts.IsEmpty && contexts[j].RecentComplaintsFromCustomer < 0))
-            {
-                Check(complaint ?? throw new ArgumentNullException(nameof(complaints), $"complaints[{j}] is null."), asOf, contexts.IsEmpty ? default : contexts[j], nameof(asOf), nameof(contexts));
-            }
-        }
-
-        // Complaints go through in blocks: each rule's condition is tested on a whole block in one call (a field test in
-        // one tight loop), and only a complaint some rule matched, or the routing table may route, is decided one by one.
+        // Complaints go through in blocks: each block is checked, then each rule's condition is tested on the whole block
+        // in one call (a field test in one tight loop), and only a complaint some rule matched, or the routing table may
+        // route, is decided one by one. The decisions are kept aside and written only once every complaint has passed,
+        // so a refused page leaves the destination as it was.
         var width = _readsSla ? Sla!.MaxTargetCount : 0;
         var size = width == 0 ? MaxBlock : Math.Clamp(StackFacts / width, 1, MaxBlock);
         Span<SlaTargetFact> facts = width * size <= StackFacts ? stackalloc SlaTargetFact[width * size] : new SlaTargetFact[width * size];
         Span<int> counts = stackalloc int[size];
+        Span<ulong> masks = _rules.Length <= StackFacts ? stackalloc ulong[_rules.Length] : new ulong[_rules.Length];
         var buffer = default(SnapshotBlock);
         Span<ComplaintSnapshot> then = buffer;
         var routes = Routing is not null;
-        var decided = 0;
+        List<(int Index, PolicyDecision Decision)>? made = null;
         for (var from = 0; from < complaints.Length; from += size)
         {
             var n = Math.Min(size, complaints.Length - from);
+            for (var j = 0; j < n; j++)
+            {
+                // One tight pass; the checks that name what is wrong run only for a complaint that fails.
+                var complaint = complaints[from + j];
+                if (complaint is null || asOf < complaint.ReceivedAt || (!contexts.IsEmpty && contexts[from + j].RecentComplaintsFromCustomer < 0))
+                {
+                    Check(
+                        complaint ?? throw new ArgumentNullException(nameof(complaints), $"complaints[{from + j}] is null."),
+                        asOf,
+                        contexts.IsEmpty ? default : contexts[from + j],
+                        nameof(asOf),
+                        nameof(contexts));
+                }
+            }
+
             if (width > 0)
             {
                 // The block's histories are fetched together before the SLA engine replays them one by one.
@@ -196,25 +204,42 @@ public sealed class PolicyRuleSet
             var block = new PolicyBlock(then[..n], asOf, contexts.IsEmpty ? [] : contexts.Slice(from, n), facts, counts, width, Lifecycle, Sla);
             var all = n == 64 ? ulong.MaxValue : (1UL << n) - 1;
             var some = 0UL;
-            foreach (var rule in _rules)
+            for (var r = 0; r < _rules.Length; r++)
             {
-                some |= rule.Condition.Test(block, all);
+                masks[r] = _rules[r].Condition.Test(block, all);
+                some |= masks[r];
             }
 
-            for (var j = 0; j < n; j++)
+            if (routes)
             {
-                PolicyDecision? decision = null;
-                if (((some >> j) & 1) != 0 || (routes && then[j].Team is null))
+                for (var j = 0; j < n; j++)
                 {
-                    decision = Decide(then[j], asOf, contexts.IsEmpty ? default : contexts[from + j], explainMisses: false, facts.Slice(j * width, width), counts[j]);
+                    some |= then[j].Team is null ? 1UL << j : 0;
                 }
+            }
 
-                destination[from + j] = decision;
-                decided += decision is null ? 0 : 1;
+            for (var rest = some; rest != 0; rest &= rest - 1)
+            {
+                var j = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if (Decide(then[j], asOf, contexts.IsEmpty ? default : contexts[from + j], explainMisses: false, facts.Slice(j * width, width), counts[j], masks, j) is { } decision)
+                {
+                    (made ??= []).Add((from + j, decision));
+                }
             }
         }
 
-        return decided;
+        destination[..complaints.Length].Clear();
+        if (made is null)
+        {
+            return 0;
+        }
+
+        foreach (var (index, decision) in made)
+        {
+            destination[index] = decision;
+        }
+
+        return made.Count;
     }
 
     /// <summary>The most complaints a batch tests together (one bit each in a mask).</summary>
@@ -239,8 +264,8 @@ public sealed class PolicyRuleSet
     /// <exception cref="ArgumentNullException">A complaint is <see langword="null"/>; the message gives its index, and nothing is written.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short; nothing is written.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="asOf"/> is before a complaint was received (nothing is written), or a target's calendar does not
-    /// cover an instant a target needs (the complaints before it are written); the message names the complaint.
+    /// <paramref name="asOf"/> is before a complaint was received, or a target's calendar does not cover an instant a
+    /// target needs; the message names the complaint, and nothing is written.
     /// </exception>
     public int Evaluate(ReadOnlySpan<ComplaintSnapshot> complaints, Instant asOf, Span<PolicyDecision?> destination) =>
         Evaluate(complaints, asOf, destination, []);
@@ -268,16 +293,19 @@ public sealed class PolicyRuleSet
     /// empty (no match, nothing already carried out, no miss to explain), with nothing allocated. The SLA facts are
     /// read into <paramref name="facts"/>, unless <paramref name="known"/> says how many it holds already.
     /// </summary>
-    private PolicyDecision? Decide(ComplaintSnapshot then, Instant asOf, in PolicyContext context, bool explainMisses, Span<SlaTargetFact> facts, int known = -1)
+    private PolicyDecision? Decide(
+        ComplaintSnapshot then, Instant asOf, in PolicyContext context, bool explainMisses, Span<SlaTargetFact> facts, int known = -1, ReadOnlySpan<ulong> held = default, int bit = -1)
     {
         var written = known >= 0 ? known : _readsSla ? Sla!.FactsAt(then, asOf, facts, _measuresSla) : 0;
         var input = new PolicyInput(then, asOf, facts[..written], context, Lifecycle, Sla);
         List<CompiledRule>? matched = null;
         List<PolicyMatch>? applied = null;
         List<PolicyMiss>? misses = null;
-        foreach (var rule in _rules)
+        for (var r = 0; r < _rules.Length; r++)
         {
-            if (rule.Condition.Test(input))
+            // A batch has tested every rule on the complaint's block already: bit of rule r's mask.
+            var rule = _rules[r];
+            if (bit >= 0 ? ((held[r] >> bit) & 1) != 0 : rule.Condition.Test(input))
             {
                 if (LastApplied(then, rule.Rule.Name) is { } last && (rule.Rule.RepeatEvery is not { } every || asOf - last < every))
                 {
@@ -393,6 +421,10 @@ public sealed class PolicyRuleSet
 
         var kept = new List<PolicyAction>();
         var matches = new PolicyMatch[matched.Count];
+
+        // The facts the rules matched on are put into words when first read: a sweep that only carries out the actions
+        // does not pay for the text.
+        var explained = new PolicyExplanation(input);
         for (var r = 0; r < matched.Count; r++)
         {
             var rule = matched[r];
@@ -435,7 +467,7 @@ public sealed class PolicyRuleSet
                 }
             }
 
-            matches[r] = new PolicyMatch(rule.Rule, Facts(rule, input, held: true), Array.AsReadOnly(setAside.ToArray()));
+            matches[r] = new PolicyMatch(rule.Rule, explained, rule, Array.AsReadOnly(setAside.ToArray()));
         }
 
         return (Array.AsReadOnly(matches), Array.AsReadOnly(kept.ToArray()));
@@ -590,4 +622,23 @@ internal sealed record CompiledRule(PolicyRule Rule, PolicyCondition Condition, 
 {
     /// <summary>Gets whether one of the rule's actions assigns a team.</summary>
     public bool AssignsTeam { get; } = Rule.Actions.Any(a => a is AssignTeamAction);
+}
+
+/// <summary>What a decision's matches are explained from when their facts are first read: a copy of what the rules read.</summary>
+internal sealed class PolicyExplanation(in PolicyInput input)
+{
+    private readonly ComplaintSnapshot _complaint = input.Complaint;
+    private readonly Instant _asOf = input.AsOf;
+    private readonly SlaTargetFact[] _sla = input.Sla.ToArray();
+    private readonly PolicyContext _context = input.Context;
+    private readonly ComplaintLifecycle _lifecycle = input.Lifecycle;
+    private readonly SlaEngine? _engine = input.Engine;
+
+    /// <summary>What <paramref name="rule"/>'s condition found, which held.</summary>
+    public IReadOnlyList<string> Explain(CompiledRule rule)
+    {
+        var facts = new List<string>();
+        rule.Condition.Explain(new PolicyInput(_complaint, _asOf, _sla, _context, _lifecycle, _engine), held: true, facts);
+        return Array.AsReadOnly(facts.ToArray());
+    }
 }

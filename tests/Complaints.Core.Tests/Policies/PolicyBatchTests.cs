@@ -140,6 +140,14 @@ public sealed class PolicyBatchTests
         Assert.Contains("Complaint EARLY-1: context.RecentComplaintsFromCustomer must not be negative", refused.Message, StringComparison.Ordinal);
         Untouched();
 
+        // A complaint refused in a later block: the blocks before it were decided, but nothing is written.
+        ComplaintSnapshot[] page2 = [.. Enumerable.Repeat(early, 150), later];
+        var decisions = Enumerable.Repeat<PolicyDecision?>(marker, page2.Length).ToArray();
+        refused = Assert.Throws<ArgumentOutOfRangeException>(() => rules.Evaluate(page2, SlaArbitraries.Base + Duration.FromDays(1), decisions));
+        Assert.Contains("LATE-1", refused.Message, StringComparison.Ordinal);
+        Assert.All(decisions, d => Assert.Same(marker, d));
+        Assert.Equal(page2.Length, rules.Evaluate(page2, asOf, decisions));
+
         Assert.Equal(0, rules.Evaluate([], asOf, []));
     }
 
