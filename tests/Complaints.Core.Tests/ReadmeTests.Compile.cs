@@ -97,7 +97,7 @@ public sealed partial class ReadmeTests
     {
         var blocks = CSharpBlocks();
 
-        Assert.Equal(9, blocks.Count);
+        Assert.Equal(10, blocks.Count);
         Assert.Equal(2, blocks.Count(b => b.Markers.Contains(HostFragment)));
         Assert.Single(blocks, b => b.Markers.Contains($"{Needs}NodaTime.Serialization.SystemTextJson"));
     }

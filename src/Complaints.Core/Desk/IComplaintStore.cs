@@ -83,15 +83,15 @@ public sealed record ComplaintSave
     /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="notifications"/>, or one of them, is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// The command is of another complaint or version, a notification is of another complaint, or the record's version
-    /// is not above the expected one.
+    /// is below the expected one (it may equal it when only the record's columns change, as a sweep's new next change).
     /// </exception>
     public ComplaintSave(ComplaintRecord record, long? expectedVersion, CommandRecord? command, IReadOnlyList<ComplaintNotification> notifications)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(notifications);
-        if (expectedVersion is { } expected && (expected < 0 || record.Version <= expected))
+        if (expectedVersion is { } expected && (expected < 0 || record.Version < expected))
         {
-            throw new ArgumentException($"Complaint {record.Id}: the record's version ({record.Version}) must be above the expected version ({expected}).", nameof(expectedVersion));
+            throw new ArgumentException($"Complaint {record.Id}: the record's version ({record.Version}) must be at least the expected version ({expected}).", nameof(expectedVersion));
         }
 
         if (command is not null && (command.ComplaintId != record.Id || command.Version != record.Version))

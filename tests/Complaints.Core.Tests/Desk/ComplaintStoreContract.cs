@@ -76,6 +76,32 @@ public abstract class ComplaintStoreContract
         Assert.Empty((await store.FindDueAsync(Base + Duration.FromMinutes(30), null, 10)).Records);
     }
 
+    // A sweep saves a complaint's new next change without a new history entry: the same version, the columns changed.
+    [Fact]
+    public async Task Save_AtTheSameVersion_IsAccepted_WithTheVersionExpected_AndRefusedWithAnother()
+    {
+        var store = CreateStore();
+        await store.SaveAsync(New(Record("C-1", 0), "cmd-1"));
+        await store.SaveAsync(Next(Record("C-1", 2, dueMinutes: 60), 0, "cmd-2"));
+
+        await store.SaveAsync(Next(Record("C-1", 2, dueMinutes: 240), 2, null, Note("C-1", "breach")));
+        var error = await Assert.ThrowsAsync<ComplaintConcurrencyException>(() => store.SaveAsync(Next(Record("C-1", 2, dueMinutes: 5), 1)).AsTask());
+
+        Assert.Equal((1L, 2L), (error.ExpectedVersion, error.ActualVersion));
+        Assert.Equal(Record("C-1", 2, dueMinutes: 240), await store.FindAsync(new ComplaintId("C-1")));
+        Assert.Empty((await store.FindDueAsync(Base + Duration.FromMinutes(120), null, 10)).Records);
+        Assert.Equal(["breach"], (await store.FindPendingNotificationsAsync(10)).Select(p => p.Notification.Topic));
+    }
+
+    [Fact]
+    public void ComplaintSave_WithARecordBelowTheExpectedVersion_IsRefused_NamingBoth()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ComplaintSave(Record("C-1", 1), 2, null, []));
+
+        Assert.Equal("expectedVersion", error.ParamName);
+        Assert.Contains("the record's version (1) must be at least the expected version (2)", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Save_WithACommandRecordedAlready_IsRefused_AndChangesNothing()
     {
