@@ -298,7 +298,9 @@ public sealed class PolicyRuleSet
     {
         var written = known >= 0 ? known : _readsSla ? Sla!.FactsAt(then, asOf, facts, _measuresSla) : 0;
         var input = new PolicyInput(then, asOf, facts[..written], context, Lifecycle, Sla);
-        List<CompiledRule>? matched = null;
+        Span<int> matched = _rules.Length <= StackFacts ? stackalloc int[_rules.Length] : new int[_rules.Length];
+        var matchedCount = 0;
+        var assigns = false;
         List<PolicyMatch>? applied = null;
         List<PolicyMiss>? misses = null;
         for (var r = 0; r < _rules.Length; r++)
@@ -314,7 +316,8 @@ public sealed class PolicyRuleSet
                 }
                 else
                 {
-                    (matched ??= []).Add(rule);
+                    matched[matchedCount++] = r;
+                    assigns |= rule.AssignsTeam;
                 }
             }
             else if (explainMisses)
@@ -323,13 +326,13 @@ public sealed class PolicyRuleSet
             }
         }
 
-        var routes = Routing is not null && then.Team is null && (matched is null || !matched.Exists(r => r.AssignsTeam));
-        if (matched is null && applied is null && misses is null && !routes)
+        var routes = Routing is not null && then.Team is null && !assigns;
+        if (matchedCount == 0 && applied is null && misses is null && !routes)
         {
             return null;
         }
 
-        var (matches, actions) = matched is null ? ([], []) : Decide(matched, input);
+        var (matches, actions) = matchedCount == 0 ? ([], []) : Decide(matched[..matchedCount], input);
         if (routes && Routing!.Find(then) is var (route, department))
         {
             // Unassigned, and no rule decides the team: the department that owns its category and kind takes it.
@@ -380,15 +383,23 @@ public sealed class PolicyRuleSet
     /// raises to (so a raise above the current level sets every lowering aside); of those, the first rule's lowering
     /// decides. Every action left out is set aside on its rule's match with the reason.
     /// </summary>
-    private static (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Decide(List<CompiledRule> matched, in PolicyInput input)
+    private (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Decide(ReadOnlySpan<int> matchedRules, in PolicyInput input)
     {
+        var matched = new CompiledRule[matchedRules.Length];
+        var total = 0;
+        for (var r = 0; r < matched.Length; r++)
+        {
+            matched[r] = _rules[matchedRules[r]];
+            total += matched[r].Rule.Actions.Count;
+        }
+
         var complaint = input.Complaint;
         var levels = input.Lifecycle.Levels;
         var topRank = complaint.LevelRank;
         var topPriority = complaint.Priority;
         var floorRank = -1;
         (int Rule, int Action) level = (-1, -1), priority = (-1, -1), team = (-1, -1), floor = (-1, -1), lower = (-1, -1);
-        for (var r = 0; r < matched.Count; r++)
+        for (var r = 0; r < matched.Length; r++)
         {
             var actions = matched[r].Rule.Actions;
             for (var a = 0; a < actions.Count; a++)
@@ -419,16 +430,17 @@ public sealed class PolicyRuleSet
             }
         }
 
-        var kept = new List<PolicyAction>();
-        var matches = new PolicyMatch[matched.Count];
+        var kept = new PolicyAction[total];
+        var keptCount = 0;
+        var matches = new PolicyMatch[matched.Length];
 
         // The facts the rules matched on are put into words when first read: a sweep that only carries out the actions
         // does not pay for the text.
         var explained = new PolicyExplanation(input);
-        for (var r = 0; r < matched.Count; r++)
+        for (var r = 0; r < matched.Length; r++)
         {
             var rule = matched[r];
-            var setAside = new List<string>();
+            List<string>? setAside = null;
             var actions = rule.Rule.Actions;
             for (var a = 0; a < actions.Count; a++)
             {
@@ -453,24 +465,24 @@ public sealed class PolicyRuleSet
                     RaisePriorityAction => $"a higher priority, {topPriority}, is asked for by rule '{matched[priority.Rule].Rule.Name}'",
                     AssignTeamAction t when (r, a) == team => t.Team == complaint.Team ? $"already assigned to {t.Team}" : null,
                     AssignTeamAction => $"rule '{matched[team.Rule].Rule.Name}' decides the team first",
-                    _ when kept.Contains(action) => "asked for already by an earlier rule",
+                    _ when Array.IndexOf(kept, action, 0, keptCount) >= 0 => "asked for already by an earlier rule",
                     _ => null,
                 };
 
                 if (reason is null)
                 {
-                    kept.Add(action);
+                    kept[keptCount++] = action;
                 }
                 else
                 {
-                    setAside.Add($"{action}: {reason}");
+                    (setAside ??= []).Add($"{action}: {reason}");
                 }
             }
 
-            matches[r] = new PolicyMatch(rule.Rule, explained, rule, Array.AsReadOnly(setAside.ToArray()));
+            matches[r] = new PolicyMatch(rule.Rule, explained, rule, setAside is null ? NoStrings : Array.AsReadOnly(setAside.ToArray()));
         }
 
-        return (Array.AsReadOnly(matches), Array.AsReadOnly(kept.ToArray()));
+        return (Array.AsReadOnly(matches), Array.AsReadOnly(keptCount == kept.Length ? kept : kept[..keptCount]));
     }
 }
 
