@@ -78,3 +78,20 @@ public sealed class ComplaintNotFoundException : KeyNotFoundException
     /// <summary>Gets the complaint's id.</summary>
     public ComplaintId ComplaintId { get; }
 }
+
+/// <summary>Validates <see cref="ComplaintDeskOptions"/>, reporting every problem at once, each naming its option.</summary>
+public sealed class ComplaintDeskOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<ComplaintDeskOptions>
+{
+    /// <inheritdoc/>
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, ComplaintDeskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new Microsoft.Extensions.Options.ValidateOptionsResultBuilder();
+        foreach (var problem in options.Problems())
+        {
+            builder.AddError(problem);
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,3 +1,4 @@
+using Complaints.Core.Desk;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Metrics;
 using Complaints.Core.Policies;
@@ -55,6 +56,51 @@ public sealed class ComplaintsBuilder
             Services.Configure(configure);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps complaints in the host's own store instead of the in-memory one: registers <typeparamref name="TStore"/>
+    /// as the one <see cref="IComplaintStore"/> singleton, replacing any store registered before.
+    /// </summary>
+    /// <typeparam name="TStore">The store; built by the container, so its constructor's parameters must be registered.</typeparam>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder UseStore<TStore>()
+        where TStore : class, IComplaintStore
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IComplaintStore, TStore>());
+        return this;
+    }
+
+    /// <summary>Keeps complaints in the given store instead of the in-memory one, replacing any store registered before.</summary>
+    /// <param name="store">The store.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is <see langword="null"/>.</exception>
+    public ComplaintsBuilder UseStore(IComplaintStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Services.Replace(ServiceDescriptor.Singleton(store));
+        return this;
+    }
+
+    /// <summary>Sends notifications through the host's own sink instead of the recording one, replacing any sink registered before.</summary>
+    /// <typeparam name="TSink">The sink; built by the container.</typeparam>
+    /// <returns>This builder.</returns>
+    public ComplaintsBuilder UseNotificationSink<TSink>()
+        where TSink : class, INotificationSink
+    {
+        Services.Replace(ServiceDescriptor.Singleton<INotificationSink, TSink>());
+        return this;
+    }
+
+    /// <summary>Configures the desk's options (repeat-complainant window, sweep page and dispatch batch sizes).</summary>
+    /// <param name="configure">The configuration action.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is <see langword="null"/>.</exception>
+    public ComplaintsBuilder ConfigureDesk(Action<ComplaintDeskOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
         return this;
     }
 

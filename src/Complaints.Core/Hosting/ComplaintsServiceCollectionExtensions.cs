@@ -1,6 +1,10 @@
+using Complaints.Core.Desk;
 using Complaints.Core.Hosting;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Metrics;
+using Complaints.Core.Policies;
+using Complaints.Core.Sla;
+using NodaTime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +14,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ComplaintsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the complaint lifecycle and the metrics calculator: <see cref="LifecycleOptions"/> and
-    /// <see cref="MetricsOptions"/>, validated by <see cref="LifecycleOptionsValidator"/> and
-    /// <see cref="MetricsOptionsValidator"/> when the host starts and whenever they are read, and one shared
-    /// <see cref="ComplaintLifecycle"/> and <see cref="MetricsCalculator"/> singleton built from them. Each service is
-    /// added only if the host has not registered it already, so a host's own registration wins service by service.
-    /// Calling it again adds nothing but the new configuration.
+    /// Registers the complaint lifecycle, the metrics calculator and the desk: <see cref="LifecycleOptions"/>,
+    /// <see cref="MetricsOptions"/> and <see cref="ComplaintDeskOptions"/>, validated by their validators when the host
+    /// starts and whenever they are read; one shared <see cref="ComplaintLifecycle"/> and <see cref="MetricsCalculator"/>
+    /// built from them; the in-memory store (<see cref="InMemoryComplaintStore"/> as <see cref="IComplaintStore"/>), a
+    /// sink that records (<see cref="RecordingNotificationSink"/> as <see cref="INotificationSink"/>), and one
+    /// <see cref="ComplaintDesk"/> over them, the registered <see cref="SlaEngine"/> and <see cref="PolicyRuleSet"/> if
+    /// any, and the host's <see cref="IClock"/> (which the host registers: resolving the desk without one throws an
+    /// <see cref="InvalidOperationException"/> saying so). Each service is added only if the host has not registered it
+    /// already, so a host's own registration wins service by service; <see cref="ComplaintsBuilder.UseStore{TStore}"/>
+    /// swaps the store. Calling it again adds nothing but the new configuration.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the lifecycle options, or <see langword="null"/>.</param>
@@ -35,6 +43,19 @@ public static class ComplaintsServiceCollectionExtensions
             services.AddOptions<MetricsOptions>().ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
             services.TryAddSingleton(sp => new MetricsCalculator(sp.GetRequiredService<IOptions<MetricsOptions>>().Value));
+            services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+            services.TryAddSingleton<INotificationSink, RecordingNotificationSink>();
+            services.AddOptions<ComplaintDeskOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintDeskOptions>, ComplaintDeskOptionsValidator>());
+            services.TryAddSingleton(sp => new ComplaintDesk(
+                sp.GetRequiredService<IComplaintStore>(),
+                sp.GetRequiredService<INotificationSink>(),
+                sp.GetRequiredService<ComplaintLifecycle>(),
+                sp.GetService<IClock>() ?? throw new InvalidOperationException(
+                    "ComplaintDesk reads the time from a NodaTime IClock; register one, as the host's own line: services.AddSingleton<IClock>(SystemClock.Instance)."),
+                sp.GetService<SlaEngine>(),
+                sp.GetService<PolicyRuleSet>(),
+                sp.GetRequiredService<IOptions<ComplaintDeskOptions>>().Value));
         }
 
         var builder = new ComplaintsBuilder(services);
