@@ -6,6 +6,7 @@ using Complaints.Core.History;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Policies;
 using Complaints.Core.Sla;
+using Complaints.Core.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -437,11 +438,11 @@ public sealed class ComplaintDeskTests
     }
 
     /// <summary>A store that lets another writer save just before the next save, as a second host would.</summary>
-    private sealed class InterferingStore(InMemoryComplaintStore inner) : IComplaintStore
+    private sealed class InterferingStore(InMemoryComplaintStore inner) : ForwardingStore(inner)
     {
         public Func<Task>? BeforeNextSave { get; set; }
 
-        public async ValueTask<IReadOnlyList<PendingNotification>> SaveAsync(ComplaintSave save, CancellationToken cancellationToken = default)
+        public override async ValueTask<IReadOnlyList<PendingNotification>> SaveAsync(ComplaintSave save, CancellationToken cancellationToken = default)
         {
             if (BeforeNextSave is { } interfere)
             {
@@ -449,23 +450,8 @@ public sealed class ComplaintDeskTests
                 await interfere();
             }
 
-            return await inner.SaveAsync(save, cancellationToken);
+            return await base.SaveAsync(save, cancellationToken);
         }
-
-        public ValueTask<ComplaintRecord?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-        public ValueTask<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => inner.FindCommandAsync(commandId, cancellationToken);
-
-        public ValueTask<ComplaintPage> FindDueAsync(Instant dueBy, DueCursor? after, int pageSize, CancellationToken cancellationToken = default) =>
-            inner.FindDueAsync(dueBy, after, pageSize, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ComplaintRecord>> FindByCustomerAsync(string customerId, Instant receivedFrom, CancellationToken cancellationToken = default) =>
-            inner.FindByCustomerAsync(customerId, receivedFrom, cancellationToken);
-
-        public ValueTask<IReadOnlyList<PendingNotification>> FindPendingNotificationsAsync(int max, CancellationToken cancellationToken = default) =>
-            inner.FindPendingNotificationsAsync(max, cancellationToken);
-
-        public ValueTask MarkSentAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default) => inner.MarkSentAsync(sequences, cancellationToken);
     }
 
     /// <summary>A sink that throws while <see cref="Failing"/> is set, and otherwise keeps what it is sent and in which batches.</summary>

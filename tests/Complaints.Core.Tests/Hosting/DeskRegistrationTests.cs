@@ -97,25 +97,5 @@ public sealed class DeskRegistrationTests
     }
 
     /// <summary>A store the container builds, standing for a host's own adapter.</summary>
-    private sealed class CountingStore : IComplaintStore
-    {
-        private readonly InMemoryComplaintStore _inner = new();
-
-        public ValueTask<ComplaintRecord?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.FindAsync(id, cancellationToken);
-
-        public ValueTask<IReadOnlyList<PendingNotification>> SaveAsync(ComplaintSave save, CancellationToken cancellationToken = default) => _inner.SaveAsync(save, cancellationToken);
-
-        public ValueTask<CommandRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => _inner.FindCommandAsync(commandId, cancellationToken);
-
-        public ValueTask<ComplaintPage> FindDueAsync(Instant dueBy, DueCursor? after, int pageSize, CancellationToken cancellationToken = default) =>
-            _inner.FindDueAsync(dueBy, after, pageSize, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ComplaintRecord>> FindByCustomerAsync(string customerId, Instant receivedFrom, CancellationToken cancellationToken = default) =>
-            _inner.FindByCustomerAsync(customerId, receivedFrom, cancellationToken);
-
-        public ValueTask<IReadOnlyList<PendingNotification>> FindPendingNotificationsAsync(int max, CancellationToken cancellationToken = default) =>
-            _inner.FindPendingNotificationsAsync(max, cancellationToken);
-
-        public ValueTask MarkSentAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default) => _inner.MarkSentAsync(sequences, cancellationToken);
-    }
+    private sealed class CountingStore() : ForwardingStore(new InMemoryComplaintStore());
 }
