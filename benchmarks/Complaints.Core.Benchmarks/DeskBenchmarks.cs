@@ -1,0 +1,261 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Complaints.Core.Calendars;
+using Complaints.Core.Deadlines;
+using Complaints.Core.Desk;
+using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Lifecycle;
+using Complaints.Core.Policies;
+using Complaints.Core.Sla;
+using NodaTime;
+
+namespace Complaints.Core.Benchmarks;
+
+/// <summary>
+/// Commands through the desk, and where their time goes. 5,000 open complaints (received, acknowledged and assessed
+/// over ten days, each stored as canonical JSON); one command per complaint per invocation: an agent's public reply
+/// (<c>RecordCommunication</c>). <b>All figures are per command</b> (OperationsPerInvoke); each iteration starts from
+/// the same stored complaints.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>Verb</c> (baseline): the verb alone, on complaints already in memory.</item>
+/// <item><c>Verb_Json</c>: the naive way to keep a complaint: read its JSON, run the verb, write its JSON.</item>
+/// <item><c>Verb_Json_Engines</c>: as <c>Verb_Json</c>, plus what the desk asks of the engines: the SLA engine's next change and the policies' decision.</item>
+/// <item><c>Desk_InMemory</c>: the whole command through <see cref="ComplaintDesk"/> on the <see cref="InMemoryComplaintStore"/>: the command id looked up, the complaint loaded, the verb, the engines, the notifications, the versioned save with the command record, the send.</item>
+/// </list>
+/// </remarks>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8, invocationCount: 1)]
+public class DeskBenchmarks
+{
+    internal const int Complaints = 5_000;
+    internal static readonly Instant Now = Instant.FromUtc(2026, 12, 4, 12, 0);
+
+    private ComplaintLifecycle _lifecycle = null!;
+    private SlaEngine _sla = null!;
+    private PolicyRuleSet _policies = null!;
+    private ComplaintRecord[] _records = null!;
+    private ComplaintId[] _ids = null!;
+    private Complaint[] _loaded = null!;
+    private string[] _json = null!;
+    private InMemoryComplaintStore _store = null!;
+    private ComplaintDesk _desk = null!;
+    private SettableClock _clock = null!;
+    private int _round;
+
+    /// <summary>Builds the complaints through a desk once, keeping their stored records.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_lifecycle, _sla, _policies) = Engines();
+        var store = new InMemoryComplaintStore();
+        _clock = new SettableClock();
+        var desk = new ComplaintDesk(store, new RecordingNotificationSink(), _lifecycle, _clock, _sla, _policies);
+        _ids = new ComplaintId[Complaints];
+        for (var i = 0; i < Complaints; i++)
+        {
+            _ids[i] = new ComplaintId($"C-{i:D6}");
+            Submit(desk, _clock, _ids[i], i, acknowledged: true).GetAwaiter().GetResult();
+        }
+
+        _records = [.. _ids.Select(id => store.FindAsync(id).AsTask().GetAwaiter().GetResult()!)];
+    }
+
+    /// <summary>Starts each iteration from the same stored complaints, a new store, desk and clock, and the complaints in memory and as JSON.</summary>
+    [IterationSetup]
+    public void StartIteration()
+    {
+        _store = Load(_records);
+        _clock = new SettableClock { Now = Now };
+        _desk = new ComplaintDesk(_store, new RecordingNotificationSink(), _lifecycle, _clock, _sla, _policies);
+        _json = [.. _records.Select(r => r.Json)];
+        _loaded = [.. _json.Select(j => ComplaintJson.Deserialize(j, _lifecycle))];
+        _round++;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Complaints)]
+    public long Verb()
+    {
+        var sum = 0L;
+        foreach (var complaint in _loaded)
+        {
+            sum += complaint.RecordCommunication(Agent, Now, CommunicationKind.PublicReply, Reply).Sequence;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int Verb_Json()
+    {
+        var sum = 0;
+        for (var i = 0; i < _json.Length; i++)
+        {
+            var complaint = ComplaintJson.Deserialize(_json[i], _lifecycle);
+            complaint.RecordCommunication(Agent, Now, CommunicationKind.PublicReply, Reply);
+            _json[i] = ComplaintJson.Serialize(complaint);
+            sum += _json[i].Length;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public int Verb_Json_Engines()
+    {
+        var sum = 0;
+        for (var i = 0; i < _json.Length; i++)
+        {
+            var complaint = ComplaintJson.Deserialize(_json[i], _lifecycle);
+            complaint.RecordCommunication(Agent, Now, CommunicationKind.PublicReply, Reply);
+            var snapshot = complaint.Snapshot;
+            sum += _sla.NextChangeAt(snapshot, Now) is null ? 0 : 1;
+            sum += _policies.Evaluate(snapshot, Now).Actions.Count;
+            _json[i] = ComplaintJson.Serialize(complaint);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public async Task<long> Desk_InMemory()
+    {
+        var sum = 0L;
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            var result = await _desk.RecordCommunicationAsync(new CommandId($"r{_round}-{i}"), _ids[i], Agent, CommunicationKind.PublicReply, Reply).ConfigureAwait(false);
+            sum += result.Version;
+        }
+
+        return sum;
+    }
+
+    internal static readonly Actor Agent = Actor.Staff("anna");
+    private const string Reply = "We have asked the warehouse and will write again tomorrow.";
+
+    /// <summary>The lifecycle, an SLA engine (acknowledge within 24 hours, resolve within 15 business days in London) and three rules with a routing table.</summary>
+    internal static (ComplaintLifecycle Lifecycle, SlaEngine Sla, PolicyRuleSet Policies) Engines()
+    {
+        var lifecycle = new ComplaintLifecycle(new LifecycleOptions());
+        var london = BusinessCalendar.CreateBuilder("Europe/London")
+            .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0))
+            .AddHolidays(UkBankHolidays.EnglandAndWales)
+            .Covering(2025, 2028)
+            .Build();
+        var sla = new SlaEngine(
+        [
+            SlaPolicy.CreateBuilder("service")
+                .AddTarget("acknowledge", SlaTargetKind.Acknowledge, DeadlinePresets.Acknowledge24Hours, BusinessCalendar.AlwaysOpen("Europe/London", 2025, 2028), t => t.WarnAt(0.75))
+                .AddTarget("resolution", SlaTargetKind.Resolution, DeadlineRule.BusinessDays(15), london, t => t.PausedIn(ComplaintState.AwaitingCustomer))
+                .Build(),
+        ]);
+        var policies = PolicyRuleSet.CreateBuilder(lifecycle, sla)
+            .AddTeams("front desk", "payments")
+            .RouteBy(RoutingTable.CreateBuilder("front desk").Add(Category.Parse("Payments"), "payments").Build())
+            .AddRule("acknowledgement late", PolicyCondition.TargetBreached("acknowledge"), new RaiseLevelAction("Supervisor"), new NotifyAction("supervisor", "acknowledge-late"))
+            .AddRule("critical", PolicyCondition.SeverityAtLeast(Severity.Critical), new RaiseLevelAction("Manager"))
+            .AddRule("resolution breached", PolicyCondition.TargetBreached("resolution"), new RaiseLevelAction("Manager"))
+            .Build();
+        return (lifecycle, sla, policies);
+    }
+
+    /// <summary>Submits complaint <paramref name="i"/> (received within the ten days before <see cref="Now"/>), and acknowledges and assesses it unless told not to.</summary>
+    internal static async Task Submit(ComplaintDesk desk, SettableClock clock, ComplaintId id, int i, bool acknowledged, Duration? ago = null)
+    {
+        var received = Now - (ago ?? Duration.FromMinutes(30 + (i * 7919 % (10 * 24 * 60))));
+        clock.Now = received;
+        var intake = new ComplaintIntake(
+            FeedbackKind.Complaint, Channel.Email, new CustomerRef($"cust-{i % 3_000}"), Category.Parse(i % 5 == 0 ? "Payments/Refunds" : "Orders/Delivery"),
+            "The parcel has not arrived.", received);
+        await desk.SubmitAsync(new CommandId($"s-{id}"), id, intake).ConfigureAwait(false);
+        if (acknowledged)
+        {
+            clock.Now = received + Duration.FromMinutes(20);
+            await desk.AcknowledgeAsync(new CommandId($"a-{id}"), id, Agent).ConfigureAwait(false);
+            clock.Now = received + Duration.FromMinutes(25);
+            await desk.AssessAsync(new CommandId($"e-{id}"), id, Agent, Severity.Medium, Priority.Normal).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A new in-memory store holding the records.</summary>
+    internal static InMemoryComplaintStore Load(IEnumerable<ComplaintRecord> records)
+    {
+        var store = new InMemoryComplaintStore();
+        foreach (var record in records)
+        {
+            store.SaveAsync(new ComplaintSave(record, null, null, [])).AsTask().GetAwaiter().GetResult();
+        }
+
+        return store;
+    }
+}
+
+/// <summary>
+/// The sweep a host schedules: 100,000 open complaints in the in-memory store, of which 1 % (1,000, never acknowledged)
+/// have their acknowledge target breached and are due; the rest are acknowledged and their next change is days away.
+/// One <see cref="ComplaintDesk.SweepAsync"/> per iteration, from the same stored complaints each time: it pages
+/// through the due ones, raises each to Supervisor by a rule, notifies the breach and saves it with its next change.
+/// Figures are per sweep.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+public class DeskSweepBenchmarks
+{
+    private const int Open = 100_000;
+    private const int Due = Open / 100;
+
+    private ComplaintLifecycle _lifecycle = null!;
+    private SlaEngine _sla = null!;
+    private PolicyRuleSet _policies = null!;
+    private ComplaintRecord[] _records = null!;
+    private ComplaintDesk _desk = null!;
+
+    /// <summary>Builds the complaints through a desk once, keeping their stored records; checks that 1 % are due.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_lifecycle, _sla, _policies) = DeskBenchmarks.Engines();
+        var store = new InMemoryComplaintStore();
+        var clock = new SettableClock();
+        var desk = new ComplaintDesk(store, new RecordingNotificationSink(), _lifecycle, clock, _sla, _policies);
+        var ids = new ComplaintId[Open];
+        for (var i = 0; i < Open; i++)
+        {
+            ids[i] = new ComplaintId($"S-{i:D6}");
+
+            // Every 100th complaint was received a day or two ago and never acknowledged: its acknowledge target went at
+            // risk after 18 hours, so it is due now; the others are acknowledged and not due for days.
+            var late = i % 100 == 0;
+            DeskBenchmarks.Submit(desk, clock, ids[i], i, acknowledged: !late, late ? Duration.FromHours(20 + (i % 24)) : null).GetAwaiter().GetResult();
+        }
+
+        _records = [.. ids.Select(id => store.FindAsync(id).AsTask().GetAwaiter().GetResult()!)];
+        var due = _records.Count(r => r.NextChangeAt <= DeskBenchmarks.Now);
+        if (due != Due)
+        {
+            throw new InvalidOperationException($"{due} complaints are due, expected {Due}.");
+        }
+    }
+
+    /// <summary>Starts each iteration from the same stored complaints.</summary>
+    [IterationSetup]
+    public void StartIteration() =>
+        _desk = new ComplaintDesk(DeskBenchmarks.Load(_records), new RecordingNotificationSink(), _lifecycle, new SettableClock { Now = DeskBenchmarks.Now }, _sla, _policies);
+
+    [Benchmark]
+    public async Task<int> Sweep()
+    {
+        var saved = await _desk.SweepAsync().ConfigureAwait(false);
+        return saved == Due ? saved : throw new InvalidOperationException($"The sweep saved {saved} complaints, expected {Due}.");
+    }
+}
+
+/// <summary>A clock the benchmarks set.</summary>
+internal sealed class SettableClock : IClock
+{
+    public Instant Now { get; set; } = DeskBenchmarks.Now;
+
+    public Instant GetCurrentInstant() => Now;
+}
