@@ -30,11 +30,20 @@ internal static class SampleComplaints
             severity: Severity.Medium,
             priority: Priority.Normal);
 
-    private static Complaint Reopened(ComplaintLifecycle lifecycle)
+    /// <summary>
+    /// A complaint taken through nearly every step, from receipt to closed and then reopened; the golden file of the
+    /// canonical JSON format (in the repository's tests) is this complaint and a few more steps.
+    /// </summary>
+    /// <param name="id">The complaint's id.</param>
+    /// <param name="lifecycle">The lifecycle.</param>
+    /// <param name="start">When it is received.</param>
+    /// <param name="lastAt">When its last entry, the reopening, was recorded.</param>
+    /// <returns>The reopened complaint.</returns>
+    internal static Complaint ClosedAndReopened(ComplaintId id, ComplaintLifecycle lifecycle, Instant start, out Instant lastAt)
     {
-        var t = Start;
+        var t = start;
         Instant Next(int minutes) => t += Duration.FromMinutes(minutes);
-        var c = Complaint.Receive(new ComplaintId("S-2026-000117"), Intake(Start), lifecycle);
+        var c = Complaint.Receive(id, Intake(start), lifecycle);
         c.RecordCommunication(Actor.System("mailer"), Next(1), CommunicationKind.AutomatedAcknowledgement, "We have your complaint.");
         c.Acknowledge(Agent, Next(20), "Sorry to hear that.");
         c.Assess(Agent, Next(40), Severity.High, Priority.High, Category.Parse("Products/Appliances/Kettles"), "Defect, simple.");
@@ -43,12 +52,12 @@ internal static class SampleComplaints
         c.RequestInformation(Agent, Next(10), ["Which order?", "When did you buy it?"]);
         c.ProvideInformation(Customer, Next(60), "Order 77, last week.");
         c.RecordCommunication(Agent, Next(5), CommunicationKind.HoldingReply, "We need two more days.");
-        c.ChangePromisedDate(Agent, Next(1), Start + Duration.FromDays(3));
+        c.ChangePromisedDate(Agent, Next(1), start + Duration.FromDays(3));
         c.ChangeSeverity(Agent, Next(1), Severity.Medium);
         c.ChangePriority(Agent, Next(1), Priority.Urgent);
         c.ChangeCategory(Agent, Next(1), Category.Parse("Products/Appliances"));
         c.ChangeCustomerTier(Agent, Next(1), "Platinum");
-        c.RecordHandlingTime(Agent, Next(1), Duration.FromMinutes(45) + Duration.FromSeconds(30) + Duration.FromNanoseconds(7), "Agent");
+        c.RecordHandlingTime(Agent, Next(1), Duration.FromMinutes(45) + Duration.FromSeconds(30), "Agent");
         c.ProposeResolution(Agent, Next(30), [new Remedy(RemedyType.Apology), new Remedy(RemedyType.Refund, new Money(39.90m, "EUR"), "Full price")], "Sorry.");
         c.RejectResolution(Customer, Next(60), consentToEscalate: true, "Not enough.");
         c.RecordApproval(Supervisor, Next(10), "Replacement above the agent's limit", "Approved by the supervisor.");
@@ -58,6 +67,14 @@ internal static class SampleComplaints
         c.Rate(Customer, Next(10), 4, "Good in the end.");
         c.Close(Agent, Next(5), ComplaintOutcome.Upheld, new RootCause("QA-BATCH-7", ["Heating element failed", "Batch not tested"]));
         c.Reopen(Customer, Next(60 * 24), "It broke again.");
+        lastAt = t;
+        return c;
+    }
+
+    private static Complaint Reopened(ComplaintLifecycle lifecycle)
+    {
+        var c = ClosedAndReopened(new ComplaintId("S-2026-000117"), lifecycle, Start, out var t);
+        Instant Next(int minutes) => t += Duration.FromMinutes(minutes);
         c.RaiseLevel(Agent, Next(5), "Repeat failure.");
         c.LowerLevel(Supervisor, Next(30), "Reviewed; back to the agent.");
         c.StartInvestigation(Agent, Next(5));
