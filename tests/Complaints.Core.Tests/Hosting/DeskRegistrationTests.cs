@@ -66,6 +66,35 @@ public sealed class DeskRegistrationTests
     }
 
     [Fact]
+    public async Task UseSqlite_KeepsComplaintsInTheDatabaseFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"complaints-{Guid.NewGuid():N}.db");
+        try
+        {
+            var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
+            services.AddComplaints().UseSqlite($"Data Source={file}");
+            await using (var provider = services.BuildServiceProvider())
+            {
+                Assert.IsType<Complaints.Core.Sqlite.SqliteComplaintStore>(provider.GetRequiredService<IComplaintStore>());
+                await provider.GetRequiredService<ComplaintDesk>().SubmitAsync(new CommandId("submit-1"), new ComplaintId("C-1"), TestComplaints.Intake());
+            }
+
+            var reopened = new Complaints.Core.Sqlite.SqliteComplaintStore($"Data Source={file}");
+            Assert.Equal(0, (await reopened.FindAsync(new ComplaintId("C-1")))!.Version);
+            Assert.Single(services, d => d.ServiceType == typeof(IComplaintStore));
+            Assert.Throws<ArgumentException>(() => new ServiceCollection().AddComplaints().UseSqlite("Data Source=:memory:"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Fact]
     public void Desk_WithoutAClock_SaysToRegisterOne()
     {
         var services = new ServiceCollection();
