@@ -8,6 +8,8 @@ using Complaints.Core.History;
 using Complaints.Core.Lifecycle;
 using Complaints.Core.Policies;
 using Complaints.Core.Sla;
+using Complaints.Core.Sqlite;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Complaints.Core.Benchmarks;
@@ -24,10 +26,12 @@ namespace Complaints.Core.Benchmarks;
 /// <item><c>Verb_Json</c>: the naive way to keep a complaint: read its JSON, run the verb, write its JSON.</item>
 /// <item><c>Verb_Json_Engines</c>: as <c>Verb_Json</c>, plus what the desk asks of the engines: the SLA engine's next change and the policies' decision.</item>
 /// <item><c>Desk_InMemory</c>: the whole command through <see cref="ComplaintDesk"/> on the <see cref="InMemoryComplaintStore"/>: the command id looked up, the complaint loaded, the verb, the engines, the notifications, the versioned save with the command record, the send.</item>
+/// <item><c>Desk_Sqlite</c>: the same on a <see cref="SqliteComplaintStore"/> over a database file (WAL), copied afresh from a template before each iteration.</item>
 /// </list>
 /// </remarks>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8, invocationCount: 1)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes of the files in [GlobalCleanup]; benchmark classes cannot be sealed.")]
 public class DeskBenchmarks
 {
     internal const int Complaints = 5_000;
@@ -42,6 +46,8 @@ public class DeskBenchmarks
     private string[] _json = null!;
     private InMemoryComplaintStore _store = null!;
     private ComplaintDesk _desk = null!;
+    private ComplaintDesk _sqliteDesk = null!;
+    private SqliteFiles _files = null!;
     private SettableClock _clock = null!;
     private int _round;
 
@@ -61,7 +67,12 @@ public class DeskBenchmarks
         }
 
         _records = [.. _ids.Select(id => store.FindAsync(id).AsTask().GetAwaiter().GetResult()!)];
+        _files = new SqliteFiles("desk", _records);
     }
+
+    /// <summary>Deletes the database files.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _files?.Dispose();
 
     /// <summary>Starts each iteration from the same stored complaints, a new store, desk and clock, and the complaints in memory and as JSON.</summary>
     [IterationSetup]
@@ -70,6 +81,7 @@ public class DeskBenchmarks
         _store = Load(_records);
         _clock = new SettableClock { Now = Now };
         _desk = new ComplaintDesk(_store, new RecordingNotificationSink(), _lifecycle, _clock, _sla, _policies);
+        _sqliteDesk = new ComplaintDesk(_files.Fresh(), new RecordingNotificationSink(), _lifecycle, _clock, _sla, _policies);
         _json = [.. _records.Select(r => r.Json)];
         _loaded = [.. _json.Select(j => ComplaintJson.Deserialize(j, _lifecycle))];
         _round++;
@@ -126,6 +138,19 @@ public class DeskBenchmarks
         for (var i = 0; i < _ids.Length; i++)
         {
             var result = await _desk.RecordCommunicationAsync(new CommandId($"r{_round}-{i}"), _ids[i], Agent, CommunicationKind.PublicReply, Reply).ConfigureAwait(false);
+            sum += result.Version;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Complaints)]
+    public async Task<long> Desk_Sqlite()
+    {
+        var sum = 0L;
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            var result = await _sqliteDesk.RecordCommunicationAsync(new CommandId($"q{_round}-{i}"), _ids[i], Agent, CommunicationKind.PublicReply, Reply).ConfigureAwait(false);
             sum += result.Version;
         }
 
@@ -201,6 +226,7 @@ public class DeskBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes of the files in [GlobalCleanup]; benchmark classes cannot be sealed.")]
 public class DeskSweepBenchmarks
 {
     private const int Open = 100_000;
@@ -211,6 +237,8 @@ public class DeskSweepBenchmarks
     private PolicyRuleSet _policies = null!;
     private ComplaintRecord[] _records = null!;
     private ComplaintDesk _desk = null!;
+    private ComplaintDesk _sqliteDesk = null!;
+    private SqliteFiles _files = null!;
 
     /// <summary>Builds the complaints through a desk once, keeping their stored records; checks that 1 % are due.</summary>
     [GlobalSetup]
@@ -237,18 +265,112 @@ public class DeskSweepBenchmarks
         {
             throw new InvalidOperationException($"{due} complaints are due, expected {Due}.");
         }
+
+        _files = new SqliteFiles("sweep", _records);
     }
+
+    /// <summary>Deletes the database files.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _files?.Dispose();
 
     /// <summary>Starts each iteration from the same stored complaints.</summary>
     [IterationSetup]
-    public void StartIteration() =>
+    public void StartIteration()
+    {
         _desk = new ComplaintDesk(DeskBenchmarks.Load(_records), new RecordingNotificationSink(), _lifecycle, new SettableClock { Now = DeskBenchmarks.Now }, _sla, _policies);
+        _sqliteDesk = new ComplaintDesk(_files.Fresh(), new RecordingNotificationSink(), _lifecycle, new SettableClock { Now = DeskBenchmarks.Now }, _sla, _policies);
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<int> Sweep_InMemory() => Sweep(_desk);
 
     [Benchmark]
-    public async Task<int> Sweep()
+    public Task<int> Sweep_Sqlite() => Sweep(_sqliteDesk);
+
+    private static async Task<int> Sweep(ComplaintDesk desk)
     {
-        var saved = await _desk.SweepAsync().ConfigureAwait(false);
+        var saved = await desk.SweepAsync().ConfigureAwait(false);
         return saved == Due ? saved : throw new InvalidOperationException($"The sweep saved {saved} complaints, expected {Due}.");
+    }
+}
+
+/// <summary>
+/// A SQLite database file holding the records, written once as a template (in one transaction), and a working copy made
+/// afresh from it for each iteration; both deleted at the end.
+/// </summary>
+internal sealed class SqliteFiles : IDisposable
+{
+    private readonly string _template;
+    private readonly string _work;
+
+    public SqliteFiles(string name, IReadOnlyList<ComplaintRecord> records)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "complaints-benchmarks");
+        Directory.CreateDirectory(folder);
+        _template = Path.Combine(folder, $"{name}-template.db");
+        _work = Path.Combine(folder, $"{name}.db");
+        Delete(_template);
+
+        // The store creates the schema; the records then go in through one transaction, as a bulk load would.
+        var store = new SqliteComplaintStore($"Data Source={_template}");
+        _ = store.FindAsync(records[0].Id).AsTask().GetAwaiter().GetResult();
+        using (var connection = new SqliteConnection($"Data Source={_template}"))
+        {
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            foreach (var record in records)
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO complaints (id, version, json, customer, received_at, next_change_at, is_open) VALUES ($id, $version, $json, $customer, $received, $next, $open)";
+                insert.Parameters.AddWithValue("$id", record.Id.Value);
+                insert.Parameters.AddWithValue("$version", record.Version);
+                insert.Parameters.AddWithValue("$json", record.Json);
+                insert.Parameters.AddWithValue("$customer", record.CustomerId);
+                insert.Parameters.AddWithValue("$received", Nanoseconds(record.ReceivedAt));
+                insert.Parameters.AddWithValue("$next", record.NextChangeAt is { } next ? Nanoseconds(next) : DBNull.Value);
+                insert.Parameters.AddWithValue("$open", record.IsOpen ? 1 : 0);
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var loaded = new SqliteComplaintStore($"Data Source={_template}").FindAsync(records[^1].Id).AsTask().GetAwaiter().GetResult();
+        if (loaded != records[^1])
+        {
+            throw new InvalidOperationException("The template database does not give back the records it was loaded with.");
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A store over a fresh copy of the template.</summary>
+    public SqliteComplaintStore Fresh()
+    {
+        SqliteConnection.ClearAllPools();
+        Delete(_work);
+        File.Copy(_template, _work);
+        return new SqliteComplaintStore($"Data Source={_work}");
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Delete(_template);
+        Delete(_work);
+    }
+
+    /// <summary>As the store keeps instants: nanoseconds since the Unix epoch.</summary>
+    private static long Nanoseconds(Instant instant) => (instant - Instant.FromUnixTimeTicks(0)).ToInt64Nanoseconds();
+
+    private static void Delete(string file)
+    {
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
     }
 }
 
