@@ -2,6 +2,7 @@ using Complaints.Core.Desk;
 using Complaints.Core.Domain;
 using Complaints.Core.Sqlite;
 using Complaints.Core.Testing;
+using Complaints.Core.Tests.Support;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -10,27 +11,25 @@ namespace Complaints.Core.Tests.Desk;
 /// <summary>The conformance kit, and what only a database file shows, on temporary files deleted after each test.</summary>
 public sealed class SqliteComplaintStoreTests : ComplaintStoreConformanceTests, IDisposable
 {
-    private readonly List<string> _files = [];
+    private readonly TemporaryDatabaseFiles _files = new();
 
     protected override IComplaintStore CreateStore() => new SqliteComplaintStore($"Data Source={NewFile()}");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in _files)
-        {
-            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
-            {
-                File.Delete(path);
-            }
-        }
-    }
+    public void Dispose() => _files.Dispose();
 
-    private string NewFile()
+    private string NewFile() => _files.NewFile();
+
+    [Fact]
+    public async Task TemporaryDatabaseFiles_Dispose_DeletesTheDatabaseAndItsWalAndSharedMemory()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"complaints-{Guid.NewGuid():N}.db");
-        _files.Add(file);
-        return file;
+        var files = new TemporaryDatabaseFiles();
+        var store = new SqliteComplaintStore($"Data Source={files.NewFile()}");
+        await store.SaveAsync(new ComplaintSave(StoreRecords.Record("C-1", 0), null, null, []));
+        Assert.Equal(3, files.Paths.Count(File.Exists));
+
+        files.Dispose();
+
+        Assert.DoesNotContain(files.Paths, File.Exists);
     }
 
     [Fact]
