@@ -1,4 +1,5 @@
 using Complaints.Core.Desk;
+using Microsoft.Extensions.Configuration;
 using Complaints.Core.Domain;
 using Complaints.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +93,25 @@ public sealed class DeskRegistrationTests
                 File.Delete(path);
             }
         }
+    }
+
+    [Fact]
+    public void DeskOptions_BindFromConfiguration()
+    {
+        var json = """{ "Desk": { "RepeatComplaintWindow": "20:00:00:00", "SweepPageSize": 250, "DispatchBatchSize": 50 } }""";
+        var configuration = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+            .Build();
+        var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
+        services.AddComplaints();
+        services.Configure<ComplaintDeskOptions>(configuration.GetSection("Desk"), o => o.ErrorOnUnknownConfiguration = true);
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<ComplaintDeskOptions>>().Value;
+
+        Assert.Equal((Duration.FromDays(20), 250, 50), (options.RepeatComplaintWindow, options.SweepPageSize, options.DispatchBatchSize));
+        Assert.NotNull(provider.GetRequiredService<ComplaintDesk>());
     }
 
     [Fact]
