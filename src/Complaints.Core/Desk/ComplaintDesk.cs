@@ -20,7 +20,10 @@ namespace Complaints.Core.Desk;
 /// <see cref="ComplaintConcurrencyException"/>. A refused verb, an argument error or a conflicting save saves nothing.
 /// </para>
 /// <para>
-/// Policies run as <c>Actor.System("policies")</c> while the complaint is open: a raised or lowered level, a team and a
+/// Policies read, beyond the history, what the store knows of the customer: how many complaints they made within
+/// <see cref="ComplaintDeskOptions.RepeatComplaintWindow"/>, and, when a rule reads it, the compensation they agreed to
+/// in that window (in the ladder's authority currency); a proposal awaiting the customer's answer counts as the remedies
+/// about to be given. Policies run as <c>Actor.System("policies")</c> while the complaint is open: a raised or lowered level, a team and a
 /// priority are recorded in the history, and each rule carried out is recorded with
 /// <c>Complaint.RecordPolicyApplication</c> (the routing table's proposal excepted, which stops once a team is set), so
 /// it is not carried out again in the same SLA cycle. Notifications: an acknowledgement, an information request and a
@@ -634,16 +637,53 @@ public sealed class ComplaintDesk
         return new ComplaintCommandResult(complaint.Id, record.Version, IsReplay: false, pending);
     }
 
+    /// <summary>
+    /// What the policies read beyond the history: the customer's complaints within the repeat window (this one
+    /// included); a proposal awaiting the customer's answer as the remedies about to be given; and, when a rule reads
+    /// it, the compensation the customer has agreed to in the window, this complaint's included, in the ladder's
+    /// authority currency (amounts in other currencies are left out; a total past the largest decimal stays there).
+    /// </summary>
     private async Task<PolicyContext> ContextAsync(Complaint complaint, Instant now, CancellationToken cancellationToken)
     {
         var recent = await _store.FindByCustomerAsync(complaint.Intake.Customer.Id, now - _repeatWindow, cancellationToken).ConfigureAwait(false);
+        var snapshot = complaint.Snapshot;
         var others = 0;
+        var currency = _lifecycle.AuthorityCurrency;
+        var agreed = _policies!.ReadsCompensationThisPeriod ? Agreed(snapshot, currency, 0m) : 0m;
         foreach (var record in recent)
         {
-            others += record.Id == complaint.Id ? 0 : 1;
+            if (record.Id == complaint.Id)
+            {
+                continue;
+            }
+
+            others++;
+            if (_policies.ReadsCompensationThisPeriod)
+            {
+                agreed = Agreed(ComplaintJson.Deserialize(record.Json, _lifecycle).Snapshot, currency, agreed);
+            }
         }
 
-        return new PolicyContext { RecentComplaintsFromCustomer = others + 1 };
+        return new PolicyContext
+        {
+            RecentComplaintsFromCustomer = others + 1,
+            ProposedRemedies = snapshot.State == ComplaintState.ResolutionProposed ? snapshot.LatestProposal?.Remedies : null,
+            CompensationThisPeriod = _policies.ReadsCompensationThisPeriod ? new Money(agreed, currency) : null,
+        };
+    }
+
+    /// <summary>Adds a complaint's agreed remedies in <paramref name="currency"/> to <paramref name="total"/>, saturating at the largest decimal.</summary>
+    private static decimal Agreed(ComplaintSnapshot complaint, string currency, decimal total)
+    {
+        foreach (var remedy in complaint.AgreedRemedies)
+        {
+            if (remedy.Value is { } value && string.Equals(value.Currency, currency, StringComparison.Ordinal))
+            {
+                total = value.Amount > decimal.MaxValue - total ? decimal.MaxValue : total + value.Amount;
+            }
+        }
+
+        return total;
     }
 
     /// <summary>

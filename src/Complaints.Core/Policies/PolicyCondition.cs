@@ -26,6 +26,9 @@ public abstract class PolicyCondition
     /// <summary>Gets whether the condition reads a target's working times (elapsed, allowed, remaining), which the SLA engine then measures.</summary>
     internal virtual bool MeasuresSla => false;
 
+    /// <summary>Gets whether the condition reads <see cref="PolicyContext.CompensationThisPeriod"/>, which a host then works out.</summary>
+    internal virtual bool ReadsCompensationThisPeriod => false;
+
     /// <summary>Holds when every one of <paramref name="conditions"/> holds (and when there is none).</summary>
     /// <param name="conditions">The conditions.</param>
     /// <returns>The condition.</returns>
@@ -407,6 +410,8 @@ public abstract class PolicyCondition
 
         internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
 
+        internal override bool ReadsCompensationThisPeriod => Array.Exists(conditions, c => c.ReadsCompensationThisPeriod);
+
         internal override PolicyCondition Bind(PolicyBinding binding) => new AllCondition([.. conditions.Select(c => c.Bind(binding))]);
 
         internal override ulong Test(in PolicyBlock block, ulong candidates)
@@ -456,6 +461,8 @@ public abstract class PolicyCondition
         internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
 
         internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
+
+        internal override bool ReadsCompensationThisPeriod => Array.Exists(conditions, c => c.ReadsCompensationThisPeriod);
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new AnyCondition([.. conditions.Select(c => c.Bind(binding))]);
 
@@ -514,6 +521,8 @@ public abstract class PolicyCondition
         internal override bool ReadsSla => condition.ReadsSla;
 
         internal override bool MeasuresSla => condition.MeasuresSla;
+
+        internal override bool ReadsCompensationThisPeriod => condition.ReadsCompensationThisPeriod;
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new NotCondition(condition.Bind(binding));
 
@@ -780,6 +789,8 @@ public abstract class PolicyCondition
 
     private sealed class OverBudgetCondition(Money budget) : PolicyCondition
     {
+        internal override bool ReadsCompensationThisPeriod => true;
+
         internal override bool Test(in PolicyInput input) => Total(input) is { } total && (total.Currency != budget.Currency || total.Amount > budget.Amount);
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>

@@ -29,8 +29,12 @@ public sealed class PolicyRuleSet
         _rules = rules;
         _readsSla = Array.Exists(rules, r => r.Condition.ReadsSla);
         _measuresSla = Array.Exists(rules, r => r.Condition.MeasuresSla);
+        ReadsCompensationThisPeriod = Array.Exists(rules, r => r.Condition.ReadsCompensationThisPeriod);
         Rules = Array.AsReadOnly(rules.Select(r => r.Rule).ToArray());
     }
+
+    /// <summary>Gets whether a rule reads <see cref="PolicyContext.CompensationThisPeriod"/>, so a host works it out before deciding.</summary>
+    internal bool ReadsCompensationThisPeriod { get; }
 
     /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on (and hand them back down).</summary>
     public ComplaintLifecycle Lifecycle { get; }

@@ -81,6 +81,40 @@ public abstract class ComplaintDeskTestsBase
         Assert.Empty(await d.Store.FindPendingNotificationsAsync(10));
     }
 
+    // The compensation a customer agreed to on earlier complaints in the window counts toward a budget rule when a new
+    // proposal awaits the customer: 80 EUR agreed before and 30 EUR proposed now pass a budget of 100 EUR.
+    [Fact]
+    public async Task Proposal_OverTheCustomersBudgetWithEarlierCompensation_AsksForApproval()
+    {
+        var rules = PolicyRuleSet.CreateBuilder(Lifecycle)
+            .AddRule("over budget", PolicyCondition.CompensationOverBudget(new Money(100m, "EUR")), new RequireApprovalAction("manager", "over the customer's budget"))
+            .Build();
+        var d = new Desk(CreateStore(), policies: rules);
+        async Task Propose(string id, string customer, decimal amount, bool accept)
+        {
+            var complaint = new ComplaintId(id);
+            await d.Service.SubmitAsync(Cmd($"{id}-submit"), complaint, Intake(customer: customer));
+            d.Clock.Advance(Duration.FromMinutes(5));
+            await d.Service.AcknowledgeAsync(Cmd($"{id}-ack"), complaint, Agent);
+            await d.Service.AssessAsync(Cmd($"{id}-assess"), complaint, Agent, Severity.Medium, Priority.Normal);
+            await d.Service.StartInvestigationAsync(Cmd($"{id}-investigate"), complaint, Agent);
+            await d.Service.ProposeResolutionAsync(Cmd($"{id}-propose"), complaint, Agent, [new Remedy(RemedyType.Refund, new Money(amount, "EUR"))]);
+            if (accept)
+            {
+                await d.Service.AcceptResolutionAsync(Cmd($"{id}-accept"), complaint, Actor.Customer(customer));
+            }
+        }
+
+        await Propose("C-1", "cust-1", 80m, accept: true);
+        await Propose("C-2", "cust-1", 30m, accept: false);
+        await Propose("C-3", "cust-2", 30m, accept: false);
+
+        var approvals = d.Sink.Sent.Where(n => n.Topic == "approval").ToList();
+        Assert.Equal([new ComplaintId("C-2")], approvals.Select(n => n.ComplaintId));
+        Assert.Equal("manager", approvals[0].Audience);
+        Assert.Contains(Stored(d.Store, new ComplaintId("C-2")).History, e => e.Data is PolicyApplication { Rule: "over budget" });
+    }
+
     [Fact]
     public async Task Command_SentAgainWithItsId_ReturnsTheFirstResult_AndAppendsNothing()
     {
