@@ -152,7 +152,10 @@ public sealed class BusinessCalendarBuilder
 
     /// <summary>Builds the calendar, precomputing its tables.</summary>
     /// <returns>The calendar.</returns>
-    /// <exception cref="ArgumentException">No working interval was added, or holidays and closures leave no working time.</exception>
+    /// <exception cref="ArgumentException">
+    /// No working interval was added, holidays and closures leave no working time, or a <see cref="CalendarSystemHoliday"/>'s
+    /// calendar system does not reach every covered year.
+    /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public BusinessCalendar Build()
     {
@@ -160,6 +163,17 @@ public sealed class BusinessCalendarBuilder
         if (_weekly.Count == 0)
         {
             throw new ArgumentException("A calendar needs at least one weekly working interval; use BusinessCalendar.AlwaysOpen for 24×7.", "weeklyHours");
+        }
+
+        foreach (var rule in _rules.OfType<CalendarSystemHoliday>())
+        {
+            if (!rule.Covers(_firstYear) || !rule.Covers(_lastYear))
+            {
+                throw new ArgumentException(
+                    $"The holiday rule '{rule.Name}' in the {rule.Calendar.Id} calendar gives dates for the ISO years {rule.FirstIsoYear} to {rule.LastIsoYear} " +
+                    $"only, but the calendar covers {_firstYear} to {_lastYear}; call Covering with years inside that range.",
+                    "holidays");
+            }
         }
 
         _built = true;
@@ -183,18 +197,16 @@ public sealed class BusinessCalendarBuilder
         var moving = new List<LocalDate>();
         foreach (var rule in rules)
         {
-            if (rule.DateIn(year) is not { } date)
+            foreach (var date in rule.DatesIn(year))
             {
-                continue;
-            }
-
-            if (rule.SubstituteIfWeekend && IsWeekend(date))
-            {
-                moving.Add(date);
-            }
-            else
-            {
-                fixedDates.Add(date);
+                if (rule.SubstituteIfWeekend && IsWeekend(date))
+                {
+                    moving.Add(date);
+                }
+                else
+                {
+                    fixedDates.Add(date);
+                }
             }
         }
 
@@ -220,7 +232,8 @@ public sealed class BusinessCalendarBuilder
         var set = new HashSet<LocalDate>();
         for (var year = _firstYear - 1; year <= _lastYear; year++)
         {
-            set.UnionWith(HolidaysIn(year, _rules));
+            // The year before the first covered one is asked only for substitutes that move into it.
+            set.UnionWith(HolidaysIn(year, year < _firstYear ? _rules.Where(r => r.Covers(year)).ToArray() : _rules));
             if (year >= _firstYear)
             {
                 foreach (var provider in _providers)

@@ -25,6 +25,18 @@ public abstract record HolidayRule
     /// <param name="year">The ISO year.</param>
     /// <returns>The date, or <see langword="null"/> if the holiday does not occur that year (29 February, a fifth Monday).</returns>
     public abstract LocalDate? DateIn(int year);
+
+    /// <summary>Gets every date of the holiday in a year, before any substitution, in order.</summary>
+    /// <param name="year">The ISO year.</param>
+    /// <returns>
+    /// The dates: none, one, or several (a holiday spanning days, or a lunar holiday that falls twice in one ISO year).
+    /// Rules with one date a year return <see cref="DateIn"/>'s date, if any.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside the years the rule can give dates for.</exception>
+    public virtual IReadOnlyList<LocalDate> DatesIn(int year) => DateIn(year) is { } date ? [date] : [];
+
+    /// <summary>Gets whether the rule can give its dates for a whole ISO year.</summary>
+    internal virtual bool Covers(int year) => true;
 }
 
 /// <summary>A holiday on the same date every year, such as 25 December.</summary>

@@ -7,7 +7,7 @@ public sealed class HolidayRuleTests
 {
     private static LocalDate D(int y, int m, int d) => new(y, m, d);
 
-    private static LocalDate[] Holidays(IReadOnlyList<HolidayRule> rules, int year) =>
+    internal static LocalDate[] Holidays(IReadOnlyList<HolidayRule> rules, int year) =>
         BusinessCalendarBuilder.HolidaysIn(year, rules).Where(d => d.Year == year).ToArray();
 
     [Theory]

@@ -16,6 +16,24 @@ internal sealed class ReferenceCalendar(DateTimeZone zone, IReadOnlyList<Working
     private static readonly ZoneLocalMappingResolver End =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
 
+    /// <summary>
+    /// Whether a day is a day of a <see cref="CalendarSystemHoliday"/>: the day, or one of the <c>Days - 1</c> days before it,
+    /// has the rule's month and day in the rule's calendar system.
+    /// </summary>
+    public static bool IsHoliday(CalendarSystemHoliday rule, LocalDate day)
+    {
+        for (var back = 0; back < rule.Days; back++)
+        {
+            var there = day.PlusDays(-back).WithCalendar(rule.Calendar);
+            if (there.Month == rule.Month && there.Day == rule.Day)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public IEnumerable<(Instant Start, Instant End)> DayIntervals(LocalDate day)
     {
         if (isHoliday(day))
