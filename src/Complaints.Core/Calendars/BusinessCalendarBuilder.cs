@@ -151,6 +151,11 @@ public sealed class BusinessCalendarBuilder
     }
 
     /// <summary>Builds the calendar, precomputing its tables.</summary>
+    /// <remarks>
+    /// The calendar's weekend is the days of the week on which no weekly working interval starts; a holiday rule's
+    /// <see cref="HolidayRule.Substitution"/> moves the rule's dates that fall on those days. Provider dates never move,
+    /// and no substitute lands on one.
+    /// </remarks>
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentException">
     /// No working interval was added, holidays and closures leave no working time, or a <see cref="CalendarSystemHoliday"/>'s
@@ -190,60 +195,84 @@ public sealed class BusinessCalendarBuilder
         }
     }
 
-    /// <summary>Gets every holiday date of the covered years, with weekend dates of substituting rules moved on.</summary>
-    internal static IEnumerable<LocalDate> HolidaysIn(int year, IReadOnlyList<HolidayRule> rules)
+    /// <summary>The Saturday–Sunday weekend of a Monday–Friday week.</summary>
+    internal static readonly IReadOnlySet<IsoDayOfWeek> SaturdaySunday = new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday };
+
+    /// <summary>Gets the holiday dates a year's rules give on a Saturday–Sunday weekend, with substitutes (which may fall in the next or previous year).</summary>
+    internal static IEnumerable<LocalDate> HolidaysIn(int year, IReadOnlyList<HolidayRule> rules) =>
+        HolidaysIn(year, year, rules, [], SaturdaySunday);
+
+    /// <summary>
+    /// Gets the holiday dates the rules give in a range of years, plus the provider dates given, with the weekend dates of
+    /// substituting rules moved (see <see cref="HolidaySubstitution"/>): unmoved dates first, then the moving ones in date
+    /// order, each to the nearest free day in its direction.
+    /// </summary>
+    internal static SortedSet<LocalDate> HolidaysIn(
+        int firstYear, int lastYear, IReadOnlyList<HolidayRule> rules, IEnumerable<LocalDate> providerDates, IReadOnlySet<IsoDayOfWeek> weekend)
     {
-        var fixedDates = new SortedSet<LocalDate>();
-        var moving = new List<LocalDate>();
-        foreach (var rule in rules)
+        var holidays = new SortedSet<LocalDate>(providerDates);
+        var moving = new List<(LocalDate Date, HolidaySubstitution Substitution)>();
+        for (var year = firstYear; year <= lastYear; year++)
         {
-            foreach (var date in rule.DatesIn(year))
+            foreach (var rule in rules)
             {
-                if (rule.SubstituteIfWeekend && IsWeekend(date))
+                if (!rule.Covers(year))
                 {
-                    moving.Add(date);
+                    continue;
                 }
-                else
+
+                foreach (var date in rule.DatesIn(year))
                 {
-                    fixedDates.Add(date);
+                    if (rule.Substitution != HolidaySubstitution.None && weekend.Contains(date.DayOfWeek))
+                    {
+                        moving.Add((date, rule.Substitution));
+                    }
+                    else
+                    {
+                        holidays.Add(date);
+                    }
                 }
             }
         }
 
-        moving.Sort();
-        foreach (var date in moving)
+        if (weekend.Count is 0 or 7)
         {
-            var substitute = date.PlusDays(1);
-            while (IsWeekend(substitute) || fixedDates.Contains(substitute))
-            {
-                substitute = substitute.PlusDays(1);
-            }
-
-            fixedDates.Add(substitute);
+            return holidays;
         }
 
-        return fixedDates;
+        var taken = new HashSet<LocalDate>(holidays);
+        foreach (var (date, substitution) in moving.OrderBy(m => m.Date))
+        {
+            var step = substitution == HolidaySubstitution.NearestWeekday && !weekend.Contains(date.PlusDays(-1).DayOfWeek) ? -1 : 1;
+            var substitute = date.PlusDays(step);
+            while (weekend.Contains(substitute.DayOfWeek) || taken.Contains(substitute))
+            {
+                substitute = substitute.PlusDays(step);
+            }
+
+            taken.Add(substitute);
+            holidays.Add(substitute);
+        }
+
+        return holidays;
     }
-
-    private static bool IsWeekend(LocalDate date) => date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday;
 
     private FrozenSet<LocalDate> Holidays()
     {
-        var set = new HashSet<LocalDate>();
-        for (var year = _firstYear - 1; year <= _lastYear; year++)
+        // The years either side of the covered ones are asked only for substitutes that move into them.
+        var weekend = Enum.GetValues<IsoDayOfWeek>()
+            .Where(d => d != IsoDayOfWeek.None && !_weekly.Exists(w => w.Day == d))
+            .ToHashSet();
+        var provided = new List<LocalDate>();
+        for (var year = _firstYear; year <= _lastYear; year++)
         {
-            // The year before the first covered one is asked only for substitutes that move into it.
-            set.UnionWith(HolidaysIn(year, year < _firstYear ? _rules.Where(r => r.Covers(year)).ToArray() : _rules));
-            if (year >= _firstYear)
+            foreach (var provider in _providers)
             {
-                foreach (var provider in _providers)
-                {
-                    set.UnionWith(provider.GetHolidays(year).Where(d => d.Year == year));
-                }
+                provided.AddRange(provider.GetHolidays(year).Where(d => d.Year == year));
             }
         }
 
-        return set.ToFrozenSet();
+        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend).ToFrozenSet();
     }
 
     private void EnsureNotBuilt()

@@ -40,10 +40,15 @@ public sealed record CalendarSystemHoliday : HolidayRule
     /// Whether the dates are computed estimates of a holiday whose official date follows a moon sighting, and so may turn
     /// out a day or two different.
     /// </param>
+    /// <param name="substitution">What happens to each day of the holiday that falls on a weekend day of the calendar; by default nothing.</param>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> or <paramref name="day"/> names no day in <paramref name="calendar"/>, or <paramref name="days"/> is outside 1 to <see cref="MaxDays"/>.</exception>
-    public CalendarSystemHoliday(string name, CalendarSystem calendar, int month, int day, int days = 1, bool isEstimate = false)
-        : base(name, substituteIfWeekend: false)
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="month"/> or <paramref name="day"/> names no day in <paramref name="calendar"/>, <paramref name="days"/> is outside
+    /// 1 to <see cref="MaxDays"/>, or <paramref name="substitution"/> is not defined.
+    /// </exception>
+    public CalendarSystemHoliday(
+        string name, CalendarSystem calendar, int month, int day, int days = 1, bool isEstimate = false, HolidaySubstitution substitution = HolidaySubstitution.None)
+        : base(name, substitution)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);

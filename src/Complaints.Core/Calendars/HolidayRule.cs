@@ -6,20 +6,44 @@ namespace Complaints.Core.Calendars;
 /// <summary>A rule that gives a holiday's date in any year.</summary>
 public abstract record HolidayRule
 {
-    private protected HolidayRule(string name, bool substituteIfWeekend)
+    private readonly HolidaySubstitution _substitution;
+
+    private protected HolidayRule(string name, HolidaySubstitution substitution)
     {
         Name = Guard.Text(name, nameof(name), TextLimits.Name);
-        SubstituteIfWeekend = substituteIfWeekend;
+        _substitution = Enum.IsDefined(substitution)
+            ? substitution
+            : throw new ArgumentOutOfRangeException(nameof(substitution), substitution, "substitution must be None, NextWorkingDay or NearestWeekday.");
     }
 
     /// <summary>Gets the holiday's name.</summary>
     public string Name { get; }
 
     /// <summary>
-    /// Gets whether a holiday falling on a Saturday or Sunday moves to the next weekday that is not already a holiday
-    /// (as UK bank holidays do: Christmas on a Saturday is observed on Monday 27 December, Boxing Day on Tuesday 28).
+    /// Gets or initializes what happens to a date of the holiday that falls on a weekend day of the calendar
+    /// (the days with no working hours); see <see cref="HolidaySubstitution"/>.
     /// </summary>
-    public bool SubstituteIfWeekend { get; }
+    /// <value>The default value is <see cref="HolidaySubstitution.None"/>, or the policy given to the constructor.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="HolidaySubstitution"/>.</exception>
+    public HolidaySubstitution Substitution
+    {
+        get => _substitution;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(Substitution), value, "Substitution must be None, NextWorkingDay or NearestWeekday.");
+            }
+
+            _substitution = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets whether a date of the holiday that falls on a weekend day moves to a substitute day
+    /// (<see cref="Substitution"/> is not <see cref="HolidaySubstitution.None"/>).
+    /// </summary>
+    public bool SubstituteIfWeekend => Substitution != HolidaySubstitution.None;
 
     /// <summary>Gets the holiday's date in a year, before any substitution.</summary>
     /// <param name="year">The ISO year.</param>
@@ -42,14 +66,38 @@ public abstract record HolidayRule
 /// <summary>A holiday on the same date every year, such as 25 December.</summary>
 public sealed record FixedDateHoliday : HolidayRule
 {
-    /// <summary>Initializes a new instance of the <see cref="FixedDateHoliday"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="FixedDateHoliday"/> class that stays on its date, weekend or not.</summary>
     /// <param name="name">The holiday's name.</param>
     /// <param name="month">The month, 1 to 12.</param>
     /// <param name="day">The day of the month; must exist in that month (29 February occurs in leap years only).</param>
-    /// <param name="substituteIfWeekend">Whether a Saturday or Sunday date moves to the next free weekday.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> or <paramref name="day"/> names no day.</exception>
-    public FixedDateHoliday(string name, int month, int day, bool substituteIfWeekend = false)
-        : base(name, substituteIfWeekend)
+    public FixedDateHoliday(string name, int month, int day)
+        : this(name, month, day, HolidaySubstitution.None)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FixedDateHoliday"/> class, moving or not on a weekend day.</summary>
+    /// <param name="name">The holiday's name.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="day">The day of the month; must exist in that month (29 February occurs in leap years only).</param>
+    /// <param name="substituteIfWeekend">
+    /// Whether a date on a weekend day moves to the next free working day (<see cref="HolidaySubstitution.NextWorkingDay"/>);
+    /// on a Saturday–Sunday week, the next weekday that is not already a holiday or substitute.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> or <paramref name="day"/> names no day.</exception>
+    public FixedDateHoliday(string name, int month, int day, bool substituteIfWeekend)
+        : this(name, month, day, substituteIfWeekend ? HolidaySubstitution.NextWorkingDay : HolidaySubstitution.None)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FixedDateHoliday"/> class with a substitution policy.</summary>
+    /// <param name="name">The holiday's name.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="day">The day of the month; must exist in that month (29 February occurs in leap years only).</param>
+    /// <param name="substitution">What happens to a date on a weekend day of the calendar for example <see cref="HolidaySubstitution.NearestWeekday"/> for US federal holidays.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> or <paramref name="day"/> names no day, or <paramref name="substitution"/> is not defined.</exception>
+    public FixedDateHoliday(string name, int month, int day, HolidaySubstitution substitution)
+        : base(name, substitution)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
@@ -88,7 +136,7 @@ public sealed record NthWeekdayHoliday : HolidayRule
     /// <param name="occurrence">1 to 5 for the first to fifth, or <see cref="Last"/> (-1) for the last. A fifth that a month lacks gives no holiday that year.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument names no day.</exception>
     public NthWeekdayHoliday(string name, int month, IsoDayOfWeek weekday, int occurrence)
-        : base(name, substituteIfWeekend: false)
+        : base(name, HolidaySubstitution.None)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
@@ -135,7 +183,7 @@ public sealed record EasterHoliday : HolidayRule
     /// <param name="daysFromEaster">Days from Easter Sunday, -100 to 100.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysFromEaster"/> is outside -100 to 100.</exception>
     public EasterHoliday(string name, int daysFromEaster)
-        : base(name, substituteIfWeekend: false)
+        : base(name, HolidaySubstitution.None)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(daysFromEaster, -100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(daysFromEaster, 100);

@@ -137,3 +137,65 @@ internal sealed class ReferenceCalendar(DateTimeZone zone, IReadOnlyList<Working
         return null;
     }
 }
+
+/// <summary>
+/// A plain day-by-day reference for holiday substitution: it walks every day of a range, asks each rule whether the day
+/// is one of its dates, keeps the dates that stay, then walks the range again and moves each weekend date of a
+/// substituting rule one day at a time until it finds a free day.
+/// </summary>
+internal static class ReferenceSubstitution
+{
+    public sealed record Move(LocalDate From, LocalDate To, HolidaySubstitution Substitution, int Skipped);
+
+    /// <summary>Whether a day is a date of a rule (before substitution), found without the rule's own date arithmetic.</summary>
+    public static bool Falls(HolidayRule rule, LocalDate day) => rule switch
+    {
+        FixedDateHoliday f => day.Month == f.Month && day.Day == f.Day,
+        CalendarSystemHoliday c => ReferenceCalendar.IsHoliday(c, day),
+        _ => throw new NotSupportedException(rule.GetType().Name),
+    };
+
+    public static (HashSet<LocalDate> Holidays, List<Move> Moves) Holidays(
+        IReadOnlyList<HolidayRule> rules, IReadOnlySet<IsoDayOfWeek> weekend, LocalDate first, LocalDate last)
+    {
+        bool IsWeekend(LocalDate d) => weekend.Contains(d.DayOfWeek);
+        bool Moves(HolidayRule r, LocalDate d) => r.Substitution != HolidaySubstitution.None && IsWeekend(d);
+
+        var holidays = new HashSet<LocalDate>();
+        for (var d = first; d <= last; d = d.PlusDays(1))
+        {
+            if (rules.Any(r => Falls(r, d) && !Moves(r, d)))
+            {
+                holidays.Add(d);
+            }
+        }
+
+        var moves = new List<Move>();
+        var taken = new HashSet<LocalDate>(holidays);
+        for (var d = first; d <= last; d = d.PlusDays(1))
+        {
+            foreach (var rule in rules.Where(r => Falls(r, d) && Moves(r, d)))
+            {
+                // The US rule: back from the first day of a run of weekend days, forward from the others.
+                var back = rule.Substitution == HolidaySubstitution.NearestWeekday && !IsWeekend(d.PlusDays(-1));
+                var to = d;
+                var skipped = 0;
+                do
+                {
+                    to = to.PlusDays(back ? -1 : 1);
+                    if (!IsWeekend(to) && taken.Contains(to))
+                    {
+                        skipped++;
+                    }
+                }
+                while (IsWeekend(to) || taken.Contains(to));
+
+                taken.Add(to);
+                holidays.Add(to);
+                moves.Add(new Move(d, to, rule.Substitution, skipped));
+            }
+        }
+
+        return (holidays, moves);
+    }
+}
