@@ -5,7 +5,7 @@ using NodaTime.TimeZones;
 namespace Complaints.Core.Calendars;
 
 /// <summary>
-/// A business calendar: an IANA time zone, weekly working intervals, holidays and one-off closures, precomputed over
+/// A business calendar: an IANA time zone, weekly working intervals, holidays, working-day overrides and one-off closures, precomputed over
 /// a range of years into sorted tables (working intervals with prefix sums, indexed by day and by working time) so
 /// that every operation costs a table lookup and a step or two, whatever the distance, and allocates nothing.
 /// A 24×7 calendar (<see cref="AlwaysOpen"/>) is a calendar too.
@@ -56,6 +56,7 @@ public sealed class BusinessCalendar
         DateTimeZone zone,
         IReadOnlyList<WorkingInterval> weeklyHours,
         FrozenSet<LocalDate> holidays,
+        FrozenDictionary<LocalDate, WorkingDayOverride> workingDays,
         IReadOnlyList<CalendarClosure> closures,
         int firstYear,
         int lastYear,
@@ -99,7 +100,16 @@ public sealed class BusinessCalendar
             var day = _firstDay.PlusDays(i);
             _dayStarts[i] = Nanos(StartOfDay(zone, day));
             pieces.Clear();
-            if (!holidays.Contains(day))
+            if (workingDays.TryGetValue(day, out var workingDay))
+            {
+                foreach (var (localStart, localEnd) in workingDay.LocalIntervals)
+                {
+                    var start = Nanos(zone.ResolveLocal(localStart, StartResolver).ToInstant());
+                    var end = Nanos(zone.ResolveLocal(localEnd, EndResolver).ToInstant());
+                    Subtract(start, end, closed, pieces);
+                }
+            }
+            else if (!holidays.Contains(day))
             {
                 foreach (var w in byDay[(int)day.DayOfWeek - 1])
                 {
@@ -228,7 +238,7 @@ public sealed class BusinessCalendar
         BusinessCalendarBuilder.CheckYears(firstYear, lastYear);
         var allDay = Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)
             .Select(d => new WorkingInterval(d, LocalTime.Midnight, LocalTime.Midnight)).ToArray();
-        return new BusinessCalendar(ZoneFor(zoneId, nameof(zoneId)), allDay, FrozenSet<LocalDate>.Empty, [], firstYear, lastYear, alwaysOpen: true);
+        return new BusinessCalendar(ZoneFor(zoneId, nameof(zoneId)), allDay, FrozenSet<LocalDate>.Empty, FrozenDictionary<LocalDate, WorkingDayOverride>.Empty, [], firstYear, lastYear, alwaysOpen: true);
     }
 
     /// <summary>Gets whether a date is a holiday of this calendar (by rule or provider).</summary>

@@ -26,6 +26,8 @@ public sealed class BusinessCalendarBuilder
     private readonly List<HolidayRule> _rules = [];
     private readonly List<IHolidayProvider> _providers = [];
     private readonly List<CalendarClosure> _closures = [];
+    private readonly Dictionary<LocalDate, WorkingDayOverride> _workingDays = [];
+    private readonly List<IWorkingDayProvider> _workingDayProviders = [];
     private int _firstYear = DefaultFirstYear;
     private int _lastYear = DefaultLastYear;
     private bool _built;
@@ -135,16 +137,86 @@ public sealed class BusinessCalendarBuilder
         return this;
     }
 
+    /// <summary>Makes a date a working day with one working interval, replacing its weekly hours (a transferred working Saturday).</summary>
+    /// <param name="date">The date; in the covered years.</param>
+    /// <param name="start">The local start.</param>
+    /// <param name="end">The local end; after <paramref name="start"/>, or <see cref="LocalTime.Midnight"/> for the end of the date.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>See <see cref="WorkingDayOverride"/> for how an override meets holidays, substitutes and closures.</remarks>
+    /// <exception cref="ArgumentException">
+    /// The interval is empty or ends before it starts, <paramref name="date"/> is outside the covered years, or it was given before.
+    /// </exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWorkingDay(LocalDate date, LocalTime start, LocalTime end)
+    {
+        EnsureNotBuilt();
+        return AddWorkingDay(new WorkingDayOverride(date, start, end), nameof(date));
+    }
+
+    /// <summary>Makes a date a working day with its own hours, replacing its weekly hours (a transferred working Saturday).</summary>
+    /// <param name="date">The date; in the covered years.</param>
+    /// <param name="hours">The working intervals in local time; each ends after it starts, or at <see cref="LocalTime.Midnight"/> for the end of the date.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>See <see cref="WorkingDayOverride"/> for how an override meets holidays, substitutes and closures.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="hours"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="hours"/> is empty or has an empty or overlapping interval, <paramref name="date"/> is outside the covered years,
+    /// or it was given before.
+    /// </exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWorkingDay(LocalDate date, params (LocalTime Start, LocalTime End)[] hours)
+    {
+        EnsureNotBuilt();
+        return AddWorkingDay(new WorkingDayOverride(date, hours), nameof(date));
+    }
+
+    /// <summary>Adds a working-day override.</summary>
+    /// <param name="workingDay">The override; its date in the covered years.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>See <see cref="WorkingDayOverride"/> for how an override meets holidays, substitutes and closures.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="workingDay"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The date is outside the covered years, or it was given before.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWorkingDay(WorkingDayOverride workingDay)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(workingDay);
+        return AddWorkingDay(workingDay, nameof(workingDay));
+    }
+
+    /// <summary>Adds a provider of working-day overrides, for example a yearly decree's transferred working days.</summary>
+    /// <param name="provider">The provider; asked once per covered year on <see cref="Build"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddWorkingDayProvider(IWorkingDayProvider provider)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(provider);
+        _workingDayProviders.Add(provider);
+        return this;
+    }
+
     /// <summary>Sets the years the calendar covers; operations outside them throw.</summary>
     /// <param name="firstYear">The first year, from 1900.</param>
     /// <param name="lastYear">The last year, up to 2200.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A year is outside 1900–2200, or <paramref name="lastYear"/> is before <paramref name="firstYear"/>.</exception>
+    /// <exception cref="ArgumentException">A working day added before falls outside the years.</exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public BusinessCalendarBuilder Covering(int firstYear, int lastYear)
     {
         EnsureNotBuilt();
         CheckYears(firstYear, lastYear);
+        var outside = _workingDays.Keys.Where(d => d.Year < firstYear || d.Year > lastYear).Order().ToArray();
+        if (outside.Length > 0)
+        {
+            var date = outside[0];
+            throw new ArgumentException(
+                $"The working day {date:uuuu-MM-dd} added before falls outside {firstYear}–{lastYear}; cover its year or leave it out.",
+                date.Year < firstYear ? nameof(firstYear) : nameof(lastYear));
+        }
+
         _firstYear = firstYear;
         _lastYear = lastYear;
         return this;
@@ -154,12 +226,13 @@ public sealed class BusinessCalendarBuilder
     /// <remarks>
     /// The calendar's weekend is the days of the week on which no weekly working interval starts; a holiday rule's
     /// <see cref="HolidayRule.Substitution"/> moves the rule's dates that fall on those days. Provider dates never move,
-    /// and no substitute lands on one.
+    /// and no substitute lands on one. A working-day override (<see cref="WorkingDayOverride"/>) beats holidays: a holiday on
+    /// its date is neither observed nor moved, and no substitute lands on it.
     /// </remarks>
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentException">
-    /// No working interval was added, holidays and closures leave no working time, or a <see cref="CalendarSystemHoliday"/>'s
-    /// calendar system does not reach every covered year.
+    /// No working interval was added, holidays and closures leave no working time, a <see cref="CalendarSystemHoliday"/>'s
+    /// calendar system does not reach every covered year, or a working-day provider gives a date already given.
     /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public BusinessCalendar Build()
@@ -181,8 +254,9 @@ public sealed class BusinessCalendarBuilder
             }
         }
 
+        var workingDays = WorkingDays();
         _built = true;
-        return new BusinessCalendar(_zone, _weekly.ToArray(), Holidays(), _closures.ToArray(), _firstYear, _lastYear, alwaysOpen: false);
+        return new BusinessCalendar(_zone, _weekly.ToArray(), Holidays(workingDays), workingDays, _closures.ToArray(), _firstYear, _lastYear, alwaysOpen: false);
     }
 
     internal static void CheckYears(int firstYear, int lastYear)
@@ -205,12 +279,19 @@ public sealed class BusinessCalendarBuilder
     /// <summary>
     /// Gets the holiday dates the rules give in a range of years, plus the provider dates given, with the weekend dates of
     /// substituting rules moved (see <see cref="HolidaySubstitution"/>): unmoved dates first, then the moving ones in date
-    /// order, each to the nearest free day in its direction.
+    /// order, each to the nearest free day in its direction. A date in <paramref name="workingDays"/> is never a holiday:
+    /// a rule's or provider's date on it is dropped, and no substitute lands on it.
     /// </summary>
     internal static SortedSet<LocalDate> HolidaysIn(
-        int firstYear, int lastYear, IReadOnlyList<HolidayRule> rules, IEnumerable<LocalDate> providerDates, IReadOnlySet<IsoDayOfWeek> weekend)
+        int firstYear,
+        int lastYear,
+        IReadOnlyList<HolidayRule> rules,
+        IEnumerable<LocalDate> providerDates,
+        IReadOnlySet<IsoDayOfWeek> weekend,
+        IReadOnlySet<LocalDate>? workingDays = null)
     {
-        var holidays = new SortedSet<LocalDate>(providerDates);
+        workingDays ??= FrozenSet<LocalDate>.Empty;
+        var holidays = new SortedSet<LocalDate>(providerDates.Where(d => !workingDays.Contains(d)));
         var moving = new List<(LocalDate Date, HolidaySubstitution Substitution)>();
         for (var year = firstYear; year <= lastYear; year++)
         {
@@ -223,6 +304,11 @@ public sealed class BusinessCalendarBuilder
 
                 foreach (var date in rule.DatesIn(year))
                 {
+                    if (workingDays.Contains(date))
+                    {
+                        continue;
+                    }
+
                     if (rule.Substitution != HolidaySubstitution.None && weekend.Contains(date.DayOfWeek))
                     {
                         moving.Add((date, rule.Substitution));
@@ -241,6 +327,7 @@ public sealed class BusinessCalendarBuilder
         }
 
         var taken = new HashSet<LocalDate>(holidays);
+        taken.UnionWith(workingDays);
         foreach (var (date, substitution) in moving.OrderBy(m => m.Date))
         {
             var step = substitution == HolidaySubstitution.NearestWeekday && !weekend.Contains(date.PlusDays(-1).DayOfWeek) ? -1 : 1;
@@ -257,7 +344,7 @@ public sealed class BusinessCalendarBuilder
         return holidays;
     }
 
-    private FrozenSet<LocalDate> Holidays()
+    private FrozenSet<LocalDate> Holidays(FrozenDictionary<LocalDate, WorkingDayOverride> workingDays)
     {
         // The years either side of the covered ones are asked only for substitutes that move into them.
         var weekend = Enum.GetValues<IsoDayOfWeek>()
@@ -272,7 +359,49 @@ public sealed class BusinessCalendarBuilder
             }
         }
 
-        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend).ToFrozenSet();
+        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend, workingDays.Keys.ToFrozenSet()).ToFrozenSet();
+    }
+
+    /// <summary>Gets the working days added and those the providers give for the covered years.</summary>
+    private FrozenDictionary<LocalDate, WorkingDayOverride> WorkingDays()
+    {
+        var all = new Dictionary<LocalDate, WorkingDayOverride>(_workingDays);
+        for (var year = _firstYear; year <= _lastYear; year++)
+        {
+            foreach (var provider in _workingDayProviders)
+            {
+                foreach (var workingDay in provider.GetWorkingDays(year) ?? [])
+                {
+                    if (workingDay is null || workingDay.Date.Year != year)
+                    {
+                        continue;
+                    }
+
+                    if (!all.TryAdd(workingDay.Date, workingDay))
+                    {
+                        throw new ArgumentException($"The working day {workingDay.Date:uuuu-MM-dd} from a working-day provider was already given; a date may be given once.", "workingDays");
+                    }
+                }
+            }
+        }
+
+        return all.ToFrozenDictionary();
+    }
+
+    private BusinessCalendarBuilder AddWorkingDay(WorkingDayOverride workingDay, string paramName)
+    {
+        var date = workingDay.Date;
+        if (date.Year < _firstYear || date.Year > _lastYear)
+        {
+            throw new ArgumentException($"The working day {date:uuuu-MM-dd} falls outside {_firstYear}–{_lastYear}, the years the calendar covers.", paramName);
+        }
+
+        if (!_workingDays.TryAdd(date, workingDay))
+        {
+            throw new ArgumentException($"The working day {date:uuuu-MM-dd} was already given; a date may be given once.", paramName);
+        }
+
+        return this;
     }
 
     private void EnsureNotBuilt()

@@ -49,7 +49,10 @@ public sealed class BusinessCalendarPropertyTests
 {
     /// <summary>Builds the case's calendar; extra rules, if any, are added and the reference is told which days are holidays.</summary>
     internal static (BusinessCalendar Fast, ReferenceCalendar Reference) Build(
-        CalendarCase c, IReadOnlyList<HolidayRule>? extraRules = null, Func<LocalDate, bool>? referenceHolidays = null)
+        CalendarCase c,
+        IReadOnlyList<HolidayRule>? extraRules = null,
+        Func<LocalDate, bool>? referenceHolidays = null,
+        IReadOnlyList<WorkingDayOverride>? workingDays = null)
     {
         var builder = BusinessCalendar.CreateBuilder(c.ZoneId).Covering(2024, 2028);
         var any = false;
@@ -82,8 +85,14 @@ public sealed class BusinessCalendarPropertyTests
             builder.AddHolidays(extraRules);
         }
 
+        foreach (var workingDay in workingDays ?? [])
+        {
+            builder.AddWorkingDay(workingDay);
+        }
+
         var fast = builder.Build();
-        return (fast, new ReferenceCalendar(fast.Zone, fast.WeeklyHours, referenceHolidays ?? fast.IsHoliday, new LocalDate(2028, 12, 31)));
+        return (fast, new ReferenceCalendar(
+            fast.Zone, fast.WeeklyHours, referenceHolidays ?? fast.IsHoliday, new LocalDate(2028, 12, 31), workingDays?.ToDictionary(w => w.Date)));
     }
 
     private static Instant At(long seconds) => Instant.FromUnixTimeSeconds(seconds);

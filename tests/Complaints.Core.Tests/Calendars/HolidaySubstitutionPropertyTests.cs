@@ -47,8 +47,8 @@ public static class SubstitutionArbitraries
 
 public sealed class HolidaySubstitutionPropertyTests
 {
-    private static readonly LocalDate First = new(2024, 1, 1);
-    private static readonly LocalDate Last = new(2028, 12, 31);
+    internal static readonly LocalDate First = new(2024, 1, 1);
+    internal static readonly LocalDate Last = new(2028, 12, 31);
 
     private static readonly string[] Labels =
     [
@@ -61,23 +61,13 @@ public sealed class HolidaySubstitutionPropertyTests
     {
         var weekend = c.Weekend;
         var rules = c.HolidayRules;
-        var builder = BusinessCalendar.CreateBuilder("Etc/UTC").Covering(First.Year, Last.Year).AddHolidays(rules);
-        foreach (var day in Enumerable.Range(1, 7).Select(d => (IsoDayOfWeek)d).Where(d => !weekend.Contains(d)))
-        {
-            builder.AddWorkingHours(day, new LocalTime(9, 0), new LocalTime(17, 0));
-        }
-
-        var fast = builder.Build();
+        var fast = Build(weekend, rules);
         var (expected, moves) = ReferenceSubstitution.Holidays(rules, weekend, First.PlusDays(-366), Last.PlusDays(366));
         var labels = LabelsOf(c, moves.Where(m => m.From >= First && m.From <= Last).ToList());
 
         return Prop.ToProperty(() =>
             {
-                for (var d = First; d <= Last; d = d.PlusDays(1))
-                {
-                    Assert.True(expected.Contains(d) == fast.IsHoliday(d), $"{d} ({d.DayOfWeek}): reference {expected.Contains(d)}, calendar {fast.IsHoliday(d)}");
-                }
-
+                AssertHolidays(expected, fast);
                 var unmoved = expected.Except(moves.Select(m => m.To)).ToHashSet();
                 Assert.Equal(moves.Count, moves.Select(m => m.To).Distinct().Count());
                 foreach (var move in moves)
@@ -96,6 +86,32 @@ public sealed class HolidaySubstitutionPropertyTests
             .Classify(labels.Contains(Labels[3]), Labels[3])
             .Classify(labels.Contains(Labels[4]), Labels[4])
             .Classify(labels.Contains(Labels[5]), Labels[5]);
+    }
+
+    /// <summary>Builds a UTC calendar over 2024–2028 working 09:00–17:00 on the days outside the weekend, with the rules and any working days (10:00–14:00).</summary>
+    internal static BusinessCalendar Build(IReadOnlySet<IsoDayOfWeek> weekend, IReadOnlyList<HolidayRule> rules, IEnumerable<LocalDate>? workingDays = null)
+    {
+        var builder = BusinessCalendar.CreateBuilder("Etc/UTC").Covering(First.Year, Last.Year).AddHolidays(rules);
+        foreach (var day in Enumerable.Range(1, 7).Select(d => (IsoDayOfWeek)d).Where(d => !weekend.Contains(d)))
+        {
+            builder.AddWorkingHours(day, new LocalTime(9, 0), new LocalTime(17, 0));
+        }
+
+        foreach (var date in workingDays ?? [])
+        {
+            builder.AddWorkingDay(date, new LocalTime(10, 0), new LocalTime(14, 0));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Asserts that the calendar's holidays from 2024 to 2028 are the reference's.</summary>
+    internal static void AssertHolidays(HashSet<LocalDate> expected, BusinessCalendar fast)
+    {
+        for (var d = First; d <= Last; d = d.PlusDays(1))
+        {
+            Assert.True(expected.Contains(d) == fast.IsHoliday(d), $"{d} ({d.DayOfWeek}): reference {expected.Contains(d)}, calendar {fast.IsHoliday(d)}");
+        }
     }
 
     [Fact]

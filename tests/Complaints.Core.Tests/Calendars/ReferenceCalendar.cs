@@ -6,9 +6,15 @@ namespace Complaints.Core.Tests.Calendars;
 
 /// <summary>
 /// A plain day-by-day reference for <see cref="BusinessCalendar"/>: it maps each day's weekly intervals to instants
-/// when asked, takes their union over the days it needs, and walks them. No tables, no prefix sums.
+/// when asked (or a working-day override's hours on its date), takes their union over the days it needs, and walks
+/// them. No tables, no prefix sums.
 /// </summary>
-internal sealed class ReferenceCalendar(DateTimeZone zone, IReadOnlyList<WorkingInterval> weekly, Func<LocalDate, bool> isHoliday, LocalDate lastDay)
+internal sealed class ReferenceCalendar(
+    DateTimeZone zone,
+    IReadOnlyList<WorkingInterval> weekly,
+    Func<LocalDate, bool> isHoliday,
+    LocalDate lastDay,
+    IReadOnlyDictionary<LocalDate, WorkingDayOverride>? workingDays = null)
 {
     private static readonly ZoneLocalMappingResolver Start =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
@@ -36,6 +42,21 @@ internal sealed class ReferenceCalendar(DateTimeZone zone, IReadOnlyList<Working
 
     public IEnumerable<(Instant Start, Instant End)> DayIntervals(LocalDate day)
     {
+        if (workingDays is not null && workingDays.TryGetValue(day, out var workingDay))
+        {
+            foreach (var (s, e) in workingDay.Hours)
+            {
+                var start = zone.ResolveLocal(day + s, Start).ToInstant();
+                var end = zone.ResolveLocal((e == LocalTime.Midnight ? day.PlusDays(1) : day) + e, End).ToInstant();
+                if (end > start)
+                {
+                    yield return (start, end);
+                }
+            }
+
+            yield break;
+        }
+
         if (isHoliday(day))
         {
             yield break;
@@ -141,11 +162,12 @@ internal sealed class ReferenceCalendar(DateTimeZone zone, IReadOnlyList<Working
 /// <summary>
 /// A plain day-by-day reference for holiday substitution: it walks every day of a range, asks each rule whether the day
 /// is one of its dates, keeps the dates that stay, then walks the range again and moves each weekend date of a
-/// substituting rule one day at a time until it finds a free day.
+/// substituting rule one day at a time until it finds a free day. A working-day override's date is never a holiday and
+/// never free.
 /// </summary>
 internal static class ReferenceSubstitution
 {
-    public sealed record Move(LocalDate From, LocalDate To, HolidaySubstitution Substitution, int Skipped);
+    public sealed record Move(LocalDate From, LocalDate To, HolidaySubstitution Substitution, int Skipped, int SkippedWorkingDays = 0);
 
     /// <summary>Whether a day is a date of a rule (before substitution), found without the rule's own date arithmetic.</summary>
     public static bool Falls(HolidayRule rule, LocalDate day) => rule switch
@@ -156,15 +178,16 @@ internal static class ReferenceSubstitution
     };
 
     public static (HashSet<LocalDate> Holidays, List<Move> Moves) Holidays(
-        IReadOnlyList<HolidayRule> rules, IReadOnlySet<IsoDayOfWeek> weekend, LocalDate first, LocalDate last)
+        IReadOnlyList<HolidayRule> rules, IReadOnlySet<IsoDayOfWeek> weekend, LocalDate first, LocalDate last, IReadOnlySet<LocalDate>? workingDays = null)
     {
+        bool IsWorkingDay(LocalDate d) => workingDays?.Contains(d) == true;
         bool IsWeekend(LocalDate d) => weekend.Contains(d.DayOfWeek);
         bool Moves(HolidayRule r, LocalDate d) => r.Substitution != HolidaySubstitution.None && IsWeekend(d);
 
         var holidays = new HashSet<LocalDate>();
         for (var d = first; d <= last; d = d.PlusDays(1))
         {
-            if (rules.Any(r => Falls(r, d) && !Moves(r, d)))
+            if (!IsWorkingDay(d) && rules.Any(r => Falls(r, d) && !Moves(r, d)))
             {
                 holidays.Add(d);
             }
@@ -172,27 +195,35 @@ internal static class ReferenceSubstitution
 
         var moves = new List<Move>();
         var taken = new HashSet<LocalDate>(holidays);
+        taken.UnionWith(workingDays ?? new HashSet<LocalDate>());
         for (var d = first; d <= last; d = d.PlusDays(1))
         {
+            if (IsWorkingDay(d))
+            {
+                continue;
+            }
+
             foreach (var rule in rules.Where(r => Falls(r, d) && Moves(r, d)))
             {
                 // The US rule: back from the first day of a run of weekend days, forward from the others.
                 var back = rule.Substitution == HolidaySubstitution.NearestWeekday && !IsWeekend(d.PlusDays(-1));
                 var to = d;
                 var skipped = 0;
+                var skippedWorkingDays = 0;
                 do
                 {
                     to = to.PlusDays(back ? -1 : 1);
                     if (!IsWeekend(to) && taken.Contains(to))
                     {
                         skipped++;
+                        skippedWorkingDays += IsWorkingDay(to) ? 1 : 0;
                     }
                 }
                 while (IsWeekend(to) || taken.Contains(to));
 
                 taken.Add(to);
                 holidays.Add(to);
-                moves.Add(new Move(d, to, rule.Substitution, skipped));
+                moves.Add(new Move(d, to, rule.Substitution, skipped, skippedWorkingDays));
             }
         }
 
