@@ -97,7 +97,7 @@ public sealed partial class ReadmeTests
     {
         var blocks = CSharpBlocks();
 
-        Assert.Equal(12, blocks.Count);
+        Assert.Equal(13, blocks.Count);
         Assert.Equal(3, blocks.Count(b => b.Markers.Contains(HostFragment)));
         Assert.Single(blocks, b => b.Markers.Contains($"{Needs}NodaTime.Serialization.SystemTextJson"));
         Assert.Single(blocks, b => b.Markers.Contains($"{Needs}Complaints.Core.Sqlite"));

@@ -141,6 +141,22 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
+    public void RegionsCalendarExample_InReadme_IsTheCompiledExample_AndPrintsWhatItsCommentsSay()
+    {
+        var region = CompiledRegion("RegionsCalendarExample.cs", "regions-calendar-example");
+        Assert.Equal(region, WithoutUsings(Block("csharp", "### Tehran and Riyadh next to London")));
+        var expected = region.Split('\n')
+            .Where(l => l.StartsWith("Console.WriteLine", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf("// ", StringComparison.Ordinal) + 3)..].Split(' ')[0])
+            .ToArray();
+
+        var printed = RunCapturingConsole(RegionsCalendarExample.Run);
+
+        Assert.Equal(2, expected.Length);
+        Assert.Equal(expected, printed[..expected.Length]);
+    }
+
+    [Fact]
     public void PoliciesJson_InReadme_BindsWithNoUnknownField_AndCompiles()
     {
         var json = Block("json", "## Escalation, routing and compensation policies");
