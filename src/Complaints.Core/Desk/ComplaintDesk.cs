@@ -645,11 +645,23 @@ public sealed class ComplaintDesk
     /// </summary>
     private async Task<PolicyContext> ContextAsync(Complaint complaint, Instant now, CancellationToken cancellationToken)
     {
-        var recent = await _store.FindByCustomerAsync(complaint.Intake.Customer.Id, now - _repeatWindow, cancellationToken).ConfigureAwait(false);
         var snapshot = complaint.Snapshot;
-        var others = 0;
+        var context = new PolicyContext
+        {
+            ProposedRemedies = snapshot.State == ComplaintState.ResolutionProposed ? snapshot.LatestProposal?.Remedies : null,
+        };
+
+        // The customer's other complaints are read from the store only when a rule reads what they tell.
+        var sums = _policies!.ReadsCompensationThisPeriod;
+        if (!sums && !_policies.ReadsRecentComplaints)
+        {
+            return context;
+        }
+
+        var recent = await _store.FindByCustomerAsync(complaint.Intake.Customer.Id, now - _repeatWindow, cancellationToken).ConfigureAwait(false);
         var currency = _lifecycle.AuthorityCurrency;
-        var agreed = _policies!.ReadsCompensationThisPeriod ? Agreed(snapshot, currency, 0m) : 0m;
+        var others = 0;
+        var agreed = sums ? Agreed(snapshot, currency, 0m) : 0m;
         foreach (var record in recent)
         {
             if (record.Id == complaint.Id)
@@ -658,17 +670,16 @@ public sealed class ComplaintDesk
             }
 
             others++;
-            if (_policies.ReadsCompensationThisPeriod)
+            if (sums)
             {
                 agreed = Agreed(ComplaintJson.Deserialize(record.Json, _lifecycle).Snapshot, currency, agreed);
             }
         }
 
-        return new PolicyContext
+        return context with
         {
             RecentComplaintsFromCustomer = others + 1,
-            ProposedRemedies = snapshot.State == ComplaintState.ResolutionProposed ? snapshot.LatestProposal?.Remedies : null,
-            CompensationThisPeriod = _policies.ReadsCompensationThisPeriod ? new Money(agreed, currency) : null,
+            CompensationThisPeriod = sums ? new Money(agreed, currency) : null,
         };
     }
 

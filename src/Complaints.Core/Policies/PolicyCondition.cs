@@ -20,14 +20,11 @@ public abstract class PolicyCondition
     {
     }
 
-    /// <summary>Gets whether the condition reads the complaint's service-level status, so its rule set needs an <see cref="SlaEngine"/>.</summary>
-    internal virtual bool ReadsSla => false;
-
-    /// <summary>Gets whether the condition reads a target's working times (elapsed, allowed, remaining), which the SLA engine then measures.</summary>
-    internal virtual bool MeasuresSla => false;
-
-    /// <summary>Gets whether the condition reads <see cref="PolicyContext.CompensationThisPeriod"/>, which a host then works out.</summary>
-    internal virtual bool ReadsCompensationThisPeriod => false;
+    /// <summary>
+    /// Gets what the condition reads beyond the complaint's snapshot, so its rule set asks for it only when some rule
+    /// does: service-level status (with an <see cref="SlaEngine"/>), its working times, or what a host works out.
+    /// </summary>
+    internal virtual PolicyReads Reads => PolicyReads.None;
 
     /// <summary>Holds when every one of <paramref name="conditions"/> holds (and when there is none).</summary>
     /// <param name="conditions">The conditions.</param>
@@ -360,6 +357,18 @@ public abstract class PolicyCondition
         return [.. conditions];
     }
 
+    /// <summary>What any of <paramref name="conditions"/> reads.</summary>
+    internal static PolicyReads ReadsOf(IEnumerable<PolicyCondition> conditions)
+    {
+        var reads = PolicyReads.None;
+        foreach (var condition in conditions)
+        {
+            reads |= condition.Reads;
+        }
+
+        return reads;
+    }
+
     /// <summary>Whether <paramref name="names"/> holds <paramref name="name"/>, ignoring case; a loop, so a test allocates no closure.</summary>
     private static bool ContainsIgnoringCase(string[] names, string name)
     {
@@ -406,11 +415,7 @@ public abstract class PolicyCondition
 
     private sealed class AllCondition(PolicyCondition[] conditions) : PolicyCondition
     {
-        internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
-
-        internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
-
-        internal override bool ReadsCompensationThisPeriod => Array.Exists(conditions, c => c.ReadsCompensationThisPeriod);
+        internal override PolicyReads Reads => ReadsOf(conditions);
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new AllCondition([.. conditions.Select(c => c.Bind(binding))]);
 
@@ -458,11 +463,7 @@ public abstract class PolicyCondition
 
     private sealed class AnyCondition(PolicyCondition[] conditions) : PolicyCondition
     {
-        internal override bool ReadsSla => Array.Exists(conditions, c => c.ReadsSla);
-
-        internal override bool MeasuresSla => Array.Exists(conditions, c => c.MeasuresSla);
-
-        internal override bool ReadsCompensationThisPeriod => Array.Exists(conditions, c => c.ReadsCompensationThisPeriod);
+        internal override PolicyReads Reads => ReadsOf(conditions);
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new AnyCondition([.. conditions.Select(c => c.Bind(binding))]);
 
@@ -518,11 +519,7 @@ public abstract class PolicyCondition
 
     private sealed class NotCondition(PolicyCondition condition) : PolicyCondition
     {
-        internal override bool ReadsSla => condition.ReadsSla;
-
-        internal override bool MeasuresSla => condition.MeasuresSla;
-
-        internal override bool ReadsCompensationThisPeriod => condition.ReadsCompensationThisPeriod;
+        internal override PolicyReads Reads => condition.Reads;
 
         internal override PolicyCondition Bind(PolicyBinding binding) => new NotCondition(condition.Bind(binding));
 
@@ -789,7 +786,7 @@ public abstract class PolicyCondition
 
     private sealed class OverBudgetCondition(Money budget) : PolicyCondition
     {
-        internal override bool ReadsCompensationThisPeriod => true;
+        internal override PolicyReads Reads => PolicyReads.CompensationThisPeriod;
 
         internal override bool Test(in PolicyInput input) => Total(input) is { } total && (total.Currency != budget.Currency || total.Amount > budget.Amount);
 
@@ -883,6 +880,8 @@ public abstract class PolicyCondition
 
     private sealed class RepeatCondition(int count) : PolicyCondition
     {
+        internal override PolicyReads Reads => PolicyReads.RecentComplaints;
+
         internal override bool Test(in PolicyInput input) => input.Context.RecentComplaintsFromCustomer >= count;
 
         internal override void Explain(in PolicyInput input, bool held, List<string> facts) =>
@@ -898,7 +897,7 @@ public abstract class PolicyCondition
 
         protected string? Group { get; } = group is null ? null : Guard.Text(group, nameof(group), TextLimits.Name);
 
-        internal override bool ReadsSla => true;
+        internal override PolicyReads Reads => PolicyReads.Sla;
 
         internal override PolicyCondition Bind(PolicyBinding binding) => Bound(binding.TargetSlots(Target, Group));
 
@@ -952,7 +951,7 @@ public abstract class PolicyCondition
 
     private sealed class ShareUsedCondition(string target, string? group, double share, bool[]? slots = null) : TargetCondition(target, group, slots)
     {
-        internal override bool MeasuresSla => true;
+        internal override PolicyReads Reads => PolicyReads.Sla | PolicyReads.SlaWorkingTimes;
 
         protected override PolicyCondition Bound(bool[] slots) => new ShareUsedCondition(Target, Group, share, slots);
 
@@ -967,7 +966,7 @@ public abstract class PolicyCondition
 
     private sealed class DueWithinCondition(string target, string? group, Duration before, bool[]? slots = null) : TargetCondition(target, group, slots)
     {
-        internal override bool MeasuresSla => true;
+        internal override PolicyReads Reads => PolicyReads.Sla | PolicyReads.SlaWorkingTimes;
 
         protected override PolicyCondition Bound(bool[] slots) => new DueWithinCondition(Target, Group, before, slots);
 
@@ -998,4 +997,24 @@ public abstract class PolicyCondition
     private static string Percent(double share) => $"{Math.Round(share * 100, 1).ToString(CultureInfo.InvariantCulture)} %";
 
     private static string Show(Duration duration) => duration.ToString("-D:hh:mm", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a condition reads beyond the complaint's snapshot.</summary>
+[Flags]
+internal enum PolicyReads
+{
+    /// <summary>Only the snapshot and the instant.</summary>
+    None = 0,
+
+    /// <summary>The states and deadlines of service-level targets.</summary>
+    Sla = 1,
+
+    /// <summary>The targets' working times (elapsed, allowed, remaining), which the SLA engine then measures.</summary>
+    SlaWorkingTimes = 2,
+
+    /// <summary><see cref="PolicyContext.RecentComplaintsFromCustomer"/>.</summary>
+    RecentComplaints = 4,
+
+    /// <summary><see cref="PolicyContext.CompensationThisPeriod"/>.</summary>
+    CompensationThisPeriod = 8,
 }

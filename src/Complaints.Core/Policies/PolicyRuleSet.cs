@@ -18,6 +18,7 @@ public sealed class PolicyRuleSet
     private readonly CompiledRule[] _rules;
     private readonly bool _readsSla;
     private readonly bool _measuresSla;
+    private readonly PolicyReads _reads;
 
     private PolicyRuleSet(ComplaintLifecycle lifecycle, SlaEngine? sla, string[] teams, CompiledRule[] rules, RoutingTable? routing, RemedyCatalogue? catalogue)
     {
@@ -27,14 +28,17 @@ public sealed class PolicyRuleSet
         Sla = sla;
         Teams = Array.AsReadOnly(teams);
         _rules = rules;
-        _readsSla = Array.Exists(rules, r => r.Condition.ReadsSla);
-        _measuresSla = Array.Exists(rules, r => r.Condition.MeasuresSla);
-        ReadsCompensationThisPeriod = Array.Exists(rules, r => r.Condition.ReadsCompensationThisPeriod);
+        _reads = PolicyCondition.ReadsOf(rules.Select(r => r.Condition));
+        _readsSla = _reads.HasFlag(PolicyReads.Sla);
+        _measuresSla = _reads.HasFlag(PolicyReads.SlaWorkingTimes);
         Rules = Array.AsReadOnly(rules.Select(r => r.Rule).ToArray());
     }
 
+    /// <summary>Gets whether a rule reads <see cref="PolicyContext.RecentComplaintsFromCustomer"/>, so a host counts them before deciding.</summary>
+    internal bool ReadsRecentComplaints => _reads.HasFlag(PolicyReads.RecentComplaints);
+
     /// <summary>Gets whether a rule reads <see cref="PolicyContext.CompensationThisPeriod"/>, so a host works it out before deciding.</summary>
-    internal bool ReadsCompensationThisPeriod { get; }
+    internal bool ReadsCompensationThisPeriod => _reads.HasFlag(PolicyReads.CompensationThisPeriod);
 
     /// <summary>Gets the lifecycle whose escalation ladder the rules raise complaints on (and hand them back down).</summary>
     public ComplaintLifecycle Lifecycle { get; }

@@ -168,7 +168,7 @@ internal static class SlaClock
             Elapsed = settled.Elapsed,
             Remaining = settled.Remaining,
             Paused = fold.Paused,
-            ShareUsed = allowed > Duration.Zero ? settled.Elapsed.TotalNanoseconds / allowed.TotalNanoseconds : null,
+            ShareUsed = ShareUsed(settled.Elapsed, allowed),
             Timeline = fold.Timeline(),
         };
     }
@@ -255,6 +255,10 @@ internal static class SlaClock
                 : null;
         return new Settled(status, cycle, metIndex, metAt is not null || stoppedAt is not null, deadline, elapsed, allowed, remaining, next);
     }
+
+    /// <summary>The share of the time allowed that is used; <see langword="null"/> when no time is allowed.</summary>
+    public static double? ShareUsed(Duration elapsed, Duration allowed) =>
+        allowed > Duration.Zero ? elapsed.TotalNanoseconds / allowed.TotalNanoseconds : null;
 
     /// <summary>
     /// The elapsed time at which a share of the time allowed is used, rounded up to the nanosecond, so that the instant

@@ -694,5 +694,5 @@ internal readonly struct SlaTargetFact
     public Duration Remaining { get; }
 
     /// <summary>Gets the share of the allowed time used, as <see cref="SlaTargetStatus.ShareUsed"/> computes it.</summary>
-    public double? ShareUsed => Allowed > Duration.Zero ? Elapsed.TotalNanoseconds / Allowed.TotalNanoseconds : null;
+    public double? ShareUsed => SlaClock.ShareUsed(Elapsed, Allowed);
 }

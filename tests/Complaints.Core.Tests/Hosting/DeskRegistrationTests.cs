@@ -69,30 +69,20 @@ public sealed class DeskRegistrationTests
     [Fact]
     public async Task UseSqlite_KeepsComplaintsInTheDatabaseFile()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"complaints-{Guid.NewGuid():N}.db");
-        try
+        using var files = new TemporaryDatabaseFiles();
+        var file = files.NewFile();
+        var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
+        services.AddComplaints().UseSqlite($"Data Source={file}");
+        await using (var provider = services.BuildServiceProvider())
         {
-            var services = new ServiceCollection().AddSingleton<IClock>(new FakeClock(Now));
-            services.AddComplaints().UseSqlite($"Data Source={file}");
-            await using (var provider = services.BuildServiceProvider())
-            {
-                Assert.IsType<Complaints.Core.Sqlite.SqliteComplaintStore>(provider.GetRequiredService<IComplaintStore>());
-                await provider.GetRequiredService<ComplaintDesk>().SubmitAsync(new CommandId("submit-1"), new ComplaintId("C-1"), TestComplaints.Intake());
-            }
+            Assert.IsType<Complaints.Core.Sqlite.SqliteComplaintStore>(provider.GetRequiredService<IComplaintStore>());
+            await provider.GetRequiredService<ComplaintDesk>().SubmitAsync(new CommandId("submit-1"), new ComplaintId("C-1"), TestComplaints.Intake());
+        }
 
-            var reopened = new Complaints.Core.Sqlite.SqliteComplaintStore($"Data Source={file}");
-            Assert.Equal(0, (await reopened.FindAsync(new ComplaintId("C-1")))!.Version);
-            Assert.Single(services, d => d.ServiceType == typeof(IComplaintStore));
-            Assert.Throws<ArgumentException>(() => new ServiceCollection().AddComplaints().UseSqlite("Data Source=:memory:"));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
-        }
+        var reopened = new Complaints.Core.Sqlite.SqliteComplaintStore($"Data Source={file}");
+        Assert.Equal(0, (await reopened.FindAsync(new ComplaintId("C-1")))!.Version);
+        Assert.Single(services, d => d.ServiceType == typeof(IComplaintStore));
+        Assert.Throws<ArgumentException>(() => new ServiceCollection().AddComplaints().UseSqlite("Data Source=:memory:"));
     }
 
     [Fact]
