@@ -30,7 +30,7 @@ namespace Complaints.Core.Desk;
 /// follow-up go to the customer (<see cref="ComplaintNotification.Customer"/>), as a decision does (a resolution
 /// proposed, the complaint resolved, rejected, referred or closed); an escalation or a raised level goes to the new
 /// level's name; a target newly at risk or breached goes to the handling level's name with the target's name as the
-/// topic; a policy's notify action goes to its recipient with its topic, an approval to the approver with the topic
+/// topic (an update due, when the target is a next-update one); a policy's notify action goes to its recipient with its topic, an approval to the approver with the topic
 /// <c>approval</c>, and a flag for regulatory reporting to <c>regulatory</c> with the topic <c>regulatory-report</c>.
 /// Notifications from the history have the trigger's name as their topic.
 /// </para>
@@ -822,6 +822,8 @@ public sealed class ComplaintDesk
             var state = states[i];
             var kind = state.State switch
             {
+                // A next-update target at risk or past its deadline means an update to the customer is due.
+                SlaClockState.AtRisk or SlaClockState.Breached when state.Target.Kind == SlaTargetKind.NextUpdate => NotificationKind.UpdateDue,
                 SlaClockState.AtRisk => NotificationKind.SlaWarning,
                 SlaClockState.Breached => NotificationKind.SlaBreach,
                 _ => (NotificationKind?)null,

@@ -370,6 +370,29 @@ public abstract class ComplaintDeskTestsBase
         Assert.Equal([("C-5", "retention")], d.Sink.Sent.Select(s => (s.ComplaintId.Value, s.Audience)));
     }
 
+    // A next-update target is an update owed to the customer: at risk and overdue it is notified as an update due.
+    [Fact]
+    public async Task Sweep_OfANextUpdateTarget_NotifiesAnUpdateDue_AtRiskAndOverdue()
+    {
+        var sla = new SlaEngine(
+        [
+            SlaPolicy.CreateBuilder("updates")
+                .AddTarget("update", SlaTargetKind.NextUpdate, DeadlineRule.ElapsedTime(Duration.FromHours(4)), BusinessCalendar.AlwaysOpen("Europe/London", 2026, 2027), t => t.WarnAt(0.5))
+                .Build(),
+        ]);
+        var d = new Desk(CreateStore(), sla: sla);
+        await d.Service.SubmitAsync(Cmd("submit"), Id, Intake());
+
+        d.Clock.Advance(Duration.FromHours(3));
+        await d.Service.SweepAsync();
+        d.Clock.Advance(Duration.FromHours(2));
+        await d.Service.SweepAsync();
+
+        Assert.Equal(
+            [(NotificationKind.UpdateDue, "Agent", "update", Start + Duration.FromHours(3)), (NotificationKind.UpdateDue, "Agent", "update", Start + Duration.FromHours(5))],
+            d.Sink.Sent.Select(n => (n.Kind, n.Audience, n.Topic, n.At)));
+    }
+
     [Fact]
     public async Task Sweep_OfATargetAtRiskThenBreached_NotifiesEachOnce_AndRaisesTheLevelPerARule()
     {
