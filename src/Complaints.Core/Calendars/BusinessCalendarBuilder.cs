@@ -245,7 +245,8 @@ public sealed class BusinessCalendarBuilder
 
         foreach (var rule in _rules.OfType<CalendarSystemHoliday>())
         {
-            if (!rule.Covers(_firstYear) || !rule.Covers(_lastYear))
+            var (keptFirst, keptLast) = (Math.Max(_firstYear, rule.FirstYear ?? _firstYear), Math.Min(_lastYear, rule.LastYear ?? _lastYear));
+            if (keptFirst <= keptLast && (!rule.Covers(keptFirst) || !rule.Covers(keptLast)))
             {
                 throw new ArgumentException(
                     $"The holiday rule '{rule.Name}' in the {rule.Calendar.Id} calendar gives dates for the ISO years {rule.FirstIsoYear} to {rule.LastIsoYear} " +
@@ -297,7 +298,7 @@ public sealed class BusinessCalendarBuilder
         {
             foreach (var rule in rules)
             {
-                if (!rule.Covers(year))
+                if (!rule.IsKeptIn(year) || !rule.Covers(year))
                 {
                     continue;
                 }

@@ -131,9 +131,14 @@ public sealed record CalendarSystemHoliday : HolidayRule
     /// <summary>Gets every date of the holiday in a year, in order: each day of the span, from each occurrence that reaches the year.</summary>
     /// <param name="year">The ISO year.</param>
     /// <returns>The dates; none if the date falls in no day of the year (a lunar holiday can skip an ISO year near the calendar's edge, and 30 Esfand exists only in leap years).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside <see cref="FirstIsoYear"/> to <see cref="LastIsoYear"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is a year the holiday is kept in (<see cref="HolidayRule.IsKeptIn"/>) outside <see cref="FirstIsoYear"/> to <see cref="LastIsoYear"/>.</exception>
     public override IReadOnlyList<LocalDate> DatesIn(int year)
     {
+        if (!IsKeptIn(year))
+        {
+            return [];
+        }
+
         if (!Covers(year))
         {
             throw new ArgumentOutOfRangeException(

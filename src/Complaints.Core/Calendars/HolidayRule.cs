@@ -7,6 +7,8 @@ namespace Complaints.Core.Calendars;
 public abstract record HolidayRule
 {
     private readonly HolidaySubstitution _substitution;
+    private readonly int? _firstYear;
+    private readonly int? _lastYear;
 
     private protected HolidayRule(string name, HolidaySubstitution substitution)
     {
@@ -40,6 +42,46 @@ public abstract record HolidayRule
     }
 
     /// <summary>
+    /// Gets or initializes the first ISO year in which the holiday is kept (Juneteenth from 2021); <see langword="null"/>
+    /// for no first year. <see cref="DateIn"/> and <see cref="DatesIn"/> give no date before it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 9999, or after <see cref="LastYear"/>.</exception>
+    public int? FirstYear
+    {
+        get => _firstYear;
+        init
+        {
+            CheckYear(value, nameof(FirstYear));
+            if (value > _lastYear)
+            {
+                throw new ArgumentOutOfRangeException(nameof(FirstYear), value, $"FirstYear must not be after LastYear ({_lastYear}).");
+            }
+
+            _firstYear = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or initializes the last ISO year in which the holiday is kept (a holiday abolished by law); <see langword="null"/>
+    /// for no last year. <see cref="DateIn"/> and <see cref="DatesIn"/> give no date after it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 9999, or before <see cref="FirstYear"/>.</exception>
+    public int? LastYear
+    {
+        get => _lastYear;
+        init
+        {
+            CheckYear(value, nameof(LastYear));
+            if (value < _firstYear)
+            {
+                throw new ArgumentOutOfRangeException(nameof(LastYear), value, $"LastYear must not be before FirstYear ({_firstYear}).");
+            }
+
+            _lastYear = value;
+        }
+    }
+
+    /// <summary>
     /// Gets whether a date of the holiday that falls on a weekend day moves to a substitute day
     /// (<see cref="Substitution"/> is not <see cref="HolidaySubstitution.None"/>).
     /// </summary>
@@ -47,7 +89,7 @@ public abstract record HolidayRule
 
     /// <summary>Gets the holiday's date in a year, before any substitution.</summary>
     /// <param name="year">The ISO year.</param>
-    /// <returns>The date, or <see langword="null"/> if the holiday does not occur that year (29 February, a fifth Monday).</returns>
+    /// <returns>The date, or <see langword="null"/> if the holiday does not occur that year (29 February, a fifth Monday, a year outside <see cref="FirstYear"/> to <see cref="LastYear"/>).</returns>
     public abstract LocalDate? DateIn(int year);
 
     /// <summary>Gets every date of the holiday in a year, before any substitution, in order.</summary>
@@ -59,8 +101,21 @@ public abstract record HolidayRule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is outside the years the rule can give dates for.</exception>
     public virtual IReadOnlyList<LocalDate> DatesIn(int year) => DateIn(year) is { } date ? [date] : [];
 
+    /// <summary>Gets whether the holiday is kept in an ISO year: <see cref="FirstYear"/> to <see cref="LastYear"/>, each when given.</summary>
+    /// <param name="year">The ISO year.</param>
+    /// <returns><see langword="true"/> when the rule gives the holiday's dates in that year.</returns>
+    public bool IsKeptIn(int year) => (_firstYear is not { } first || year >= first) && (_lastYear is not { } last || year <= last);
+
     /// <summary>Gets whether the rule can give its dates for a whole ISO year.</summary>
     internal virtual bool Covers(int year) => true;
+
+    private static void CheckYear(int? year, string paramName)
+    {
+        if (year is < 1 or > 9999)
+        {
+            throw new ArgumentOutOfRangeException(paramName, year, $"{paramName} must be 1 to 9999.");
+        }
+    }
 }
 
 /// <summary>A holiday on the same date every year, such as 25 December.</summary>
@@ -120,7 +175,7 @@ public sealed record FixedDateHoliday : HolidayRule
 
     /// <inheritdoc/>
     public override LocalDate? DateIn(int year) =>
-        Day <= CalendarSystem.Iso.GetDaysInMonth(year, Month) ? new LocalDate(year, Month, Day) : null;
+        IsKeptIn(year) && Day <= CalendarSystem.Iso.GetDaysInMonth(year, Month) ? new LocalDate(year, Month, Day) : null;
 }
 
 /// <summary>A holiday on the nth (or last) given weekday of a month, such as the first Monday of May.</summary>
@@ -163,6 +218,11 @@ public sealed record NthWeekdayHoliday : HolidayRule
     /// <inheritdoc/>
     public override LocalDate? DateIn(int year)
     {
+        if (!IsKeptIn(year))
+        {
+            return null;
+        }
+
         if (Occurrence == Last)
         {
             var last = new LocalDate(year, Month, CalendarSystem.Iso.GetDaysInMonth(year, Month));
@@ -219,5 +279,5 @@ public sealed record EasterHoliday : HolidayRule
     }
 
     /// <inheritdoc/>
-    public override LocalDate? DateIn(int year) => EasterSunday(year).PlusDays(DaysFromEaster);
+    public override LocalDate? DateIn(int year) => IsKeptIn(year) ? EasterSunday(year).PlusDays(DaysFromEaster) : null;
 }

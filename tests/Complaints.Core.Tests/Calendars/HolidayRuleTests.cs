@@ -24,6 +24,62 @@ public sealed class HolidayRuleTests
     }
 
     [Fact]
+    public void YearBounds_GiveNoDateOutsideTheYearsKept()
+    {
+        var juneteenth = new FixedDateHoliday("Juneteenth", 6, 19, HolidaySubstitution.NearestWeekday) { FirstYear = 2021 };
+        var abolished = new NthWeekdayHoliday("Old holiday", 5, IsoDayOfWeek.Monday, 1) { LastYear = 2010 };
+        var easter = new EasterHoliday("Easter Monday", 1) { FirstYear = 2020, LastYear = 2020 };
+        var nowruz = new CalendarSystemHoliday("Nowruz", CalendarSystem.PersianAstronomical, 1, 1, days: 4) { FirstYear = 2025 };
+
+        Assert.Null(juneteenth.DateIn(2020));
+        Assert.Equal(D(2021, 6, 19), juneteenth.DateIn(2021));
+        Assert.Equal(D(2010, 5, 3), abolished.DateIn(2010));
+        Assert.Null(abolished.DateIn(2011));
+        Assert.Null(easter.DateIn(2019));
+        Assert.Equal(D(2020, 4, 13), easter.DateIn(2020));
+        Assert.Null(easter.DateIn(2021));
+        Assert.Empty(nowruz.DatesIn(2024));
+        Assert.Equal(4, nowruz.DatesIn(2025).Count);
+        Assert.False(juneteenth.IsKeptIn(2020));
+        Assert.True(juneteenth.IsKeptIn(9999));
+
+        // Saturday 19 June 2021 was observed on Friday 18 June; 2020 has no Juneteenth at all.
+        Assert.DoesNotContain(Holidays([juneteenth], 2020), d => d.Month == 6);
+        Assert.Equal([D(2021, 6, 18)], Holidays([juneteenth], 2021));
+    }
+
+    [Fact]
+    public void YearBounds_OutOfRangeOrCrossed_AreRefusedByName()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FixedDateHoliday("X", 1, 1) { FirstYear = 0 });
+        Assert.Equal("FirstYear", ex.ParamName);
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FixedDateHoliday("X", 1, 1) { LastYear = 10000 });
+        Assert.Equal("LastYear", ex.ParamName);
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FixedDateHoliday("X", 1, 1) { FirstYear = 2020, LastYear = 2019 });
+        Assert.Equal("LastYear", ex.ParamName);
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FixedDateHoliday("X", 1, 1) { LastYear = 2019, FirstYear = 2020 });
+        Assert.Equal("FirstYear", ex.ParamName);
+    }
+
+    [Fact]
+    public void YearBounds_AnUmmAlQuraRuleEndingBy2076_LetsTheCalendarCoverLaterYears()
+    {
+        var eid = new CalendarSystemHoliday("Eid al-Fitr", CalendarSystem.UmAlQura, 10, 1, isEstimate: true) { LastYear = 2076 };
+        var calendar = BusinessCalendar.CreateBuilder("Asia/Riyadh")
+            .AddWorkingHours([IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday], new LocalTime(8, 0), new LocalTime(16, 0))
+            .AddHolidays([eid])
+            .Covering(2070, 2100)
+            .Build();
+
+        Assert.True(calendar.IsHoliday(eid.DateIn(2076)!.Value));
+        Assert.Throws<ArgumentException>(() => BusinessCalendar.CreateBuilder("Asia/Riyadh")
+            .AddWorkingHours([IsoDayOfWeek.Sunday], new LocalTime(8, 0), new LocalTime(16, 0))
+            .AddHolidays([eid with { LastYear = null }])
+            .Covering(2070, 2100)
+            .Build());
+    }
+
+    [Fact]
     public void EnglandAndWales_2026_MatchesThePublishedDates()
     {
         // 26 December 2026 is a Saturday, so Boxing Day is observed on Monday 28 December.
