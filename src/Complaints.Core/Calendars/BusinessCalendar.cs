@@ -5,10 +5,11 @@ using NodaTime.TimeZones;
 namespace Complaints.Core.Calendars;
 
 /// <summary>
-/// A business calendar: an IANA time zone, weekly working intervals, holidays, working-day overrides and one-off closures, precomputed over
-/// a range of years into sorted tables (working intervals with prefix sums, indexed by day and by working time) so
-/// that every operation costs a table lookup and a step or two, whatever the distance, and allocates nothing.
-/// A 24×7 calendar (<see cref="AlwaysOpen"/>) is a calendar too.
+/// A business calendar: an IANA time zone, weekly working intervals, holidays, working-day overrides and one-off closures.
+/// Each covered year's tables (working intervals with prefix sums, indexed by day and by working time, and business days
+/// with their close of business) are built on first use, so that every operation costs a table lookup and a step or two,
+/// whatever the distance, and allocates nothing once its years are built. A 24×7 calendar (<see cref="AlwaysOpen"/>) is a
+/// calendar too.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -19,13 +20,22 @@ namespace Complaints.Core.Calendars;
 /// so the repeated hour is worked once in real time, as staff on the clock work it.
 /// </para>
 /// <para>
+/// Memory: a built calendar holds its rules' holidays as one bit per day and a few numbers per covered year (about 6 KB
+/// over the default 101 years); a year's tables, about 15 KB for a Monday–Friday week, are built the first time a query
+/// reaches into that year, and kept. A query that crosses years reads the working time and business days of the years
+/// in between from per-year totals, one step per year crossed, without keeping their tables.
+/// </para>
+/// <para>
 /// The tables hold positions as nanoseconds since the Unix epoch, which fit a <see cref="long"/> for every covered year
 /// (1900–2201 lie within 292 years of 1970), and amounts of working time as unsigned nanoseconds, which fit a
 /// <see cref="ulong"/> across the whole range of 301 years where a <see cref="long"/> would overflow.
 /// Every query checks its arguments against the covered years before any arithmetic and throws an
 /// <see cref="ArgumentOutOfRangeException"/> naming the argument and the covered years.
 /// </para>
-/// <para>Instances are immutable and safe to share across threads. Build one with <see cref="CreateBuilder(string)"/>.</para>
+/// <para>
+/// Instances are immutable in what they answer and safe to share across threads: two threads that reach an unbuilt year
+/// at once may both build it, and one of the identical tables is kept. Build one with <see cref="CreateBuilder(string)"/>.
+/// </para>
 /// </remarks>
 public sealed class BusinessCalendar
 {
@@ -35,18 +45,24 @@ public sealed class BusinessCalendar
     internal static readonly ZoneLocalMappingResolver EndResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
 
-    private readonly long[] _starts;
-    private readonly long[] _ends;
-    private readonly ulong[] _cumulative;
-    private readonly int[] _intervalByDay;
-    private readonly long[] _dayStarts;
-    private readonly int[] _intervalByWork;
-    private readonly ulong _workBucket;
-    private readonly int[] _businessDaysThrough;
-    private readonly int[] _businessDayIndex;
-    private readonly long[] _closeOfBusiness;
-    private readonly FrozenSet<LocalDate> _holidays;
+    /// <summary>The mean Gregorian year in nanoseconds, to find an instant's year in a step or two.</summary>
+    private const long MeanYearNanos = 31_556_952L * NodaConstants.NanosecondsPerSecond;
+
+    /// <summary>Marks a year whose working time is not yet known.</summary>
+    private const ulong Unknown = ulong.MaxValue;
+
+    private readonly IReadOnlyDictionary<LocalDate, WorkingDayOverride> _workingDays;
+    private readonly WorkingInterval[][] _weeklyByDay;
+    private readonly (long Start, long End)[] _closed;
+    private readonly long[] _closedReach;
+    private readonly ulong[] _holidayBits;
+    private readonly LocalDate _firstHoliday;
+    private readonly int _holidaySpan;
     private readonly LocalDate _firstDay;
+    private readonly long[] _yearStarts;
+    private readonly CalendarYear?[] _years;
+    private readonly ulong[] _yearWork;
+    private readonly int[] _yearBusinessDays;
     private readonly long _coverageStart;
     private readonly long _coverageEnd;
     private readonly Instant _firstInstant;
@@ -55,8 +71,8 @@ public sealed class BusinessCalendar
     internal BusinessCalendar(
         DateTimeZone zone,
         IReadOnlyList<WorkingInterval> weeklyHours,
-        FrozenSet<LocalDate> holidays,
-        FrozenDictionary<LocalDate, WorkingDayOverride> workingDays,
+        IEnumerable<LocalDate> holidays,
+        IReadOnlyDictionary<LocalDate, WorkingDayOverride> workingDays,
         IReadOnlyList<CalendarClosure> closures,
         int firstYear,
         int lastYear,
@@ -68,124 +84,60 @@ public sealed class BusinessCalendar
         FirstYear = firstYear;
         LastYear = lastYear;
         IsAlwaysOpen = alwaysOpen;
-        _holidays = holidays;
+        _workingDays = workingDays;
         _firstDay = new LocalDate(firstYear, 1, 1);
         var lastDay = new LocalDate(lastYear, 12, 31);
-        var dayCount = Period.DaysBetween(_firstDay, lastDay) + 1;
         _firstInstant = zone.AtStartOfDay(_firstDay).ToInstant();
         _endInstant = zone.AtStartOfDay(lastDay.PlusDays(1)).ToInstant();
         _coverageStart = Nanos(_firstInstant);
         _coverageEnd = Nanos(_endInstant);
 
+        // The holidays, one bit per day from the first to the last (they may reach a year either side of the covered ones).
+        var sorted = holidays.Order().ToArray();
+        _firstHoliday = sorted.Length > 0 ? sorted[0] : _firstDay;
+        _holidaySpan = sorted.Length > 0 ? Period.DaysBetween(_firstHoliday, sorted[^1]) + 1 : 0;
+        _holidayBits = new ulong[(_holidaySpan + 63) / 64];
+        foreach (var date in sorted)
+        {
+            var i = Period.DaysBetween(_firstHoliday, date);
+            _holidayBits[i >> 6] |= 1UL << (i & 63);
+        }
+
         // Closures may reach any year, even past the instants NodaTime can represent; only their part in the covered
         // years matters, so they are clamped, in local time, to the covered days and a day either side.
         var (localFirst, localLast) = (_firstDay.PlusDays(-1).AtMidnight(), lastDay.PlusDays(2).AtMidnight());
         LocalDateTime Clamp(LocalDateTime local) => local < localFirst ? localFirst : local > localLast ? localLast : local;
-        var closed = closures
+        _closed = closures
             .Select(c => (Start: Nanos(zone.ResolveLocal(Clamp(c.Start), StartResolver).ToInstant()), End: Nanos(zone.ResolveLocal(Clamp(c.End), EndResolver).ToInstant())))
             .Where(c => c.End > c.Start)
             .OrderBy(c => c.Start)
             .ToArray();
-        var byDay = Enumerable.Range(1, 7).Select(d => weeklyHours.Where(w => (int)w.Day == d).OrderBy(w => w.Start).ToArray()).ToArray();
-
-        var starts = new List<long>(dayCount);
-        var ends = new List<long>(dayCount);
-        var businessDaysThrough = new int[dayCount];
-        var businessDayIndex = new List<int>(dayCount);
-        var closeOfBusiness = new List<long>(dayCount);
-        var pieces = new List<(long Start, long End)>(4);
-        _dayStarts = new long[dayCount];
-        for (var i = 0; i < dayCount; i++)
+        _closedReach = new long[_closed.Length];
+        for (var c = 0; c < _closed.Length; c++)
         {
-            var day = _firstDay.PlusDays(i);
-            _dayStarts[i] = Nanos(StartOfDay(zone, day));
-            pieces.Clear();
-            if (workingDays.TryGetValue(day, out var workingDay))
-            {
-                foreach (var (localStart, localEnd) in workingDay.LocalIntervals)
-                {
-                    var start = Nanos(zone.ResolveLocal(localStart, StartResolver).ToInstant());
-                    var end = Nanos(zone.ResolveLocal(localEnd, EndResolver).ToInstant());
-                    Subtract(start, end, closed, pieces);
-                }
-            }
-            else if (!holidays.Contains(day))
-            {
-                foreach (var w in byDay[(int)day.DayOfWeek - 1])
-                {
-                    var start = Nanos(zone.ResolveLocal(day + w.Start, StartResolver).ToInstant());
-                    var end = Nanos(zone.ResolveLocal((w.CrossesMidnight ? day.PlusDays(1) : day) + w.End, EndResolver).ToInstant());
-                    Subtract(start, end, closed, pieces);
-                }
-            }
-
-            if (pieces.Count > 0)
-            {
-                businessDayIndex.Add(i);
-                closeOfBusiness.Add(pieces.Max(p => p.End));
-            }
-
-            businessDaysThrough[i] = businessDayIndex.Count;
-            foreach (var (start, end) in pieces)
-            {
-                if (ends.Count > 0 && start <= ends[^1])
-                {
-                    ends[^1] = Math.Max(ends[^1], end);
-                }
-                else
-                {
-                    starts.Add(start);
-                    ends.Add(end);
-                }
-            }
+            _closedReach[c] = Math.Max(_closed[c].End, c > 0 ? _closedReach[c - 1] : long.MinValue);
         }
 
-        if (starts.Count == 0)
+        _weeklyByDay = Enumerable.Range(1, 7).Select(d => weeklyHours.Where(w => (int)w.Day == d).OrderBy(w => w.Start).ToArray()).ToArray();
+
+        var years = lastYear - firstYear + 1;
+        _yearStarts = new long[years + 1];
+        for (var k = 0; k < years; k++)
+        {
+            _yearStarts[k] = Nanos(StartOfDay(zone, new LocalDate(firstYear + k, 1, 1)));
+        }
+
+        _yearStarts[years] = _coverageEnd;
+        _years = new CalendarYear?[years];
+        _yearWork = new ulong[years];
+        _yearBusinessDays = new int[years];
+        Array.Fill(_yearWork, Unknown);
+        Array.Fill(_yearBusinessDays, -1);
+
+        if (!HasWorkingTime(lastDay))
         {
             throw new ArgumentException($"The calendar has no working time in {firstYear}–{lastYear}: every working interval falls on a holiday or closure.", nameof(weeklyHours));
         }
-
-        _starts = [.. starts];
-        _ends = [.. ends];
-        _cumulative = new ulong[_starts.Length + 1];
-        for (var i = 0; i < _starts.Length; i++)
-        {
-            _cumulative[i + 1] = _cumulative[i] + Span(_starts[i], _ends[i]);
-        }
-
-        // Lookup tables that replace binary searches with one array read and a step or two:
-        // for each 24-hour bucket from the coverage start, the last interval starting at or before the bucket's start;
-        // for each bucket of working time, the interval holding the bucket's first nanosecond of working time.
-        const long dayNanos = NodaConstants.NanosecondsPerDay;
-        _intervalByDay = new int[(Span(_coverageStart, _coverageEnd) / dayNanos) + 2];
-        var bucketStart = _coverageStart;
-        for (int b = 0, i = -1; b < _intervalByDay.Length; b++, bucketStart += dayNanos)
-        {
-            while (i + 1 < _starts.Length && _starts[i + 1] <= bucketStart)
-            {
-                i++;
-            }
-
-            _intervalByDay[b] = i;
-        }
-
-        var total = _cumulative[^1];
-        _workBucket = Math.Max(1, total / (ulong)_starts.Length);
-        _intervalByWork = new int[(total / _workBucket) + 2];
-        for (int k = 0, j = 0; k < _intervalByWork.Length; k++)
-        {
-            var worked = (ulong)k * _workBucket;
-            while (j + 1 < _starts.Length && _cumulative[j + 1] < worked)
-            {
-                j++;
-            }
-
-            _intervalByWork[k] = j;
-        }
-
-        _businessDaysThrough = businessDaysThrough;
-        _businessDayIndex = [.. businessDayIndex];
-        _closeOfBusiness = [.. closeOfBusiness];
     }
 
     /// <summary>Gets the calendar's time zone.</summary>
@@ -242,9 +194,13 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>Gets whether a date is a holiday of this calendar (by rule or provider).</summary>
-    /// <param name="date">The date.</param>
+    /// <param name="date">The date, in any calendar system.</param>
     /// <returns><see langword="true"/> for a holiday.</returns>
-    public bool IsHoliday(LocalDate date) => _holidays.Contains(date);
+    public bool IsHoliday(LocalDate date)
+    {
+        var i = Period.DaysBetween(_firstHoliday, date.Calendar == CalendarSystem.Iso ? date : date.WithCalendar(CalendarSystem.Iso));
+        return i >= 0 && i < _holidaySpan && (_holidayBits[i >> 6] & (1UL << (i & 63))) != 0;
+    }
 
     /// <summary>Gets whether a date is a business day: a day on which some working time starts.</summary>
     /// <param name="date">The date.</param>
@@ -252,8 +208,8 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the covered years.</exception>
     public bool IsBusinessDay(LocalDate date)
     {
-        var i = DayIndex(date, nameof(date));
-        return _businessDaysThrough[i] > (i == 0 ? 0 : _businessDaysThrough[i - 1]);
+        var k = YearIndex(date, nameof(date));
+        return Table(k).IsBusinessDay(date.DayOfYear - 1);
     }
 
     /// <summary>Gets whether an instant is working time.</summary>
@@ -263,8 +219,7 @@ public sealed class BusinessCalendar
     public bool IsWorkingTime(Instant instant)
     {
         var t = Covered(instant, nameof(instant));
-        var i = IntervalAtOrBefore(t);
-        return i >= 0 && t < _ends[i];
+        return Table(YearOf(t)).IsWorkingTime(t);
     }
 
     /// <summary>Gets the first working instant at or after an instant.</summary>
@@ -274,18 +229,22 @@ public sealed class BusinessCalendar
     public Instant NextWorkingInstant(Instant instant)
     {
         var t = Covered(instant, nameof(instant));
-        var i = IntervalAtOrBefore(t);
-        if (i >= 0 && t < _ends[i])
+        var k = YearOf(t);
+        if (Table(k).NextWorkingAtOrAfter(t) is { } next)
         {
-            return instant;
+            return next == t ? instant : FromNanos(next);
         }
 
-        if (i + 1 >= _starts.Length)
+        // The years after k start at or after the end of k's last interval, so their lead-ins are over by then.
+        for (k++; k < _years.Length; k++)
         {
-            throw new ArgumentOutOfRangeException(nameof(instant), instant, $"No working time follows {instant} before the end of {LastYear}.");
+            if (WorkIn(k) > 0)
+            {
+                return FromNanos(Table(k).FirstStart);
+            }
         }
 
-        return FromNanos(_starts[i + 1]);
+        throw new ArgumentOutOfRangeException(nameof(instant), instant, $"No working time follows {instant} before the end of {LastYear}.");
     }
 
     /// <summary>Adds working time to an instant: the earliest instant by which <paramref name="amount"/> of working time has passed.</summary>
@@ -309,7 +268,7 @@ public sealed class BusinessCalendar
             : throw new ArgumentOutOfRangeException(
                 nameof(amount),
                 amount,
-                $"Adding {amount} of working time to {start} goes past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {ToDuration(_cumulative[^1] - WorkedBefore(t))} of working time after {start}.");
+                $"Adding {amount} of working time to {start} goes past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {ToDuration(WorkFrom(t))} of working time after {start}.");
     }
 
     /// <summary>
@@ -327,9 +286,11 @@ public sealed class BusinessCalendar
     /// <param name="startDayCounts">Whether the start's own day is the first that may count.</param>
     internal Instant? CloseOfBusinessAfter(Instant start, int days, bool startDayCounts)
     {
-        var i = LocalDayIndex(Covered(start, nameof(start))) - (startDayCounts ? 1 : 0);
-        var ordinal = (long)(i < 0 ? 0 : _businessDaysThrough[i]) + days - 1;
-        return ordinal < _closeOfBusiness.Length ? FromNanos(_closeOfBusiness[ordinal]) : null;
+        var t = Covered(start, nameof(start));
+        var k = YearOf(t);
+        var year = Table(k);
+        var through = year.BusinessDaysThrough(year.LocalDay(t) - (startDayCounts ? 1 : 0));
+        return FindBusinessDay(k, through, days, out var found, out var ordinal) ? FromNanos(Table(found).CloseOfBusiness(ordinal)) : null;
     }
 
     private bool TryAdd(Instant start, long t, Duration amount, out Instant due)
@@ -340,25 +301,45 @@ public sealed class BusinessCalendar
             return true;
         }
 
-        var worked = WorkedBefore(t);
-        var left = _cumulative[^1] - worked;
-        if (!TryNanoseconds(amount, out var nanoseconds) || nanoseconds > left)
+        due = default;
+        if (!TryNanoseconds(amount, out var left))
         {
-            due = default;
             return false;
         }
 
-        var target = worked + nanoseconds;
+        var k = YearOf(t);
+        var year = Table(k);
 
-        // The interval j in which the target-th nanosecond of working time falls: cumulative[j] < target <= cumulative[j + 1].
-        var j = _intervalByWork[target / _workBucket];
-        while (_cumulative[j + 1] < target)
+        // First the rest of the year before's last interval, where it runs into this year; then this year's own intervals.
+        var leadIn = year.LeadInAfter(t);
+        if (left <= leadIn)
         {
-            j++;
+            due = FromNanos(t + (long)left);
+            return true;
         }
 
-        due = FromNanos(Advance(_starts[j], target - _cumulative[j]));
-        return true;
+        left -= leadIn;
+        var worked = year.WorkedBefore(t);
+        if (left <= year.TotalWork - worked)
+        {
+            due = FromNanos(year.At(worked + left));
+            return true;
+        }
+
+        left -= year.TotalWork - worked;
+        for (k++; k < _years.Length; k++)
+        {
+            var work = WorkIn(k);
+            if (left <= work)
+            {
+                due = FromNanos(Table(k).At(left));
+                return true;
+            }
+
+            left -= work;
+        }
+
+        return false;
     }
 
     /// <summary>Measures the working time between two instants.</summary>
@@ -368,9 +349,9 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentOutOfRangeException">An instant is outside the covered years.</exception>
     public Duration WorkingTimeBetween(Instant start, Instant end)
     {
-        var from = WorkedBefore(Covered(start, nameof(start)));
-        var to = WorkedBefore(Covered(end, nameof(end)));
-        return to >= from ? ToDuration(to - from) : -ToDuration(from - to);
+        var from = Covered(start, nameof(start));
+        var to = Covered(end, nameof(end));
+        return to >= from ? ToDuration(WorkBetween(from, to)) : -ToDuration(WorkBetween(to, from));
     }
 
     /// <summary>Gets the <paramref name="days"/>th business day after a date (the date itself never counts).</summary>
@@ -381,7 +362,11 @@ public sealed class BusinessCalendar
     public LocalDate AddBusinessDays(LocalDate date, int days)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
-        return _firstDay.PlusDays(_businessDayIndex[BusinessDayOrdinal(_businessDaysThrough[DayIndex(date, nameof(date))], days, date)]);
+        var k = YearIndex(date, nameof(date));
+        var through = Table(k).BusinessDaysThrough(date.DayOfYear - 1);
+        return FindBusinessDay(k, through, days, out var found, out var ordinal)
+            ? BusinessDate(found, ordinal)
+            : throw PastTheEnd(k, through, days, date);
     }
 
     /// <summary>
@@ -401,8 +386,12 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(receivedAt), receivedAt, $"receivedAt must fall in {FirstYear}–{LastYear}, the years the calendar covers.");
         }
 
-        return CloseOfBusinessAfter(receivedAt, days, startDayCounts: false)
-            ?? throw PastTheEnd(_businessDaysThrough[LocalDayIndex(t)], days, receivedAt);
+        var k = YearOf(t);
+        var year = Table(k);
+        var through = year.BusinessDaysThrough(year.LocalDay(t));
+        return FindBusinessDay(k, through, days, out var found, out var ordinal)
+            ? FromNanos(Table(found).CloseOfBusiness(ordinal))
+            : throw PastTheEnd(k, through, days, receivedAt);
     }
 
     /// <summary>Gets the close of business of a business day: the end of the last working interval that starts on it.</summary>
@@ -411,24 +400,36 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="businessDay"/> is not a business day or is outside the covered years.</exception>
     public Instant CloseOfBusiness(LocalDate businessDay)
     {
-        var i = DayIndex(businessDay, nameof(businessDay));
-        var through = _businessDaysThrough[i];
-        if (through == 0 || _businessDayIndex[through - 1] != i)
+        var year = Table(YearIndex(businessDay, nameof(businessDay)));
+        var day = businessDay.DayOfYear - 1;
+        if (!year.IsBusinessDay(day))
         {
             throw new ArgumentOutOfRangeException(nameof(businessDay), businessDay, $"{businessDay} is not a business day.");
         }
 
-        return FromNanos(_closeOfBusiness[through - 1]);
+        return FromNanos(year.CloseOfBusiness(year.BusinessDaysThrough(day) - 1));
     }
 
     /// <summary>Gets the covered years as text, for example <c>2000–2100</c>, for error messages.</summary>
     internal string CoveredYears => $"{FirstYear}–{LastYear}";
 
     /// <summary>Gets the last covered date.</summary>
-    internal LocalDate LastDay => _firstDay.PlusDays(_businessDaysThrough.Length - 1);
+    internal LocalDate LastDay => new(LastYear, 12, 31);
 
     /// <summary>Gets the end of the covered years: the start of the day after the last covered date.</summary>
     internal Instant CoverageEnd => _endInstant;
+
+    /// <summary>Gets how many covered years have their tables built.</summary>
+    internal int BuiltYears => _years.Count(y => y is not null);
+
+    /// <summary>
+    /// Gets the approximate number of bytes the calendar holds in its own arrays (not the shared zone, nor the rule,
+    /// interval, override and closure objects it was built from), for the benchmarks.
+    /// </summary>
+    internal long Bytes =>
+        (8L * (_holidayBits.Length + _yearStarts.Length + _years.Length + _yearWork.Length + (3 * _closed.Length)))
+        + (4L * _yearBusinessDays.Length)
+        + _years.Sum(y => y?.Bytes ?? 0);
 
     internal static long Nanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
 
@@ -449,20 +450,19 @@ public sealed class BusinessCalendar
     /// <param name="days">How many business days; 1 or more.</param>
     internal LocalDate? BusinessDayAfter(LocalDate date, int days)
     {
-        var i = Period.DaysBetween(_firstDay, date);
-        var ordinal = (long)(i < 0 ? 0 : _businessDaysThrough[i]) + days - 1;
-        return ordinal < _businessDayIndex.Length ? _firstDay.PlusDays(_businessDayIndex[ordinal]) : null;
+        var (k, through) = date < _firstDay ? (0, 0) : (date.Year - FirstYear, Table(date.Year - FirstYear).BusinessDaysThrough(date.DayOfYear - 1));
+        return FindBusinessDay(k, through, days, out var found, out var ordinal) ? BusinessDate(found, ordinal) : null;
     }
 
-    /// <summary>Gets the nanoseconds from one table position to a later one.</summary>
+    /// <summary>Builds a year's tables, or gets them if built; safe to call from several threads.</summary>
+    internal CalendarYear Table(int k) => Volatile.Read(ref _years[k]) ?? Publish(k);
+
+    /// <summary>Gets the unsigned nanoseconds from one table position to a later one.</summary>
     /// <remarks>
     /// Across 301 covered years the span exceeds <see cref="long.MaxValue"/> but always fits a <see cref="ulong"/>;
     /// two's-complement subtraction of the two positions gives exactly that unsigned span.
     /// </remarks>
     private static ulong Span(long from, long to) => unchecked((ulong)(to - from));
-
-    /// <summary>Gets the table position a span after another; the inverse of <see cref="Span"/>, for results that lie in the tables.</summary>
-    private static long Advance(long from, ulong by) => unchecked(from + (long)by);
 
     /// <summary>Gets the nanoseconds in a non-negative duration, if they fit a <see cref="ulong"/> (about 584 years).</summary>
     private static bool TryNanoseconds(Duration amount, out ulong nanoseconds)
@@ -482,10 +482,29 @@ public sealed class BusinessCalendar
         ? Duration.FromNanoseconds((long)nanoseconds)
         : Duration.FromDays((int)(nanoseconds / NodaConstants.NanosecondsPerDay)) + Duration.FromNanoseconds((long)(nanoseconds % NodaConstants.NanosecondsPerDay));
 
-    private static void Subtract(long start, long end, (long Start, long End)[] closed, List<(long Start, long End)> into)
+    /// <summary>Adds the parts of an interval outside the closures to a list, in order.</summary>
+    private void Subtract(long start, long end, List<(long Start, long End)> into)
     {
-        foreach (var (cs, ce) in closed)
+        // Closures are sorted by start; the first that may reach the interval is the first whose running furthest end
+        // passes its start (closures may nest, so a later start does not mean a later end).
+        var lo = 0;
+        var hi = _closedReach.Length;
+        while (lo < hi)
         {
+            var mid = (lo + hi) >>> 1;
+            if (_closedReach[mid] <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var c = lo; c < _closed.Length; c++)
+        {
+            var (cs, ce) = _closed[c];
             if (ce <= start)
             {
                 continue;
@@ -514,28 +533,157 @@ public sealed class BusinessCalendar
         }
     }
 
-    private int BusinessDayOrdinal<TFrom>(int businessDaysThrough, int days, TFrom countedFrom)
+    /// <summary>Gets the instant a date starts in a zone; a date the zone skips whole (Samoa's 30 December 2011) starts, and ends, where the next one starts.</summary>
+    private static Instant StartOfDay(DateTimeZone zone, LocalDate day)
     {
-        var ordinal = (long)businessDaysThrough + days - 1;
-        return ordinal < _businessDayIndex.Length ? (int)ordinal : throw PastTheEnd(businessDaysThrough, days, countedFrom);
+        try
+        {
+            return zone.AtStartOfDay(day).ToInstant();
+        }
+        catch (SkippedTimeException)
+        {
+            return zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
+        }
     }
 
-    /// <summary>Creates the error for a count of business days past the covered years; kept out of the hot path.</summary>
-    private ArgumentOutOfRangeException PastTheEnd<TFrom>(int businessDaysThrough, int days, TFrom countedFrom) =>
-        new(
-            nameof(days),
-            days,
-            $"{days} business days after {countedFrom} is past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {_businessDayIndex.Length - businessDaysThrough} business days after it.");
-
-    private int DayIndex(LocalDate date, string paramName)
+    private CalendarYear Publish(int k)
     {
-        var i = Period.DaysBetween(_firstDay, date);
-        if (i < 0 || i >= _businessDaysThrough.Length)
+        var built = BuildYear(k);
+        return Interlocked.CompareExchange(ref _years[k], built, null) ?? built;
+    }
+
+    /// <summary>Gets a year's working time from its tables or its recorded total, building (without keeping) its tables the first time.</summary>
+    private ulong WorkIn(int k)
+    {
+        if (Volatile.Read(ref _years[k]) is { } year)
         {
-            throw new ArgumentOutOfRangeException(paramName, date, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstDay} to {LastDay}).");
+            return year.TotalWork;
         }
 
-        return i;
+        var work = Volatile.Read(ref _yearWork[k]);
+        return work != Unknown ? work : Summarize(k).TotalWork;
+    }
+
+    /// <summary>Gets a year's number of business days, as <see cref="WorkIn"/> gets its working time.</summary>
+    private int BusinessDaysIn(int k)
+    {
+        if (Volatile.Read(ref _years[k]) is { } year)
+        {
+            return year.BusinessDays;
+        }
+
+        var days = Volatile.Read(ref _yearBusinessDays[k]);
+        return days >= 0 ? days : Summarize(k).BusinessDays;
+    }
+
+    private CalendarYear Summarize(int k)
+    {
+        var year = BuildYear(k);
+        Volatile.Write(ref _yearWork[k], year.TotalWork);
+        Volatile.Write(ref _yearBusinessDays[k], year.BusinessDays);
+        return year;
+    }
+
+    /// <summary>Gets the working time in the calendar's intervals from a position to their end.</summary>
+    private ulong WorkFrom(long t) => WorkBetween(t, long.MaxValue);
+
+    /// <summary>
+    /// Gets the working time from one covered position to a later one (or to the end of all working time, for
+    /// <see cref="long.MaxValue"/>): the rest of the lead-in and own intervals of the first year, the years in between
+    /// whole, and the last year's lead-in and own intervals before the end.
+    /// </summary>
+    private ulong WorkBetween(long from, long to)
+    {
+        var k = YearOf(from);
+        var first = Table(k);
+        var last = to == long.MaxValue ? _years.Length : YearOf(to);
+        if (last == k)
+        {
+            return first.WorkedBefore(to) - first.WorkedBefore(from) + (first.LeadInAfter(from) - first.LeadInAfter(to));
+        }
+
+        // Everything added before anything is taken away, so no step goes below zero.
+        var work = first.LeadInAfter(from);
+        for (var j = k; j < last; j++)
+        {
+            work += WorkIn(j);
+        }
+
+        work -= first.WorkedBefore(from);
+        if (last < _years.Length)
+        {
+            var lastYear = Table(last);
+            work = work + lastYear.WorkedBefore(to) - lastYear.LeadInAfter(to);
+        }
+
+        return work;
+    }
+
+    /// <summary>
+    /// Finds the <paramref name="days"/>th business day after the first <paramref name="through"/> business days of year
+    /// <paramref name="k"/>: its year and its ordinal there; <see langword="false"/> past the covered years.
+    /// </summary>
+    private bool FindBusinessDay(int k, int through, int days, out int year, out int ordinal)
+    {
+        for (var n = (long)through + days - 1; k < _years.Length; k++)
+        {
+            var count = BusinessDaysIn(k);
+            if (n < count)
+            {
+                (year, ordinal) = (k, (int)n);
+                return true;
+            }
+
+            n -= count;
+        }
+
+        (year, ordinal) = (-1, -1);
+        return false;
+    }
+
+    private LocalDate BusinessDate(int k, int ordinal) => new LocalDate(FirstYear + k, 1, 1).PlusDays(Table(k).BusinessDay(ordinal));
+
+    /// <summary>Creates the error for a count of business days past the covered years; kept out of the hot path.</summary>
+    private ArgumentOutOfRangeException PastTheEnd<TFrom>(int k, int through, int days, TFrom countedFrom)
+    {
+        var left = (long)BusinessDaysIn(k) - through;
+        for (var j = k + 1; j < _years.Length; j++)
+        {
+            left += BusinessDaysIn(j);
+        }
+
+        return new(
+            nameof(days),
+            days,
+            $"{days} business days after {countedFrom} is past the end of {LastYear}; the calendar covers {FirstYear}–{LastYear}, which leaves {left} business days after it.");
+    }
+
+    /// <summary>Gets the index of a covered date's year, or throws naming the argument.</summary>
+    private int YearIndex(LocalDate date, string paramName)
+    {
+        if (date.Calendar != CalendarSystem.Iso || date.Year < FirstYear || date.Year > LastYear)
+        {
+            throw new ArgumentOutOfRangeException(paramName, date, $"{paramName} must be an ISO date in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstDay} to {LastDay}).");
+        }
+
+        return date.Year - FirstYear;
+    }
+
+    /// <summary>Gets the index of the year whose local days hold a covered position (the last year for the end of the coverage).</summary>
+    private int YearOf(long t)
+    {
+        var k = (int)Math.Min(Span(_coverageStart, t) / MeanYearNanos, (ulong)(_years.Length - 1));
+        while (k > 0 && _yearStarts[k] > t)
+        {
+            k--;
+        }
+
+        while (k + 1 < _years.Length && _yearStarts[k + 1] <= t)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>Checks that an instant lies in the covered years (their end included) before turning it into a table position.</summary>
@@ -548,51 +696,111 @@ public sealed class BusinessCalendar
     private ArgumentOutOfRangeException Outside(Instant instant, string paramName) =>
         new(paramName, instant, $"{paramName} must fall in {FirstYear}–{LastYear}, the years the calendar covers (from {_firstInstant} to {_endInstant}).");
 
-    /// <summary>Gets the index of the local day an instant falls on, from the table of local midnights.</summary>
-    /// <remarks>Local days last 23 to 25 hours, so the 24-hour bucket is at most a day or so off; a step or two corrects it.</remarks>
-    private int LocalDayIndex(long t)
+    /// <summary>Gets whether some covered day has working time, looking from the first day until one has.</summary>
+    private bool HasWorkingTime(LocalDate lastDay)
     {
-        var i = (int)Math.Min(Span(_coverageStart, t) / NodaConstants.NanosecondsPerDay, (ulong)(_dayStarts.Length - 1));
-        while (i > 0 && _dayStarts[i] > t)
+        var pieces = new List<(long Start, long End)>(4);
+        for (var day = _firstDay; day <= lastDay; day = day.PlusDays(1))
         {
-            i--;
+            DayPieces(day, pieces);
+            if (pieces.Count > 0)
+            {
+                return true;
+            }
         }
 
-        while (i + 1 < _dayStarts.Length && _dayStarts[i + 1] <= t)
-        {
-            i++;
-        }
-
-        return i;
+        return false;
     }
 
-    private int IntervalAtOrBefore(long t)
+    /// <summary>Gets a day's working pieces: its override's hours or, unless it is a holiday, its weekly hours; less the closures.</summary>
+    private void DayPieces(LocalDate day, List<(long Start, long End)> pieces)
     {
-        var i = _intervalByDay[Span(_coverageStart, t) / NodaConstants.NanosecondsPerDay];
-        while (i + 1 < _starts.Length && _starts[i + 1] <= t)
+        pieces.Clear();
+        if (_workingDays.TryGetValue(day, out var workingDay))
         {
-            i++;
+            foreach (var (localStart, localEnd) in workingDay.LocalIntervals)
+            {
+                var start = Nanos(Zone.ResolveLocal(localStart, StartResolver).ToInstant());
+                var end = Nanos(Zone.ResolveLocal(localEnd, EndResolver).ToInstant());
+                Subtract(start, end, pieces);
+            }
         }
-
-        return i;
+        else if (!IsHoliday(day))
+        {
+            foreach (var w in _weeklyByDay[(int)day.DayOfWeek - 1])
+            {
+                var start = Nanos(Zone.ResolveLocal(day + w.Start, StartResolver).ToInstant());
+                var end = Nanos(Zone.ResolveLocal((w.CrossesMidnight ? day.PlusDays(1) : day) + w.End, EndResolver).ToInstant());
+                Subtract(start, end, pieces);
+            }
+        }
     }
 
-    private ulong WorkedBefore(long t)
+    /// <summary>
+    /// Builds the tables of covered year <paramref name="k"/>: the working pieces of each of its local days, merged into
+    /// intervals where they touch, after the part of the year before's last interval that runs into it.
+    /// </summary>
+    private CalendarYear BuildYear(int k)
     {
-        var i = IntervalAtOrBefore(t);
-        return i < 0 ? 0 : _cumulative[i] + Span(_starts[i], Math.Min(t, _ends[i]));
-    }
+        var firstDay = new LocalDate(FirstYear + k, 1, 1);
+        var days = CalendarSystem.Iso.GetDaysInYear(firstDay.Year);
+        var dayStarts = new long[days + 1];
+        dayStarts[0] = _yearStarts[k];
+        dayStarts[days] = _yearStarts[k + 1];
+        var pieces = new List<(long Start, long End)>(4);
 
-    /// <summary>Gets the instant a date starts in a zone; a date the zone skips whole (Samoa's 30 December 2011) starts, and ends, where the next one starts.</summary>
-    private static Instant StartOfDay(DateTimeZone zone, LocalDate day)
-    {
-        try
+        // Only the last two days of the year before can run past its end: a working interval lasts at most a day.
+        var leadInEnd = dayStarts[0];
+        for (var back = k > 0 ? 2 : 0; back > 0; back--)
         {
-            return zone.AtStartOfDay(day).ToInstant();
+            DayPieces(firstDay.PlusDays(-back), pieces);
+            foreach (var (_, end) in pieces)
+            {
+                leadInEnd = Math.Max(leadInEnd, end);
+            }
         }
-        catch (SkippedTimeException)
+
+        var businessDaysThrough = new ushort[days];
+        var businessDayIndex = new List<ushort>(days);
+        var closeOfBusiness = new List<long>(days);
+        var starts = new List<long>(days);
+        var ends = new List<long>(days);
+        for (var i = 0; i < days; i++)
         {
-            return zone.AtStartOfDay(day.PlusDays(1)).ToInstant();
+            var day = firstDay.PlusDays(i);
+            if (i > 0)
+            {
+                dayStarts[i] = Nanos(StartOfDay(Zone, day));
+            }
+
+            DayPieces(day, pieces);
+            if (pieces.Count > 0)
+            {
+                businessDayIndex.Add((ushort)i);
+                closeOfBusiness.Add(pieces.Max(p => p.End));
+            }
+
+            businessDaysThrough[i] = (ushort)businessDayIndex.Count;
+            foreach (var (pieceStart, end) in pieces)
+            {
+                var start = Math.Max(pieceStart, leadInEnd);
+                if (end <= start)
+                {
+                    continue;
+                }
+
+                if (ends.Count > 0 && start <= ends[^1])
+                {
+                    ends[^1] = Math.Max(ends[^1], end);
+                }
+                else
+                {
+                    starts.Add(start);
+                    ends.Add(end);
+                }
+            }
         }
+
+        return new CalendarYear(dayStarts, leadInEnd, businessDaysThrough, [.. businessDayIndex], [.. closeOfBusiness], [.. starts], [.. ends]);
     }
 }
