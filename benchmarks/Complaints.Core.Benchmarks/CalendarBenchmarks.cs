@@ -39,7 +39,10 @@ public class CalendarBenchmarks
     private static readonly Duration _eightHours = Duration.FromHours(8);
     private static readonly Duration _eightWeeks = Duration.FromHours(8 * 40);
 
+    private const int Tenants = 1_000;
+
     private DayStepCalendar _naive = null!;
+    private BusinessCalendar[] _tenants = null!;
     private BusinessCalendar _calendar = null!;
     private DateTimeZone _zone = null!;
     private Instant _receipt;
@@ -61,6 +64,57 @@ public class CalendarBenchmarks
         Check("8 working hours", Calendar_8h(), DayStepping_8h(), MinuteStepping_8h());
         Check("15 business days", Calendar_15bd(), DayStepping_15bd(), MinuteStepping_15bd());
         Check("8 weeks of working time", Calendar_8w(), DayStepping_8w(), MinuteStepping_8w());
+
+        // 1,000 tenants' calendars in five regions, each queried once so that the years the deadline reads are built.
+        _tenants = [.. Enumerable.Range(0, Tenants).Select(i => CalendarFleet.Build(i))];
+        foreach (var tenant in _tenants)
+        {
+            tenant.AddBusinessDays(_receipt, BusinessDays);
+        }
+
+        if (_tenants[0].AddBusinessDays(_receipt, BusinessDays) != Calendar_15bd())
+        {
+            throw new InvalidOperationException("The first tenant's London calendar over 2000–2100 disagrees with the 2020–2035 one.");
+        }
+    }
+
+    /// <summary>Builds the London calendar over the default range, 2000–2100; its years' tables are built on first use.</summary>
+    /// <returns>The calendar.</returns>
+    [Benchmark]
+    public BusinessCalendar Build_DefaultRange() => CalendarFleet.Build(0);
+
+    /// <summary>Builds the London calendar over 2020–2029.</summary>
+    /// <returns>The calendar.</returns>
+    [Benchmark]
+    public BusinessCalendar Build_10Years() => CalendarFleet.Build(0, 2020, 2029);
+
+    /// <summary>Builds the London calendar over the default range and answers its first deadline, building the two years it reads.</summary>
+    /// <returns>The deadline.</returns>
+    [Benchmark]
+    public Instant Build_DefaultRange_FirstDeadline() => CalendarFleet.Build(0).AddBusinessDays(_receipt, BusinessDays);
+
+    /// <summary>The naive way to build: the London calendar over the default range with every year's tables, as precomputing all years does.</summary>
+    /// <returns>The calendar.</returns>
+    [Benchmark]
+    public BusinessCalendar Build_DefaultRange_AllYears()
+    {
+        var calendar = CalendarFleet.Build(0);
+        CalendarFleet.BuildAllYears(calendar);
+        return calendar;
+    }
+
+    /// <summary>This library: the 15-business-day deadline on each of 1,000 tenants' calendars in turn (time per calendar).</summary>
+    /// <returns>The last deadline.</returns>
+    [Benchmark(OperationsPerInvoke = Tenants)]
+    public Instant Calendar_15bd_1000Calendars()
+    {
+        var due = default(Instant);
+        foreach (var tenant in _tenants)
+        {
+            due = tenant.AddBusinessDays(_receipt, BusinessDays);
+        }
+
+        return due;
     }
 
     /// <summary>This library: 8 working hours after the receipt.</summary>
