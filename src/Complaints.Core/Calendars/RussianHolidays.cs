@@ -42,8 +42,9 @@ public static class RussianHolidays
     ];
 
     /// <summary>
-    /// Gets the Government decrees on the transfer of days off built in, one a year in year order: 2023 to 2026. Sources
-    /// (each decree's text or the Government's announcement): garant.ru, normativ.kontur.ru, government.ru.
+    /// Gets the Government decrees on the transfer of days off built in, one a year in year order: 2023 to 2026.
+    /// Sources: 2023, garant.ru/hotlaw/federal/1562946; 2024, the decree's text on normativ.kontur.ru (document 454126);
+    /// 2025 and 2026, the Government's announcements as reported by teko.cntd.ru and ria.ru (24.09.2025).
     /// </summary>
     public static ReadOnlyCollection<RussianTransferDecree> Decrees { get; } = Array.AsReadOnly<RussianTransferDecree>(
     [
