@@ -19,33 +19,33 @@ public sealed class EstonianHolidaysTests
         BusinessCalendar.CreateBuilder(Tallinn).Covering(2024, 2025).AddWeekdayHours(Nine, Five).AddHolidays(EstonianHolidays.PublicHolidays);
 
     /// <summary>
-    /// The days of rest of 2024 under §§ 1–2 of the Public Holidays and Days of National Importance Act, Easter Sunday
-    /// being 31 March 2024; ERR (err.ee, December 2023) gives the weekdays: 1 May a Wednesday, Midsummer Day a Monday,
-    /// 20 August a Tuesday, 24 December a Tuesday; Postimees gives 24 February 2024 as a Saturday.
+    /// The days of rest under §§ 1–2 of the Public Holidays and Days of National Importance Act. 2024 (Easter Sunday
+    /// 31 March): ERR (err.ee, December 2023) gives 1 May as a Wednesday, Midsummer Day a Monday, 20 August a Tuesday and
+    /// 24 December a Tuesday, and Postimees 24 February as a Saturday. 2025: Easter Sunday 20 April.
     /// </summary>
-    [Fact]
-    public void PublicHolidays_2024_AreTheOfficialList()
+    public static TheoryData<int, LocalDate[]> OfficialLists => new()
     {
-        LocalDate[] official =
-        [
-            D(2024, 1, 1), D(2024, 2, 24), D(2024, 3, 29), D(2024, 3, 31), D(2024, 5, 1), D(2024, 5, 19),
-            D(2024, 6, 23), D(2024, 6, 24), D(2024, 8, 20), D(2024, 12, 24), D(2024, 12, 25), D(2024, 12, 26),
-        ];
+        {
+            2024,
+            [
+                D(2024, 1, 1), D(2024, 2, 24), D(2024, 3, 29), D(2024, 3, 31), D(2024, 5, 1), D(2024, 5, 19),
+                D(2024, 6, 23), D(2024, 6, 24), D(2024, 8, 20), D(2024, 12, 24), D(2024, 12, 25), D(2024, 12, 26),
+            ]
+        },
+        {
+            2025,
+            [
+                D(2025, 1, 1), D(2025, 2, 24), D(2025, 4, 18), D(2025, 4, 20), D(2025, 5, 1), D(2025, 6, 8),
+                D(2025, 6, 23), D(2025, 6, 24), D(2025, 8, 20), D(2025, 12, 24), D(2025, 12, 25), D(2025, 12, 26),
+            ]
+        },
+    };
 
-        Assert.Equal(official, Holidays(2024));
-    }
-
-    /// <summary>The days of rest of 2025 under the same Act, Easter Sunday being 20 April 2025.</summary>
-    [Fact]
-    public void PublicHolidays_2025_AreTheOfficialList()
+    [Theory]
+    [MemberData(nameof(OfficialLists))]
+    public void PublicHolidays_Year_AreTheOfficialList(int year, LocalDate[] official)
     {
-        LocalDate[] official =
-        [
-            D(2025, 1, 1), D(2025, 2, 24), D(2025, 4, 18), D(2025, 4, 20), D(2025, 5, 1), D(2025, 6, 8),
-            D(2025, 6, 23), D(2025, 6, 24), D(2025, 8, 20), D(2025, 12, 24), D(2025, 12, 25), D(2025, 12, 26),
-        ];
-
-        Assert.Equal(official, Holidays(2025));
+        Assert.Equal(official, Holidays(year));
     }
 
     [Fact]
