@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Collections.ObjectModel;
 using NodaTime;
 
 namespace Complaints.Core.Calendars;
@@ -66,13 +65,13 @@ public sealed class RussianHolidayTransfers : IHolidayProvider, IWorkingDayProvi
     }
 
     /// <summary>Gets the decrees, in year order.</summary>
-    public ReadOnlyCollection<RussianTransferDecree> Decrees { get; }
+    public IReadOnlyList<RussianTransferDecree> Decrees { get; }
 
     /// <summary>Gets the years that have a decree, in order.</summary>
-    public ReadOnlyCollection<int> Years { get; }
+    public IReadOnlyList<int> Years { get; }
 
     /// <summary>Gets the working intervals of a transferred working day, in order.</summary>
-    public ReadOnlyCollection<(LocalTime Start, LocalTime End)> Hours { get; }
+    public IReadOnlyList<(LocalTime Start, LocalTime End)> Hours { get; }
 
     /// <summary>Gets whether a year has a decree.</summary>
     /// <param name="year">The ISO year.</param>

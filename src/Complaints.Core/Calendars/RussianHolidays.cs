@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using NodaTime;
 
 namespace Complaints.Core.Calendars;
@@ -46,7 +45,7 @@ public static class RussianHolidays
     /// Sources: 2023, garant.ru/hotlaw/federal/1562946; 2024, the decree's text on normativ.kontur.ru (document 454126);
     /// 2025 and 2026, the Government's announcements as reported by teko.cntd.ru and ria.ru (24.09.2025).
     /// </summary>
-    public static ReadOnlyCollection<RussianTransferDecree> Decrees { get; } = Array.AsReadOnly<RussianTransferDecree>(
+    public static IReadOnlyList<RussianTransferDecree> Decrees { get; } = Array.AsReadOnly<RussianTransferDecree>(
     [
         new(
             2023,

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using Complaints.Core.Domain;
 using NodaTime;
 
@@ -71,16 +70,16 @@ public sealed class RussianTransferDecree
     public string Decree { get; }
 
     /// <summary>Gets the transfers in the decree's order.</summary>
-    public ReadOnlyCollection<RussianDayOffTransfer> Transfers { get; }
+    public IReadOnlyList<RussianDayOffTransfer> Transfers { get; }
 
     /// <summary>Gets the days that become days off (each transfer's <see cref="RussianDayOffTransfer.To"/>), in date order.</summary>
-    public ReadOnlyCollection<LocalDate> DaysOff { get; }
+    public IReadOnlyList<LocalDate> DaysOff { get; }
 
     /// <summary>
     /// Gets the Saturdays and Sundays that become working days: each transfer's <see cref="RussianDayOffTransfer.From"/> that is
     /// not a non-working holiday of art. 112, in date order.
     /// </summary>
-    public ReadOnlyCollection<LocalDate> WorkingDays { get; }
+    public IReadOnlyList<LocalDate> WorkingDays { get; }
 
     /// <summary>Returns the decree's name.</summary>
     /// <returns><see cref="Decree"/>.</returns>
