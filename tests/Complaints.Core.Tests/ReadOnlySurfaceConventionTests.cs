@@ -165,6 +165,7 @@ public sealed class ReadOnlySurfaceConventionTests
             new Complaints.Core.Desk.ComplaintSave(record, null, null, [note]), new Complaints.Core.Desk.ComplaintPage([record], null), sink,
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
             new WorkingDayOverride(new LocalDate(2024, 11, 2), [(new LocalTime(9, 0), new LocalTime(12, 0)), (new LocalTime(13, 0), new LocalTime(17, 0))]),
+            new RussianHolidayTransfers(new LocalTime(9, 0), new LocalTime(18, 0)), RussianHolidays.Decrees[1],
             rules, rules.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(30), context, explainMisses: true), context,
             sla, sla.Evaluate(c.Snapshot, c.LastActivityAt), sla.Evaluate(open.Snapshot, open.LastActivityAt + Duration.FromDays(1)),
             Complaints.Core.Sla.SlaComparison.Compare(sla, new Complaints.Core.Sla.SlaEngine([Complaints.Core.Sla.SlaPresets.PaymentServices(calendar)]), [c.Snapshot, open.Snapshot], open.LastActivityAt + Duration.FromDays(1)),
