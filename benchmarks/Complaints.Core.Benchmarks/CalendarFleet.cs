@@ -22,13 +22,15 @@ public static class CalendarFleet
     private static readonly IsoDayOfWeek[] MondayToFriday =
         [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
 
-    private static readonly (string Zone, IReadOnlyList<HolidayRule> Rules, IsoDayOfWeek[] Week)[] Regions =
+    private static readonly RussianHolidayTransfers MoscowTransfers = new(Open, Close);
+
+    private static readonly (string Zone, IReadOnlyList<HolidayRule> Rules, IsoDayOfWeek[] Week, RussianHolidayTransfers? Transfers)[] Regions =
     [
-        ("Europe/London", UkBankHolidays.EnglandAndWales, MondayToFriday),
-        ("America/New_York", UsFederalHolidays.Federal, MondayToFriday),
-        ("Australia/Sydney", AustralianHolidays.NewSouthWales, MondayToFriday),
-        ("Europe/London", UkBankHolidays.Scotland, MondayToFriday),
-        ("Europe/London", UkBankHolidays.NorthernIreland, MondayToFriday),
+        ("Europe/London", UkBankHolidays.EnglandAndWales, MondayToFriday, null),
+        ("America/New_York", UsFederalHolidays.Federal, MondayToFriday, null),
+        ("Australia/Sydney", AustralianHolidays.NewSouthWales, MondayToFriday, null),
+        ("Europe/Tallinn", EstonianHolidays.PublicHolidays, MondayToFriday, null),
+        ("Europe/Moscow", RussianHolidays.NonWorkingHolidays, MondayToFriday, MoscowTransfers),
     ];
 
     /// <summary>Gets the number of regions the fleet cycles through.</summary>
@@ -41,12 +43,17 @@ public static class CalendarFleet
     /// <returns>The calendar, with no year's tables built yet.</returns>
     public static BusinessCalendar Build(int index, int firstYear = BusinessCalendarBuilder.DefaultFirstYear, int lastYear = BusinessCalendarBuilder.DefaultLastYear)
     {
-        var (zone, rules, week) = Regions[index % Regions.Length];
-        return BusinessCalendar.CreateBuilder(zone)
+        var (zone, rules, week, transfers) = Regions[index % Regions.Length];
+        var builder = BusinessCalendar.CreateBuilder(zone)
             .AddWorkingHours(week, Open, Close)
             .AddHolidays(rules)
-            .Covering(firstYear, lastYear)
-            .Build();
+            .Covering(firstYear, lastYear);
+        if (transfers is not null)
+        {
+            builder.AddHolidayProvider(transfers).AddWorkingDayProvider(transfers);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Builds every covered year's tables, as a calendar that precomputes all its years holds them.</summary>

@@ -450,8 +450,13 @@ public sealed class BusinessCalendar
     /// <param name="days">How many business days; 1 or more.</param>
     internal LocalDate? BusinessDayAfter(LocalDate date, int days)
     {
-        var (k, through) = date < _firstDay ? (0, 0) : (date.Year - FirstYear, Table(date.Year - FirstYear).BusinessDaysThrough(date.DayOfYear - 1));
-        return FindBusinessDay(k, through, days, out var found, out var ordinal) ? BusinessDate(found, ordinal) : null;
+        if (date < _firstDay)
+        {
+            return FindBusinessDay(0, 0, days, out var first, out var firstOrdinal) ? BusinessDate(first, firstOrdinal) : null;
+        }
+
+        var k = date.Year - FirstYear;
+        return FindBusinessDay(k, Table(k).BusinessDaysThrough(date.DayOfYear - 1), days, out var found, out var ordinal) ? BusinessDate(found, ordinal) : null;
     }
 
     /// <summary>Builds a year's tables, or gets them if built; safe to call from several threads.</summary>
@@ -625,7 +630,21 @@ public sealed class BusinessCalendar
     /// </summary>
     private bool FindBusinessDay(int k, int through, int days, out int year, out int ordinal)
     {
-        for (var n = (long)through + days - 1; k < _years.Length; k++)
+        var n = (long)through + days - 1;
+        var count = Table(k).BusinessDays;
+        if (n < count)
+        {
+            (year, ordinal) = (k, (int)n);
+            return true;
+        }
+
+        return FindBusinessDayInLaterYears(k + 1, n - count, out year, out ordinal);
+    }
+
+    /// <summary>Finds the business day with an ordinal counted from the start of year <paramref name="k"/>, stepping over whole years.</summary>
+    private bool FindBusinessDayInLaterYears(int k, long n, out int year, out int ordinal)
+    {
+        for (; k < _years.Length; k++)
         {
             var count = BusinessDaysIn(k);
             if (n < count)
