@@ -28,6 +28,8 @@ public sealed class BusinessCalendarBuilder
     private readonly List<CalendarClosure> _closures = [];
     private readonly Dictionary<LocalDate, WorkingDayOverride> _workingDays = [];
     private readonly List<IWorkingDayProvider> _workingDayProviders = [];
+    private readonly List<HolidayAnnouncement> _announcements = [];
+    private readonly List<IHolidayAnnouncementProvider> _announcementProviders = [];
     private int _firstYear = DefaultFirstYear;
     private int _lastYear = DefaultLastYear;
     private bool _built;
@@ -120,6 +122,50 @@ public sealed class BusinessCalendarBuilder
         return this;
     }
 
+    /// <summary>Gives the announced first day of one occurrence of an estimated lunar holiday, replacing the computed one.</summary>
+    /// <param name="announcement">The announcement; its first day in the covered years.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>
+    /// See <see cref="HolidayAnnouncement"/>. The rule it names need not be added yet; <see cref="Build"/> checks that an
+    /// estimated <see cref="CalendarSystemHoliday"/> of that name exists and that the day is at most
+    /// <see cref="HolidayAnnouncement.MaxDaysFromEstimate"/> days from the computed one.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="announcement"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The first day is outside the covered years, or the same occurrence was announced before.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AnnounceHoliday(HolidayAnnouncement announcement)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(announcement);
+        var year = announcement.FirstDay.Year;
+        if (year < _firstYear || year > _lastYear)
+        {
+            throw new ArgumentException(
+                $"The announcement '{announcement}' falls outside {_firstYear}–{_lastYear}, the years the calendar covers.", nameof(announcement));
+        }
+
+        if (_announcements.Exists(a => SameOccurrence(a, announcement)))
+        {
+            throw new ArgumentException($"The announcement '{announcement}' names an occurrence announced before; an occurrence may be announced once.", nameof(announcement));
+        }
+
+        _announcements.Add(announcement);
+        return this;
+    }
+
+    /// <summary>Adds a provider of announced dates of estimated lunar holidays.</summary>
+    /// <param name="provider">The provider; asked once per covered year on <see cref="Build"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder AddHolidayAnnouncementProvider(IHolidayAnnouncementProvider provider)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(provider);
+        _announcementProviders.Add(provider);
+        return this;
+    }
+
     /// <summary>Adds a one-off closure (whole or part days).</summary>
     /// <param name="closure">The closure.</param>
     /// <returns>This builder.</returns>
@@ -202,7 +248,7 @@ public sealed class BusinessCalendarBuilder
     /// <param name="lastYear">The last year, up to 2200.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A year is outside 1900–2200, or <paramref name="lastYear"/> is before <paramref name="firstYear"/>.</exception>
-    /// <exception cref="ArgumentException">A working day added before falls outside the years.</exception>
+    /// <exception cref="ArgumentException">A working day or announcement added before falls outside the years.</exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public BusinessCalendarBuilder Covering(int firstYear, int lastYear)
     {
@@ -217,6 +263,13 @@ public sealed class BusinessCalendarBuilder
                 date.Year < firstYear ? nameof(firstYear) : nameof(lastYear));
         }
 
+        if (_announcements.Where(a => a.FirstDay.Year < firstYear || a.FirstDay.Year > lastYear).OrderBy(a => a.FirstDay).FirstOrDefault() is { } announcement)
+        {
+            throw new ArgumentException(
+                $"The announcement '{announcement}' added before falls outside {firstYear}–{lastYear}; cover its year or leave it out.",
+                announcement.FirstDay.Year < firstYear ? nameof(firstYear) : nameof(lastYear));
+        }
+
         _firstYear = firstYear;
         _lastYear = lastYear;
         return this;
@@ -227,12 +280,16 @@ public sealed class BusinessCalendarBuilder
     /// The calendar's weekend is the days of the week on which no weekly working interval starts; a holiday rule's
     /// <see cref="HolidayRule.Substitution"/> moves the rule's dates that fall on those days. Provider dates never move,
     /// and no substitute lands on one. A working-day override (<see cref="WorkingDayOverride"/>) beats holidays: a holiday on
-    /// its date is neither observed nor moved, and no substitute lands on it.
+    /// its date is neither observed nor moved, and no substitute lands on it. An announcement (<see cref="HolidayAnnouncement"/>)
+    /// moves the occurrence it names of each estimated <see cref="CalendarSystemHoliday"/> of that name to its announced days,
+    /// which then substitute as the computed ones would.
     /// </remarks>
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentException">
     /// No working interval was added, holidays and closures leave no working time, a <see cref="CalendarSystemHoliday"/>'s
-    /// calendar system does not reach every covered year, or a working-day provider gives a date already given.
+    /// calendar system does not reach every covered year, a working-day provider gives a date already given, or an announcement
+    /// names no estimated <see cref="CalendarSystemHoliday"/>, is more than <see cref="HolidayAnnouncement.MaxDaysFromEstimate"/>
+    /// days from the computed first day of the occurrence it names, or names an occurrence announced before.
     /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public BusinessCalendar Build()
@@ -256,8 +313,9 @@ public sealed class BusinessCalendarBuilder
         }
 
         var workingDays = WorkingDays();
+        var announced = Announced();
         _built = true;
-        return new BusinessCalendar(_zone, _weekly.ToArray(), Holidays(workingDays), workingDays, _closures.ToArray(), _firstYear, _lastYear, alwaysOpen: false);
+        return new BusinessCalendar(_zone, _weekly.ToArray(), Holidays(workingDays, announced), workingDays, _closures.ToArray(), _firstYear, _lastYear, alwaysOpen: false);
     }
 
     internal static void CheckYears(int firstYear, int lastYear)
@@ -281,7 +339,8 @@ public sealed class BusinessCalendarBuilder
     /// Gets the holiday dates the rules give in a range of years, plus the provider dates given, with the weekend dates of
     /// substituting rules moved (see <see cref="HolidaySubstitution"/>): unmoved dates first, then the moving ones in date
     /// order, each to the nearest free day in its direction. A date in <paramref name="workingDays"/> is never a holiday:
-    /// a rule's or provider's date on it is dropped, and no substitute lands on it.
+    /// a rule's or provider's date on it is dropped, and no substitute lands on it. An estimated <see cref="CalendarSystemHoliday"/>
+    /// whose name is in <paramref name="announced"/> has the occurrences given there (by calendar year) start on the announced day.
     /// </summary>
     internal static SortedSet<LocalDate> HolidaysIn(
         int firstYear,
@@ -289,9 +348,11 @@ public sealed class BusinessCalendarBuilder
         IReadOnlyList<HolidayRule> rules,
         IEnumerable<LocalDate> providerDates,
         IReadOnlySet<IsoDayOfWeek> weekend,
-        IReadOnlySet<LocalDate>? workingDays = null)
+        IReadOnlySet<LocalDate>? workingDays = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<int, LocalDate>>? announced = null)
     {
         workingDays ??= FrozenSet<LocalDate>.Empty;
+        announced ??= FrozenDictionary<string, IReadOnlyDictionary<int, LocalDate>>.Empty;
         var holidays = new SortedSet<LocalDate>(providerDates.Where(d => !workingDays.Contains(d)));
         var moving = new List<(LocalDate Date, HolidaySubstitution Substitution)>();
         for (var year = firstYear; year <= lastYear; year++)
@@ -303,7 +364,10 @@ public sealed class BusinessCalendarBuilder
                     continue;
                 }
 
-                foreach (var date in rule.DatesIn(year))
+                var dates = rule is CalendarSystemHoliday { IsEstimate: true } estimate && announced.TryGetValue(rule.Name, out var starts)
+                    ? estimate.AnnouncedDatesIn(year, starts)
+                    : rule.DatesIn(year);
+                foreach (var date in dates)
                 {
                     if (workingDays.Contains(date))
                     {
@@ -345,7 +409,8 @@ public sealed class BusinessCalendarBuilder
         return holidays;
     }
 
-    private FrozenSet<LocalDate> Holidays(FrozenDictionary<LocalDate, WorkingDayOverride> workingDays)
+    private FrozenSet<LocalDate> Holidays(
+        FrozenDictionary<LocalDate, WorkingDayOverride> workingDays, IReadOnlyDictionary<string, IReadOnlyDictionary<int, LocalDate>> announced)
     {
         // The years either side of the covered ones are asked only for substitutes that move into them.
         var weekend = Enum.GetValues<IsoDayOfWeek>()
@@ -360,8 +425,80 @@ public sealed class BusinessCalendarBuilder
             }
         }
 
-        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend, workingDays.Keys.ToFrozenSet()).ToFrozenSet();
+        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend, workingDays.Keys.ToFrozenSet(), announced).ToFrozenSet();
     }
+
+    /// <summary>
+    /// Gets the announced first days, by holiday name and calendar year, from the announcements added and those the
+    /// providers give for the covered years, each checked against the estimated rules of its name.
+    /// </summary>
+    private Dictionary<string, IReadOnlyDictionary<int, LocalDate>> Announced()
+    {
+        var all = new List<HolidayAnnouncement>(_announcements);
+        for (var year = _firstYear; year <= _lastYear; year++)
+        {
+            foreach (var provider in _announcementProviders)
+            {
+                foreach (var announcement in provider.GetAnnouncements(year) ?? [])
+                {
+                    if (announcement is null || announcement.FirstDay.Year != year)
+                    {
+                        continue;
+                    }
+
+                    if (all.Exists(a => SameOccurrence(a, announcement)))
+                    {
+                        throw new ArgumentException(
+                            $"The announcement '{announcement}' from an announcement provider names an occurrence already announced; an occurrence may be announced once.",
+                            "announcements");
+                    }
+
+                    all.Add(announcement);
+                }
+            }
+        }
+
+        var announced = new Dictionary<string, Dictionary<int, LocalDate>>(StringComparer.Ordinal);
+        foreach (var announcement in all)
+        {
+            var rules = _rules.OfType<CalendarSystemHoliday>().Where(r => r.IsEstimate && r.Name == announcement.HolidayName).ToArray();
+            if (rules.Length == 0)
+            {
+                throw new ArgumentException(
+                    $"The announcement '{announcement}' names no estimated holiday rule: add a CalendarSystemHoliday named '{announcement.HolidayName}' with isEstimate: true.",
+                    "announcements");
+            }
+
+            foreach (var rule in rules)
+            {
+                var where = $"the rule '{rule.Name}' in the {rule.Calendar.Id} calendar";
+                if (rule.ComputedStart(announcement.CalendarYear) is not { } start)
+                {
+                    throw new ArgumentException($"The announcement '{announcement}' names year {announcement.CalendarYear}, in which {where} has no date.", "announcements");
+                }
+
+                if (Math.Abs(Period.DaysBetween(start, announcement.FirstDay)) > HolidayAnnouncement.MaxDaysFromEstimate)
+                {
+                    throw new ArgumentException(
+                        $"The announcement '{announcement}' is more than {HolidayAnnouncement.MaxDaysFromEstimate} days from {start:uuuu-MM-dd}, " +
+                        $"the computed first day of {where} in {announcement.CalendarYear}; check the calendar year.",
+                        "announcements");
+                }
+            }
+
+            if (!announced.TryGetValue(announcement.HolidayName, out var starts))
+            {
+                announced[announcement.HolidayName] = starts = [];
+            }
+
+            starts.Add(announcement.CalendarYear, announcement.FirstDay);
+        }
+
+        return announced.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<int, LocalDate>)p.Value, StringComparer.Ordinal);
+    }
+
+    private static bool SameOccurrence(HolidayAnnouncement a, HolidayAnnouncement b) =>
+        a.CalendarYear == b.CalendarYear && string.Equals(a.HolidayName, b.HolidayName, StringComparison.Ordinal);
 
     /// <summary>Gets the working days added and those the providers give for the covered years.</summary>
     private FrozenDictionary<LocalDate, WorkingDayOverride> WorkingDays()

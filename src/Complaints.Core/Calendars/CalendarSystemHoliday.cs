@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NodaTime;
 
 namespace Complaints.Core.Calendars;
@@ -27,8 +28,11 @@ public sealed record CalendarSystemHoliday : HolidayRule
     /// <summary>The largest value of <see cref="Days"/>.</summary>
     public const int MaxDays = 30;
 
-    // The calendar system's first day, as an ISO date.
+    private static readonly IReadOnlyDictionary<int, LocalDate> EmptyStarts = FrozenDictionary<int, LocalDate>.Empty;
+
+    // The calendar system's first and last days, as ISO dates.
     private readonly LocalDate _firstIsoDate;
+    private readonly LocalDate _lastIsoDate;
 
     /// <summary>Initializes a new instance of the <see cref="CalendarSystemHoliday"/> class.</summary>
     /// <param name="name">The holiday's name.</param>
@@ -62,6 +66,7 @@ public sealed record CalendarSystemHoliday : HolidayRule
         LastIsoYear = max.Month == 12 && max.Day == 31 ? max.Year : max.Year - 1;
 
         _firstIsoDate = min;
+        _lastIsoDate = max;
 
         // Month and day are checked against the calendar years that overlap the ISO years a BusinessCalendar may cover.
         var firstChecked = CalendarYear(calendar, Math.Max(FirstIsoYear, BusinessCalendarBuilder.MinYear), 1, 1);
@@ -132,7 +137,14 @@ public sealed record CalendarSystemHoliday : HolidayRule
     /// <param name="year">The ISO year.</param>
     /// <returns>The dates; none if the date falls in no day of the year (a lunar holiday can skip an ISO year near the calendar's edge, and 30 Esfand exists only in leap years).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is a year the holiday is kept in (<see cref="HolidayRule.IsKeptIn"/>) outside <see cref="FirstIsoYear"/> to <see cref="LastIsoYear"/>.</exception>
-    public override IReadOnlyList<LocalDate> DatesIn(int year)
+    public override IReadOnlyList<LocalDate> DatesIn(int year) => AnnouncedDatesIn(year, EmptyStarts);
+
+    /// <summary>
+    /// Gets every date of the holiday in a year, as <see cref="DatesIn(int)"/> does, with the occurrences named in
+    /// <paramref name="announcedStarts"/> (by their year in <see cref="Calendar"/>) starting on the announced ISO day instead
+    /// of the computed one; an announced day is at most <see cref="HolidayAnnouncement.MaxDaysFromEstimate"/> days from it.
+    /// </summary>
+    internal IReadOnlyList<LocalDate> AnnouncedDatesIn(int year, IReadOnlyDictionary<int, LocalDate> announcedStarts)
     {
         if (!IsKeptIn(year))
         {
@@ -145,19 +157,19 @@ public sealed record CalendarSystemHoliday : HolidayRule
                 nameof(year), year, $"The {Calendar.Id} calendar gives {Name} dates for the ISO years {FirstIsoYear} to {LastIsoYear} only.");
         }
 
-        // The calendar years whose holiday can reach this ISO year: from the one the span before 1 January starts in.
-        var from = year == FirstIsoYear ? _firstIsoDate : new LocalDate(year, 1, 1).PlusDays(1 - Days);
-        var first = from.WithCalendar(Calendar).Year;
-        var last = CalendarYear(Calendar, year, 12, 31);
+        // The calendar years whose holiday can reach this ISO year: from the one the span before 1 January starts in,
+        // widened by the most an announced day may move an occurrence when there are announcements.
+        var slack = announcedStarts.Count == 0 ? 0 : HolidayAnnouncement.MaxDaysFromEstimate;
+        var from = LocalDate.Max(_firstIsoDate, new LocalDate(year, 1, 1).PlusDays(1 - Days - slack));
+        var to = LocalDate.Min(_lastIsoDate, new LocalDate(year, 12, 31).PlusDays(slack));
         var dates = new List<LocalDate>();
-        for (var y = first; y <= last; y++)
+        for (var y = from.WithCalendar(Calendar).Year; y <= to.WithCalendar(Calendar).Year; y++)
         {
-            if (Month > Calendar.GetMonthsInYear(y) || Day > Calendar.GetDaysInMonth(y, Month))
+            if ((announcedStarts.TryGetValue(y, out var announced) ? announced : ComputedStart(y)) is not { } start)
             {
                 continue;
             }
 
-            var start = new LocalDate(y, Month, Day, Calendar).WithCalendar(CalendarSystem.Iso);
             for (var i = 0; i < Days; i++)
             {
                 var date = start.PlusDays(i);
@@ -170,6 +182,13 @@ public sealed record CalendarSystemHoliday : HolidayRule
 
         return dates;
     }
+
+    /// <summary>Gets the computed first day, as an ISO date, of the occurrence in a year of <see cref="Calendar"/>; <see langword="null"/> if that year lacks the date.</summary>
+    internal LocalDate? ComputedStart(int calendarYear) =>
+        calendarYear >= Calendar.MinYear && calendarYear <= Calendar.MaxYear
+        && Month <= Calendar.GetMonthsInYear(calendarYear) && Day <= Calendar.GetDaysInMonth(calendarYear, Month)
+            ? new LocalDate(calendarYear, Month, Day, Calendar).WithCalendar(CalendarSystem.Iso)
+            : null;
 
     /// <inheritdoc/>
     internal override bool Covers(int year) => year >= FirstIsoYear && year <= LastIsoYear;

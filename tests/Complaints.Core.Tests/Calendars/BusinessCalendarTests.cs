@@ -197,7 +197,7 @@ public sealed partial class BusinessCalendarTests
         Assert.Throws<InvalidOperationException>(() => builder.AddWeekdayHours(new LocalTime(18, 0), new LocalTime(19, 0)));
     }
 
-    private sealed class FixedProvider(params LocalDate[] dates) : IHolidayProvider
+    internal sealed class FixedProvider(params LocalDate[] dates) : IHolidayProvider
     {
         public IEnumerable<LocalDate> GetHolidays(int year) => dates.Where(d => d.Year == year);
     }

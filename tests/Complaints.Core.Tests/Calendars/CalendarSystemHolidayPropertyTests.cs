@@ -26,7 +26,7 @@ public static class CalendarSystemHolidayArbitraries
     ];
 
     /// <summary>A rule anywhere in its calendar's year, or (for the lunar ones) on a date that falls twice in one of the covered ISO years.</summary>
-    private static Gen<(int System, int Month, int Day, int Days)> Rule =>
+    internal static Gen<(int System, int Month, int Day, int Days)> Rule =>
         from system in Gen.Choose(0, Systems.Length - 1)
         from twice in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
         from year in Gen.Choose(2024, 2028)
