@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.TimeZones;
 
@@ -45,8 +46,11 @@ public sealed class BusinessCalendar
     internal static readonly ZoneLocalMappingResolver EndResolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
 
-    /// <summary>The mean Gregorian year in nanoseconds, to find an instant's year in a step or two.</summary>
-    private const long MeanYearNanos = 31_556_952L * NodaConstants.NanosecondsPerSecond;
+    /// <summary>
+    /// The bucket of time, 2^54 ns (about 208 days), by which an instant's year is looked up: shorter than any year, so
+    /// a bucket holds at most one New Year.
+    /// </summary>
+    private const int YearBucketShift = 54;
 
     /// <summary>Marks a year whose working time is not yet known.</summary>
     private const ulong Unknown = ulong.MaxValue;
@@ -60,6 +64,7 @@ public sealed class BusinessCalendar
     private readonly int _holidaySpan;
     private readonly LocalDate _firstDay;
     private readonly long[] _yearStarts;
+    private readonly ushort[] _yearByBucket;
     private readonly CalendarYear?[] _years;
     private readonly ulong[] _yearWork;
     private readonly int[] _yearBusinessDays;
@@ -128,6 +133,17 @@ public sealed class BusinessCalendar
         }
 
         _yearStarts[years] = _coverageEnd;
+        _yearByBucket = new ushort[(Span(_coverageStart, _coverageEnd) >> YearBucketShift) + 1];
+        for (int b = 0, k = 0; b < _yearByBucket.Length; b++)
+        {
+            var bucketStart = unchecked(_coverageStart + (long)((ulong)b << YearBucketShift));
+            while (k + 1 < years && _yearStarts[k + 1] <= bucketStart)
+            {
+                k++;
+            }
+
+            _yearByBucket[b] = (ushort)k;
+        }
         _years = new CalendarYear?[years];
         _yearWork = new ulong[years];
         _yearBusinessDays = new int[years];
@@ -427,7 +443,7 @@ public sealed class BusinessCalendar
     /// interval, override and closure objects it was built from), for the benchmarks.
     /// </summary>
     internal long Bytes =>
-        (8L * (_holidayBits.Length + _yearStarts.Length + _years.Length + _yearWork.Length + (3 * _closed.Length)))
+        (8L * (_holidayBits.Length + _yearStarts.Length + _years.Length + _yearWork.Length + (3 * _closed.Length))) + (2L * _yearByBucket.Length)
         + (4L * _yearBusinessDays.Length)
         + _years.Sum(y => y?.Bytes ?? 0);
 
@@ -460,6 +476,7 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>Builds a year's tables, or gets them if built; safe to call from several threads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal CalendarYear Table(int k) => Volatile.Read(ref _years[k]) ?? Publish(k);
 
     /// <summary>Gets the unsigned nanoseconds from one table position to a later one.</summary>
@@ -689,20 +706,11 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>Gets the index of the year whose local days hold a covered position (the last year for the end of the coverage).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int YearOf(long t)
     {
-        var k = (int)Math.Min(Span(_coverageStart, t) / MeanYearNanos, (ulong)(_years.Length - 1));
-        while (k > 0 && _yearStarts[k] > t)
-        {
-            k--;
-        }
-
-        while (k + 1 < _years.Length && _yearStarts[k + 1] <= t)
-        {
-            k++;
-        }
-
-        return k;
+        int k = _yearByBucket[Span(_coverageStart, t) >> YearBucketShift];
+        return k + 1 < _years.Length && _yearStarts[k + 1] <= t ? k + 1 : k;
     }
 
     /// <summary>Checks that an instant lies in the covered years (their end included) before turning it into a table position.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Complaints.Core.Calendars;
@@ -21,12 +23,10 @@ internal sealed class CalendarYear
     private readonly ushort[] _businessDaysThrough;
     private readonly ushort[] _businessDayIndex;
     private readonly long[] _closeOfBusiness;
-    private readonly long[] _starts;
-    private readonly long[] _ends;
-    private readonly ulong[] _cumulative;
+    private readonly Interval[] _intervals;
     private readonly int[] _intervalByDay;
     private readonly int[] _intervalByWork;
-    private readonly ulong _workBucket;
+    private readonly int _workShift;
 
     /// <summary>Initializes a new instance of the <see cref="CalendarYear"/> class from its day and interval tables.</summary>
     /// <param name="dayStarts">The start of each local day of the year, and of the next year's first day.</param>
@@ -40,17 +40,20 @@ internal sealed class CalendarYear
         long[] dayStarts, long leadInEnd, ushort[] businessDaysThrough, ushort[] businessDayIndex, long[] closeOfBusiness, long[] starts, long[] ends)
     {
         _dayStarts = dayStarts;
+        Start = dayStarts[0];
         LeadInEnd = leadInEnd;
         _businessDaysThrough = businessDaysThrough;
         _businessDayIndex = businessDayIndex;
         _closeOfBusiness = closeOfBusiness;
-        _starts = starts;
-        _ends = ends;
-        _cumulative = new ulong[starts.Length + 1];
+        _intervals = new Interval[starts.Length];
+        var total = 0UL;
         for (var i = 0; i < starts.Length; i++)
         {
-            _cumulative[i + 1] = _cumulative[i] + (ulong)(ends[i] - starts[i]);
+            _intervals[i] = new Interval(starts[i], ends[i], total);
+            total += (ulong)(ends[i] - starts[i]);
         }
+
+        TotalWork = total;
 
         // For each 24-hour bucket from the year's start, the last interval starting at or before the bucket's start.
         _intervalByDay = new int[((dayStarts[^1] - Start) / DayNanos) + 2];
@@ -65,13 +68,14 @@ internal sealed class CalendarYear
             _intervalByDay[b] = i;
         }
 
-        // For each bucket of working time, the interval holding the bucket's first nanosecond of working time.
-        _workBucket = Math.Max(1, TotalWork / (ulong)Math.Max(1, starts.Length));
-        _intervalByWork = new int[(TotalWork / _workBucket) + 2];
+        // For each bucket of working time, the interval holding the bucket's first nanosecond of working time. A bucket is
+        // the largest power of two of nanoseconds not above the mean interval, so that a shift, not a division, finds it.
+        _workShift = BitOperations.Log2(Math.Max(1, TotalWork / (ulong)Math.Max(1, starts.Length)));
+        _intervalByWork = new int[(TotalWork >> _workShift) + 2];
         for (int k = 0, j = 0; k < _intervalByWork.Length; k++)
         {
-            var worked = (ulong)k * _workBucket;
-            while (j + 1 < starts.Length && _cumulative[j + 1] < worked)
+            var worked = (ulong)k << _workShift;
+            while (j + 1 < starts.Length && _intervals[j + 1].Before < worked)
             {
                 j++;
             }
@@ -81,35 +85,35 @@ internal sealed class CalendarYear
     }
 
     /// <summary>Gets the start of the year's first local day.</summary>
-    internal long Start => _dayStarts[0];
+    internal long Start { get; }
 
     /// <summary>Gets the end of the year before's last interval where it runs into this year; <see cref="Start"/> when it does not.</summary>
     internal long LeadInEnd { get; }
 
     /// <summary>Gets the working time of the year's own intervals (the part of its last interval that runs into the next year included).</summary>
-    internal ulong TotalWork => _cumulative[^1];
+    internal ulong TotalWork { get; }
 
     /// <summary>Gets the number of business days in the year.</summary>
     internal int BusinessDays => _closeOfBusiness.Length;
 
     /// <summary>Gets whether the year has working intervals of its own.</summary>
-    internal bool HasIntervals => _starts.Length > 0;
+    internal bool HasIntervals => _intervals.Length > 0;
 
     /// <summary>Gets the end of the year's last interval; only when <see cref="HasIntervals"/>.</summary>
-    internal long LastEnd => _ends[^1];
+    internal long LastEnd => _intervals[^1].End;
 
     /// <summary>Gets the start of the year's first interval; only when <see cref="HasIntervals"/>.</summary>
-    internal long FirstStart => _starts[0];
+    internal long FirstStart => _intervals[0].Start;
 
     /// <summary>Gets the number of days in the year.</summary>
     internal int Days => _businessDaysThrough.Length;
 
     /// <summary>Gets the approximate number of bytes the year's tables hold, for the benchmarks.</summary>
     internal long Bytes =>
-        (8L * (_dayStarts.Length + _closeOfBusiness.Length + _starts.Length + _ends.Length + _cumulative.Length))
+        (8L * (_dayStarts.Length + _closeOfBusiness.Length + (3 * _intervals.Length)))
         + (2L * (_businessDaysThrough.Length + _businessDayIndex.Length))
         + (4L * (_intervalByDay.Length + _intervalByWork.Length))
-        + (10 * 24) + 64;
+        + (10 * 24) + 72;
 
     /// <summary>Gets how many business days the year has up to a day of the year, inclusive; 0 before the first day.</summary>
     /// <param name="day">The day of the year, from 0; -1 for none.</param>
@@ -126,6 +130,7 @@ internal sealed class CalendarYear
 
     /// <summary>Gets the day of the year (from 0) a position in the year falls on.</summary>
     /// <remarks>Local days last 23 to 25 hours, so the 24-hour bucket is at most a day or so off; a step or two corrects it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int LocalDay(long t)
     {
         var last = _businessDaysThrough.Length - 1;
@@ -152,7 +157,7 @@ internal sealed class CalendarYear
         }
 
         var i = IntervalAtOrBefore(t);
-        return i >= 0 && t < _ends[i];
+        return i >= 0 && t < _intervals[i].End;
     }
 
     /// <summary>Gets the first working position at or after a position in the year, or <see langword="null"/> when none follows in this year.</summary>
@@ -164,14 +169,21 @@ internal sealed class CalendarYear
         }
 
         var i = IntervalAtOrBefore(t);
-        return i >= 0 && t < _ends[i] ? t : i + 1 < _starts.Length ? _starts[i + 1] : null;
+        return i >= 0 && t < _intervals[i].End ? t : i + 1 < _intervals.Length ? _intervals[i + 1].Start : null;
     }
 
     /// <summary>Gets the working time of this year's own intervals before a position (0 before the first, <see cref="TotalWork"/> after the last).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ulong WorkedBefore(long t)
     {
         var i = IntervalAtOrBefore(t);
-        return i < 0 ? 0 : _cumulative[i] + (ulong)(Math.Min(t, _ends[i]) - _starts[i]);
+        if (i < 0)
+        {
+            return 0;
+        }
+
+        ref readonly var interval = ref _intervals[i];
+        return interval.Before + (ulong)(Math.Min(t, interval.End) - interval.Start);
     }
 
     /// <summary>Gets the working time of the lead-in at or after a position of the year (0 once the lead-in is over).</summary>
@@ -179,18 +191,21 @@ internal sealed class CalendarYear
 
     /// <summary>Gets the position by which an amount of this year's own working time has passed.</summary>
     /// <param name="target">The amount, from the year's first interval: more than 0 and at most <see cref="TotalWork"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long At(ulong target)
     {
-        // The interval j in which the target-th nanosecond of working time falls: cumulative[j] < target <= cumulative[j + 1].
-        var j = _intervalByWork[target / _workBucket];
-        while (_cumulative[j + 1] < target)
+        // The interval j in which the target-th nanosecond of working time falls: before[j] < target <= before[j] + length[j].
+        var j = _intervalByWork[target >> _workShift];
+        while (j + 1 < _intervals.Length && _intervals[j + 1].Before < target)
         {
             j++;
         }
 
-        return _starts[j] + (long)(target - _cumulative[j]);
+        ref readonly var interval = ref _intervals[j];
+        return interval.Start + (long)(target - interval.Before);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int IntervalAtOrBefore(long t)
     {
         if (t < Start)
@@ -199,11 +214,14 @@ internal sealed class CalendarYear
         }
 
         var i = _intervalByDay[Math.Min((ulong)(t - Start) / DayNanos, (ulong)(_intervalByDay.Length - 1))];
-        while (i + 1 < _starts.Length && _starts[i + 1] <= t)
+        while (i + 1 < _intervals.Length && _intervals[i + 1].Start <= t)
         {
             i++;
         }
 
         return i;
     }
+
+    /// <summary>A working interval and the year's working time before it.</summary>
+    private readonly record struct Interval(long Start, long End, ulong Before);
 }
