@@ -27,6 +27,12 @@ namespace Complaints.Core.Benchmarks;
 /// London local time and checked (Monday to Friday, 09:00–17:00, not a bank holiday).</item>
 /// </list>
 /// The setup checks that the three ways agree on every deadline, so a wrong reference cannot be measured.
+/// <para>
+/// <c>Build_*</c> time building the London calendar over the default range (its year tables built on first use), over
+/// ten years, with its first deadline, and with every year's tables (the naive way); <see cref="Calendar_15bd_1000Calendars"/>
+/// computes the 15-business-day deadline on each of 1,000 tenants' calendars (<see cref="CalendarFleet"/>). Retained
+/// bytes per calendar are measured by <c>--calendar-memory</c> (<see cref="CalendarFleet.Report"/>).
+/// </para>
 /// </remarks>
 [MemoryDiagnoser]
 public class CalendarBenchmarks

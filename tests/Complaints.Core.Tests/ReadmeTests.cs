@@ -152,7 +152,7 @@ public sealed partial class ReadmeTests
 
         var printed = RunCapturingConsole(RegionsCalendarExample.Run);
 
-        Assert.Equal(2, expected.Length);
+        Assert.Equal(4, expected.Length);
         Assert.Equal(expected, printed[..expected.Length]);
     }
 

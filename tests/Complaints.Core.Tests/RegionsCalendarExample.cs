@@ -3,43 +3,48 @@ using NodaTime;
 
 namespace Complaints.Core.Tests;
 
-/// <summary>The README's Tehran and Riyadh calendars, compiled and run; <see cref="ReadmeTests"/> checks the code and what it prints.</summary>
+/// <summary>The README's Tehran, Riyadh and Moscow calendars, compiled and run; <see cref="ReadmeTests"/> checks the code and what it prints.</summary>
 internal static class RegionsCalendarExample
 {
     public static void Run()
     {
         // regions-calendar-example:begin
-        // Tehran: Saturday to Wednesday 08:00–16:00; Nowruz and Nature Day (13 Farvardin) in the Solar Hijri calendar.
+        IsoDayOfWeek[] saturdayToWednesday = [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday];
+        IsoDayOfWeek[] sundayToThursday = [IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday];
+
+        // Tehran: Saturday to Wednesday 08:00–16:00 and Iran's official holidays: the Solar Hijri ones (Nowruz, 29 Esfand…)
+        // exact, the lunar ones estimated until announced.
         var tehran = BusinessCalendar.CreateBuilder("Asia/Tehran")
-            .AddWorkingHours([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday],
-                new LocalTime(8, 0), new LocalTime(16, 0))
-            .AddHolidays(
-            [
-                new CalendarSystemHoliday("Nowruz", CalendarSystem.PersianAstronomical, month: 1, day: 1, days: 4),
-                new CalendarSystemHoliday("Nature Day", CalendarSystem.PersianAstronomical, month: 1, day: 13),
-            ])
-            .Covering(2025, 2030)
+            .AddWorkingHours(saturdayToWednesday, new LocalTime(8, 0), new LocalTime(16, 0))
+            .AddHolidays(IranianHolidays.Official)
             .Build();
 
-        // Riyadh: Sunday to Thursday 08:00–16:00; Founding Day and National Day, and Eid al-Fitr on Umm al-Qura (which
-        // NodaTime covers to 2076, so the calendar says how far it goes).
+        // Riyadh: Sunday to Thursday 08:00–16:00; Founding Day, National Day and the Eids on Umm al-Qura. The official
+        // date follows the moon: in 1445 the Eid al-Fitr holiday began on 9 April 2024, a day before the estimate.
         var riyadh = BusinessCalendar.CreateBuilder("Asia/Riyadh")
-            .AddWorkingHours([IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday],
-                new LocalTime(8, 0), new LocalTime(16, 0))
-            .AddHolidays(
-            [
-                new FixedDateHoliday("Founding Day", 2, 22, HolidaySubstitution.None),
-                new FixedDateHoliday("National Day", 9, 23, HolidaySubstitution.None),
-                new CalendarSystemHoliday("Eid al-Fitr", CalendarSystem.UmAlQura, month: 10, day: 1, days: 4, isEstimate: true),
-            ])
-            .Covering(2025, 2030)
+            .AddWorkingHours(sundayToThursday, new LocalTime(8, 0), new LocalTime(16, 0))
+            .AddHolidays(SaudiHolidays.PrivateSector)
+            .AnnounceHoliday(new HolidayAnnouncement("Eid al-Fitr", 1445, new LocalDate(2024, 4, 9)))
+            .Build();
+
+        // Moscow: Monday to Friday 09:00–18:00, the Labour Code's holidays and the Government's yearly transfer decrees.
+        var transfers = new RussianHolidayTransfers(new LocalTime(9, 0), new LocalTime(18, 0));
+        var moscow = BusinessCalendar.CreateBuilder("Europe/Moscow")
+            .AddWeekdayHours(new LocalTime(9, 0), new LocalTime(18, 0))
+            .AddHolidays(RussianHolidays.NonWorkingHolidays)
+            .AddHolidayProvider(transfers)
+            .AddWorkingDayProvider(transfers)
             .Build();
 
         var receivedAt = Instant.FromUtc(2026, 3, 17, 7, 0); // Tuesday 17 March 2026: 10:30 in Tehran, 10:00 in Riyadh
 
-        // Three business days, to close of business: Nowruz is 21–24 March 2026, Eid al-Fitr 20–23 March.
-        Console.WriteLine(tehran.AddBusinessDays(receivedAt, 3)); // 2026-03-28T12:30:00Z (Saturday 28 March, 16:00 in Tehran)
-        Console.WriteLine(riyadh.AddBusinessDays(receivedAt, 3)); // 2026-03-24T13:00:00Z (Tuesday 24 March, 16:00 in Riyadh)
+        // Three business days, to close of business.
+        Console.WriteLine(tehran.AddBusinessDays(receivedAt, 3)); // 2026-03-28T12:30:00Z (Saturday: 20 March is 29 Esfand, 21–24 March Nowruz)
+        Console.WriteLine(riyadh.AddBusinessDays(receivedAt, 3)); // 2026-03-24T13:00:00Z (Tuesday: Eid al-Fitr 20–23 March, estimated)
+        Console.WriteLine(riyadh.IsHoliday(new LocalDate(2024, 4, 9))); // True (announced)
+
+        // Monday 28 December 2026 in Moscow: 31 December is a day off moved there by the 2026 decree, then 1–8 January.
+        Console.WriteLine(moscow.AddBusinessDays(Instant.FromUtc(2026, 12, 28, 7, 0), 3)); // 2027-01-11T15:00:00Z (Monday 11 January, 18:00)
         // regions-calendar-example:end
     }
 }
