@@ -409,7 +409,7 @@ public sealed class BusinessCalendarBuilder
         return holidays;
     }
 
-    private FrozenSet<LocalDate> Holidays(
+    private SortedSet<LocalDate> Holidays(
         FrozenDictionary<LocalDate, WorkingDayOverride> workingDays, IReadOnlyDictionary<string, IReadOnlyDictionary<int, LocalDate>> announced)
     {
         // The years either side of the covered ones are asked only for substitutes that move into them.
@@ -421,11 +421,11 @@ public sealed class BusinessCalendarBuilder
         {
             foreach (var provider in _providers)
             {
-                provided.AddRange(provider.GetHolidays(year).Where(d => d.Year == year));
+                provided.AddRange((provider.GetHolidays(year) ?? []).Where(d => d.Year == year));
             }
         }
 
-        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend, workingDays.Keys.ToFrozenSet(), announced).ToFrozenSet();
+        return HolidaysIn(_firstYear - 1, _lastYear + 1, _rules, provided, weekend, workingDays.Keys.ToFrozenSet(), announced);
     }
 
     /// <summary>
