@@ -405,7 +405,13 @@ public sealed class BusinessCalendar
         var k = YearOf(t);
         var year = Table(k);
         var through = year.BusinessDaysThrough(year.LocalDay(t));
-        return FindBusinessDay(k, through, days, out var found, out var ordinal)
+        var n = (long)through + days - 1;
+        if (n < year.BusinessDays)
+        {
+            return FromNanos(year.CloseOfBusiness((int)n));
+        }
+
+        return FindBusinessDayInLaterYears(k + 1, n - year.BusinessDays, out var found, out var ordinal)
             ? FromNanos(Table(found).CloseOfBusiness(ordinal))
             : throw PastTheEnd(k, through, days, receivedAt);
     }
@@ -447,7 +453,12 @@ public sealed class BusinessCalendar
         + (4L * _yearBusinessDays.Length)
         + _years.Sum(y => y?.Bytes ?? 0);
 
-    internal static long Nanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+    /// <summary>Gets the nanoseconds from the Unix epoch to an instant within 292 years of it (every covered instant is).</summary>
+    internal static long Nanos(Instant instant)
+    {
+        var sinceEpoch = instant - NodaConstants.UnixEpoch;
+        return unchecked((sinceEpoch.Days * NodaConstants.NanosecondsPerDay) + sinceEpoch.NanosecondOfDay);
+    }
 
     internal static Instant FromNanos(long nanos) => NodaConstants.UnixEpoch.PlusNanoseconds(nanos);
 
