@@ -54,6 +54,45 @@ public sealed class BusinessCalendarYearTablesTests
     }
 
     [Fact]
+    public void AClosureInsideTheNewYearPartOfAnOvernightShift_IsNotWorkingTime()
+    {
+        // Friday 31 December 2027 22:00 to Saturday 1 January 2028 06:00, closed from 00:30 to 01:00 on New Year's Day.
+        var calendar = BusinessCalendar.CreateBuilder("Etc/UTC")
+            .AddWorkingHours(IsoDayOfWeek.Friday, new LocalTime(22, 0), new LocalTime(6, 0))
+            .AddClosure(new CalendarClosure(new LocalDateTime(2028, 1, 1, 0, 30), new LocalDateTime(2028, 1, 1, 1, 0)))
+            .Covering(2027, 2028)
+            .Build();
+        var newYear = Instant.FromUtc(2028, 1, 1, 0, 0);
+
+        Assert.False(calendar.IsWorkingTime(Instant.FromUtc(2028, 1, 1, 0, 45)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 0), calendar.NextWorkingInstant(Instant.FromUtc(2028, 1, 1, 0, 45)));
+        Assert.Equal(Duration.FromMinutes(330), calendar.WorkingTimeBetween(newYear, Instant.FromUtc(2028, 1, 1, 7, 0)));
+        Assert.Equal(Duration.FromMinutes(450), calendar.WorkingTimeBetween(Instant.FromUtc(2027, 12, 31, 12, 0), Instant.FromUtc(2028, 1, 1, 7, 0)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 30), calendar.AddWorkingTime(newYear, Duration.FromHours(1)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 30), calendar.AddWorkingTime(Instant.FromUtc(2027, 12, 31, 12, 0), Duration.FromHours(3)));
+    }
+
+    [Fact]
+    public void AnOvernightShiftClosedUntilAfterMidnight_LeavesNoWorkingTimeBeforeTheClosureEnds()
+    {
+        // Friday 31 December 2027 22:00 to Saturday 1 January 2028 06:00, closed until 01:00: only 01:00 to 06:00 is worked.
+        var calendar = BusinessCalendar.CreateBuilder("Etc/UTC")
+            .AddWorkingHours(IsoDayOfWeek.Friday, new LocalTime(22, 0), new LocalTime(6, 0))
+            .AddClosure(new CalendarClosure(new LocalDateTime(2027, 12, 31, 21, 0), new LocalDateTime(2028, 1, 1, 1, 0)))
+            .Covering(2027, 2028)
+            .Build();
+        var newYear = Instant.FromUtc(2028, 1, 1, 0, 0);
+        var noon = Instant.FromUtc(2027, 12, 31, 12, 0);
+
+        Assert.False(calendar.IsWorkingTime(Instant.FromUtc(2028, 1, 1, 0, 30)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 0), calendar.NextWorkingInstant(newYear));
+        Assert.Equal(Duration.Zero, calendar.WorkingTimeBetween(noon, newYear));
+        Assert.Equal(Duration.FromHours(5), calendar.WorkingTimeBetween(newYear, Instant.FromUtc(2028, 1, 2, 0, 0)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 2, 0), calendar.AddWorkingTime(newYear, Duration.FromHours(1)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 2, 0), calendar.AddWorkingTime(noon, Duration.FromHours(1)));
+    }
+
+    [Fact]
     public void ManyThreadsOnAFreshCalendar_GetTheAnswersOfOneThread()
     {
         var queries = Enumerable.Range(0, 400)
