@@ -53,15 +53,18 @@ public sealed class BusinessCalendarYearTablesTests
         Assert.Equal(Instant.FromUtc(2028, 1, 1, 6, 0), calendar.CloseOfBusiness(new LocalDate(2027, 12, 31)));
     }
 
+    /// <summary>Friday 31 December 2027 22:00 to Saturday 1 January 2028 06:00, with one closure, in UTC.</summary>
+    private static BusinessCalendar NewYearsEveShift(LocalDateTime closedFrom, LocalDateTime closedTo) => BusinessCalendar.CreateBuilder("Etc/UTC")
+        .AddWorkingHours(IsoDayOfWeek.Friday, new LocalTime(22, 0), new LocalTime(6, 0))
+        .AddClosure(new CalendarClosure(closedFrom, closedTo))
+        .Covering(2027, 2028)
+        .Build();
+
     [Fact]
     public void AClosureInsideTheNewYearPartOfAnOvernightShift_IsNotWorkingTime()
     {
-        // Friday 31 December 2027 22:00 to Saturday 1 January 2028 06:00, closed from 00:30 to 01:00 on New Year's Day.
-        var calendar = BusinessCalendar.CreateBuilder("Etc/UTC")
-            .AddWorkingHours(IsoDayOfWeek.Friday, new LocalTime(22, 0), new LocalTime(6, 0))
-            .AddClosure(new CalendarClosure(new LocalDateTime(2028, 1, 1, 0, 30), new LocalDateTime(2028, 1, 1, 1, 0)))
-            .Covering(2027, 2028)
-            .Build();
+        // Closed from 00:30 to 01:00 on New Year's Day.
+        var calendar = NewYearsEveShift(new LocalDateTime(2028, 1, 1, 0, 30), new LocalDateTime(2028, 1, 1, 1, 0));
         var newYear = Instant.FromUtc(2028, 1, 1, 0, 0);
 
         Assert.False(calendar.IsWorkingTime(Instant.FromUtc(2028, 1, 1, 0, 45)));
@@ -75,12 +78,8 @@ public sealed class BusinessCalendarYearTablesTests
     [Fact]
     public void AnOvernightShiftClosedUntilAfterMidnight_LeavesNoWorkingTimeBeforeTheClosureEnds()
     {
-        // Friday 31 December 2027 22:00 to Saturday 1 January 2028 06:00, closed until 01:00: only 01:00 to 06:00 is worked.
-        var calendar = BusinessCalendar.CreateBuilder("Etc/UTC")
-            .AddWorkingHours(IsoDayOfWeek.Friday, new LocalTime(22, 0), new LocalTime(6, 0))
-            .AddClosure(new CalendarClosure(new LocalDateTime(2027, 12, 31, 21, 0), new LocalDateTime(2028, 1, 1, 1, 0)))
-            .Covering(2027, 2028)
-            .Build();
+        // Closed from 21:00 on New Year's Eve until 01:00: only 01:00 to 06:00 is worked.
+        var calendar = NewYearsEveShift(new LocalDateTime(2027, 12, 31, 21, 0), new LocalDateTime(2028, 1, 1, 1, 0));
         var newYear = Instant.FromUtc(2028, 1, 1, 0, 0);
         var noon = Instant.FromUtc(2027, 12, 31, 12, 0);
 
