@@ -21,7 +21,7 @@ namespace Complaints.Core.Calendars;
 /// so the repeated hour is worked once in real time, as staff on the clock work it.
 /// </para>
 /// <para>
-/// Memory: a built calendar holds its rules' holidays as one bit per day and a few numbers per covered year (about 6 KB
+/// Memory: a built calendar holds its rules' holidays as one bit per day and a few numbers per covered year (about 8 KB
 /// over the default 101 years); a year's tables, about 15 KB for a Monday–Friday week, are built the first time a query
 /// reaches into that year, and kept. A query that crosses years reads the working time and business days of the years
 /// in between from per-year totals, one step per year crossed, without keeping their tables.
@@ -330,7 +330,7 @@ public sealed class BusinessCalendar
         var leadIn = year.LeadInAfter(t);
         if (left <= leadIn)
         {
-            due = FromNanos(t + (long)left);
+            due = FromNanos(year.LeadInAt(t, left));
             return true;
         }
 
@@ -787,16 +787,36 @@ public sealed class BusinessCalendar
         dayStarts[days] = _yearStarts[k + 1];
         var pieces = new List<(long Start, long End)>(4);
 
-        // Only the last two days of the year before can run past its end: a working interval lasts at most a day.
-        var leadInEnd = dayStarts[0];
+        // Only the last two days of the year before can run past its end: a working interval lasts at most a day. Their
+        // pieces after this year's start, merged where they touch, are the lead-in; a closure may leave gaps in it.
+        var parts = new List<(long Start, long End)>(2);
         for (var back = k > 0 ? 2 : 0; back > 0; back--)
         {
             DayPieces(firstDay.PlusDays(-back), pieces);
-            foreach (var (_, end) in pieces)
+            foreach (var (start, end) in pieces)
             {
-                leadInEnd = Math.Max(leadInEnd, end);
+                if (end > dayStarts[0])
+                {
+                    parts.Add((Math.Max(start, dayStarts[0]), end));
+                }
             }
         }
+
+        parts.Sort();
+        var leadIn = new List<(long Start, long End)>(parts.Count);
+        foreach (var part in parts)
+        {
+            if (leadIn.Count > 0 && part.Start <= leadIn[^1].End)
+            {
+                leadIn[^1] = (leadIn[^1].Start, Math.Max(leadIn[^1].End, part.End));
+            }
+            else
+            {
+                leadIn.Add(part);
+            }
+        }
+
+        var leadInEnd = leadIn.Count > 0 ? leadIn[^1].End : dayStarts[0];
 
         var businessDaysThrough = new ushort[days];
         var businessDayIndex = new List<ushort>(days);
@@ -839,6 +859,6 @@ public sealed class BusinessCalendar
             }
         }
 
-        return new CalendarYear(dayStarts, leadInEnd, businessDaysThrough, [.. businessDayIndex], [.. closeOfBusiness], [.. starts], [.. ends]);
+        return new CalendarYear(dayStarts, [.. leadIn], businessDaysThrough, [.. businessDayIndex], [.. closeOfBusiness], [.. starts], [.. ends]);
     }
 }

@@ -12,8 +12,9 @@ namespace Complaints.Core.Calendars;
 /// </summary>
 /// <remarks>
 /// The last interval of the year before may run past this year's first midnight (an overnight shift on 31 December);
-/// that part, from <see cref="Start"/> to <see cref="LeadInEnd"/>, belongs to the year before and is all working time.
-/// This year's own intervals start at or after <see cref="LeadInEnd"/>. Immutable once built.
+/// that part, the lead-in, from <see cref="Start"/> to <see cref="LeadInEnd"/>, belongs to the year before. A closure
+/// may cut it into pieces, so it is kept as pieces, not as one span. This year's own intervals start at or after
+/// <see cref="LeadInEnd"/>. Immutable once built.
 /// </remarks>
 internal sealed class CalendarYear
 {
@@ -27,21 +28,23 @@ internal sealed class CalendarYear
     private readonly int[] _intervalByDay;
     private readonly int[] _intervalByWork;
     private readonly int _workShift;
+    private readonly (long Start, long End)[] _leadIn;
 
     /// <summary>Initializes a new instance of the <see cref="CalendarYear"/> class from its day and interval tables.</summary>
     /// <param name="dayStarts">The start of each local day of the year, and of the next year's first day.</param>
-    /// <param name="leadInEnd">The end of the year before's last interval, when it runs past <paramref name="dayStarts"/>[0]; else that start.</param>
+    /// <param name="leadIn">The parts of the year before's intervals at or after <paramref name="dayStarts"/>[0], sorted, disjoint and not touching.</param>
     /// <param name="businessDaysThrough">For each day of the year, how many business days the year has up to it, inclusive.</param>
     /// <param name="businessDayIndex">The day of the year of each business day, in order.</param>
     /// <param name="closeOfBusiness">The close of business of each business day, in order.</param>
     /// <param name="starts">The starts of the year's own working intervals, sorted, disjoint and not touching.</param>
     /// <param name="ends">Their ends.</param>
     internal CalendarYear(
-        long[] dayStarts, long leadInEnd, ushort[] businessDaysThrough, ushort[] businessDayIndex, long[] closeOfBusiness, long[] starts, long[] ends)
+        long[] dayStarts, (long Start, long End)[] leadIn, ushort[] businessDaysThrough, ushort[] businessDayIndex, long[] closeOfBusiness, long[] starts, long[] ends)
     {
         _dayStarts = dayStarts;
         Start = dayStarts[0];
-        LeadInEnd = leadInEnd;
+        _leadIn = leadIn;
+        LeadInEnd = leadIn.Length > 0 ? leadIn[^1].End : Start;
         _businessDaysThrough = businessDaysThrough;
         _businessDayIndex = businessDayIndex;
         _closeOfBusiness = closeOfBusiness;
@@ -87,7 +90,7 @@ internal sealed class CalendarYear
     /// <summary>Gets the start of the year's first local day.</summary>
     internal long Start { get; }
 
-    /// <summary>Gets the end of the year before's last interval where it runs into this year; <see cref="Start"/> when it does not.</summary>
+    /// <summary>Gets the end of the lead-in: the end of the year before's last interval where it runs into this year; <see cref="Start"/> when it does not.</summary>
     internal long LeadInEnd { get; }
 
     /// <summary>Gets the working time of the year's own intervals (the part of its last interval that runs into the next year included).</summary>
@@ -110,7 +113,7 @@ internal sealed class CalendarYear
 
     /// <summary>Gets the approximate number of bytes the year's tables hold, for the benchmarks.</summary>
     internal long Bytes =>
-        (8L * (_dayStarts.Length + _closeOfBusiness.Length + (3 * _intervals.Length)))
+        (8L * (_dayStarts.Length + _closeOfBusiness.Length + (3 * _intervals.Length) + (2 * _leadIn.Length)))
         + (2L * (_businessDaysThrough.Length + _businessDayIndex.Length))
         + (4L * (_intervalByDay.Length + _intervalByWork.Length))
         + (10 * 24) + 72;
@@ -153,7 +156,13 @@ internal sealed class CalendarYear
     {
         if (t < LeadInEnd)
         {
-            return t >= Start;
+            foreach (var (start, end) in _leadIn)
+            {
+                if (t < end)
+                {
+                    return t >= start;
+                }
+            }
         }
 
         var i = IntervalAtOrBefore(t);
@@ -165,7 +174,13 @@ internal sealed class CalendarYear
     {
         if (t < LeadInEnd)
         {
-            return Math.Max(t, Start);
+            foreach (var (start, end) in _leadIn)
+            {
+                if (t < end)
+                {
+                    return Math.Max(t, start);
+                }
+            }
         }
 
         var i = IntervalAtOrBefore(t);
@@ -187,7 +202,46 @@ internal sealed class CalendarYear
     }
 
     /// <summary>Gets the working time of the lead-in at or after a position of the year (0 once the lead-in is over).</summary>
-    internal ulong LeadInAfter(long t) => t < LeadInEnd ? (ulong)(LeadInEnd - Math.Max(t, Start)) : 0;
+    internal ulong LeadInAfter(long t)
+    {
+        var after = 0UL;
+        if (t < LeadInEnd)
+        {
+            foreach (var (start, end) in _leadIn)
+            {
+                after += end > t ? (ulong)(end - Math.Max(t, start)) : 0;
+            }
+        }
+
+        return after;
+    }
+
+    /// <summary>Gets the position by which an amount of the lead-in's working time after a position has passed.</summary>
+    /// <param name="t">The position.</param>
+    /// <param name="amount">The amount: more than 0 and at most <see cref="LeadInAfter"/> of <paramref name="t"/>.</param>
+    internal long LeadInAt(long t, ulong amount)
+    {
+        var at = t;
+        foreach (var (start, end) in _leadIn)
+        {
+            if (end <= t)
+            {
+                continue;
+            }
+
+            at = Math.Max(t, start);
+            var length = (ulong)(end - at);
+            if (amount <= length)
+            {
+                return at + (long)amount;
+            }
+
+            amount -= length;
+            at = end;
+        }
+
+        return at;
+    }
 
     /// <summary>Gets the position by which an amount of this year's own working time has passed.</summary>
     /// <param name="target">The amount, from the year's first interval: more than 0 and at most <see cref="TotalWork"/>.</param>

@@ -14,6 +14,13 @@ public sealed record CalendarCase(string ZoneId, (int Day, int StartQuarter, int
         $"instants=[{string.Join(", ", InstantSeconds.Select(s => Instant.FromUnixTimeSeconds(s)))}] minutes=[{string.Join(", ", DurationMinutes)}]";
 }
 
+/// <summary>A random calendar with overnight shifts and closures that start within a day of a New Year, and random queries on it.</summary>
+public sealed record ClosureCase(CalendarCase Case, (long StartSeconds, int Minutes)[] Closures)
+{
+    public override string ToString() =>
+        $"{Case} closures=[{string.Join(", ", Closures.Select(c => $"{Instant.FromUnixTimeSeconds(c.StartSeconds).InUtc().LocalDateTime}+{c.Minutes}m"))}]";
+}
+
 public static class CalendarArbitraries
 {
     private static readonly string[] Zones =
@@ -47,6 +54,19 @@ public static class CalendarArbitraries
          from minutes in Gen.Frequency((3, Gen.Choose(0, 16 * 60)), (1, Gen.Choose(0, 200 * 60))).ArrayOf(4)
          select new CalendarCase(zone, intervals, holidays, instants, minutes))
         .ToArbitrary();
+
+    public static Arbitrary<ClosureCase> ClosureCases() =>
+        (from c in Cases().Generator
+         from overnight in (from day in Gen.Choose(1, 7)
+                            from start in Gen.Choose(72, 95)
+                            from length in Gen.Choose(96 - start + 1, 96 - start + 40)
+                            select (day, start, length)).ArrayOf(3)
+         from closures in (from t in Gen.Elements(NewYears)
+                           from m in Gen.Choose(-24 * 4, 24 * 4)
+                           from length in Gen.Frequency((3, Gen.Choose(1, 12 * 4)), (1, Gen.Choose(1, 3 * 24 * 4)))
+                           select (t + (m * 15 * 60L), length * 15)).ArrayOf(3)
+         select new ClosureCase(c with { Intervals = [.. overnight, .. c.Intervals] }, closures))
+        .ToArbitrary();
 }
 
 public sealed class BusinessCalendarPropertyTests
@@ -56,7 +76,8 @@ public sealed class BusinessCalendarPropertyTests
         CalendarCase c,
         IReadOnlyList<HolidayRule>? extraRules = null,
         Func<LocalDate, bool>? referenceHolidays = null,
-        IReadOnlyList<WorkingDayOverride>? workingDays = null)
+        IReadOnlyList<WorkingDayOverride>? workingDays = null,
+        IReadOnlyList<CalendarClosure>? closures = null)
     {
         var builder = BusinessCalendar.CreateBuilder(c.ZoneId).Covering(2024, 2028);
         var any = false;
@@ -94,9 +115,14 @@ public sealed class BusinessCalendarPropertyTests
             builder.AddWorkingDay(workingDay);
         }
 
+        foreach (var closure in closures ?? [])
+        {
+            builder.AddClosure(closure);
+        }
+
         var fast = builder.Build();
         return (fast, new ReferenceCalendar(
-            fast.Zone, fast.WeeklyHours, referenceHolidays ?? fast.IsHoliday, new LocalDate(2028, 12, 31), workingDays?.ToDictionary(w => w.Date)));
+            fast.Zone, fast.WeeklyHours, referenceHolidays ?? fast.IsHoliday, new LocalDate(2028, 12, 31), workingDays?.ToDictionary(w => w.Date), closures));
     }
 
     private static Instant At(long seconds) => Instant.FromUnixTimeSeconds(seconds);
@@ -111,6 +137,33 @@ public sealed class BusinessCalendarPropertyTests
             .Classify(c.InstantSeconds.Any(t => CalendarArbitraries.NewYears.Any(n => Math.Abs(t - n) < 2 * 86_400)), "a query starts within two days of New Year")
             .Classify(fast.BuiltYears > 1, "the queries built several years' tables")
             .Classify(fast.BuiltYears < 5, "some covered years were never built");
+    }
+
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 150)]
+    public Property FastCalendarWithClosuresAroundNewYear_AgreesWithDayByDayReference(ClosureCase c)
+    {
+        var closures = c.Closures
+            .Select(x => Instant.FromUnixTimeSeconds(x.StartSeconds).InUtc().LocalDateTime)
+            .Zip(c.Closures, (start, x) => new CalendarClosure(start, start.PlusMinutes(x.Minutes)))
+            .ToArray();
+        var (fast, reference) = Build(c.Case, closures: closures);
+
+        // Query from the case's instants, and from where the closures and the zone's New Years begin and end.
+        var zone = fast.Zone;
+        var instants = c.Case.InstantSeconds
+            .Concat(closures.SelectMany(x => new[] { x.Start, x.End }).Select(l => l.InZoneLeniently(zone).ToInstant().ToUnixTimeSeconds()))
+            .Concat(new[] { 2025, 2026, 2027 }.Select(y => zone.AtStartOfDay(new LocalDate(y, 1, 1)).ToInstant().ToUnixTimeSeconds()))
+            .ToArray();
+        var queries = c.Case with { InstantSeconds = instants, DurationMinutes = [.. instants.Select((_, i) => c.Case.DurationMinutes[i % c.Case.DurationMinutes.Length])] };
+        AssertAgrees(queries, fast, reference);
+        foreach (var at in instants.Select(At))
+        {
+            var working = reference.Between(at, at + Duration.Epsilon) > Duration.Zero;
+            Assert.Equal(working, fast.IsWorkingTime(at));
+        }
+
+        return true.ToProperty()
+            .Classify(c.Case.Intervals.Any(i => i.StartQuarter + i.LengthQuarters > 96), "an interval crosses midnight");
     }
 
     /// <summary>Asserts that the fast calendar's working-time and business-day answers agree with the reference's for the case's queries.</summary>

@@ -53,6 +53,44 @@ public sealed class BusinessCalendarYearTablesTests
         Assert.Equal(Instant.FromUtc(2028, 1, 1, 6, 0), calendar.CloseOfBusiness(new LocalDate(2027, 12, 31)));
     }
 
+    /// <summary>Friday 31 December 2027 22:00 to Saturday 1 January 2028 06:00, with one closure, in UTC.</summary>
+    private static BusinessCalendar NewYearsEveShift(LocalDateTime closedFrom, LocalDateTime closedTo) => BusinessCalendar.CreateBuilder("Etc/UTC")
+        .AddWorkingHours(IsoDayOfWeek.Friday, new LocalTime(22, 0), new LocalTime(6, 0))
+        .AddClosure(new CalendarClosure(closedFrom, closedTo))
+        .Covering(2027, 2028)
+        .Build();
+
+    [Fact]
+    public void AClosureInsideTheNewYearPartOfAnOvernightShift_IsNotWorkingTime()
+    {
+        // Closed from 00:30 to 01:00 on New Year's Day.
+        var calendar = NewYearsEveShift(new LocalDateTime(2028, 1, 1, 0, 30), new LocalDateTime(2028, 1, 1, 1, 0));
+        var newYear = Instant.FromUtc(2028, 1, 1, 0, 0);
+
+        Assert.False(calendar.IsWorkingTime(Instant.FromUtc(2028, 1, 1, 0, 45)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 0), calendar.NextWorkingInstant(Instant.FromUtc(2028, 1, 1, 0, 45)));
+        Assert.Equal(Duration.FromMinutes(330), calendar.WorkingTimeBetween(newYear, Instant.FromUtc(2028, 1, 1, 7, 0)));
+        Assert.Equal(Duration.FromMinutes(450), calendar.WorkingTimeBetween(Instant.FromUtc(2027, 12, 31, 12, 0), Instant.FromUtc(2028, 1, 1, 7, 0)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 30), calendar.AddWorkingTime(newYear, Duration.FromHours(1)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 30), calendar.AddWorkingTime(Instant.FromUtc(2027, 12, 31, 12, 0), Duration.FromHours(3)));
+    }
+
+    [Fact]
+    public void AnOvernightShiftClosedUntilAfterMidnight_LeavesNoWorkingTimeBeforeTheClosureEnds()
+    {
+        // Closed from 21:00 on New Year's Eve until 01:00: only 01:00 to 06:00 is worked.
+        var calendar = NewYearsEveShift(new LocalDateTime(2027, 12, 31, 21, 0), new LocalDateTime(2028, 1, 1, 1, 0));
+        var newYear = Instant.FromUtc(2028, 1, 1, 0, 0);
+        var noon = Instant.FromUtc(2027, 12, 31, 12, 0);
+
+        Assert.False(calendar.IsWorkingTime(Instant.FromUtc(2028, 1, 1, 0, 30)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 1, 0), calendar.NextWorkingInstant(newYear));
+        Assert.Equal(Duration.Zero, calendar.WorkingTimeBetween(noon, newYear));
+        Assert.Equal(Duration.FromHours(5), calendar.WorkingTimeBetween(newYear, Instant.FromUtc(2028, 1, 2, 0, 0)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 2, 0), calendar.AddWorkingTime(newYear, Duration.FromHours(1)));
+        Assert.Equal(Instant.FromUtc(2028, 1, 1, 2, 0), calendar.AddWorkingTime(noon, Duration.FromHours(1)));
+    }
+
     [Fact]
     public void ManyThreadsOnAFreshCalendar_GetTheAnswersOfOneThread()
     {

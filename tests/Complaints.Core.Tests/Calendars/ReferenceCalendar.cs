@@ -6,15 +6,16 @@ namespace Complaints.Core.Tests.Calendars;
 
 /// <summary>
 /// A plain day-by-day reference for <see cref="BusinessCalendar"/>: it maps each day's weekly intervals to instants
-/// when asked (or a working-day override's hours on its date), takes their union over the days it needs, and walks
-/// them. No tables, no prefix sums.
+/// when asked (or a working-day override's hours on its date), less any closures, takes their union over the days it
+/// needs, and walks them. No tables, no prefix sums.
 /// </summary>
 internal sealed class ReferenceCalendar(
     DateTimeZone zone,
     IReadOnlyList<WorkingInterval> weekly,
     Func<LocalDate, bool> isHoliday,
     LocalDate lastDay,
-    IReadOnlyDictionary<LocalDate, WorkingDayOverride>? workingDays = null)
+    IReadOnlyDictionary<LocalDate, WorkingDayOverride>? workingDays = null,
+    IReadOnlyList<CalendarClosure>? closures = null)
 {
     private static readonly ZoneLocalMappingResolver Start =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
@@ -40,7 +41,23 @@ internal sealed class ReferenceCalendar(
         return false;
     }
 
-    public IEnumerable<(Instant Start, Instant End)> DayIntervals(LocalDate day)
+    public IEnumerable<(Instant Start, Instant End)> DayIntervals(LocalDate day) => OpenDayIntervals(day).SelectMany(LessClosures);
+
+    /// <summary>The parts of an interval that no closure covers, found one closure at a time.</summary>
+    private IEnumerable<(Instant Start, Instant End)> LessClosures((Instant Start, Instant End) interval)
+    {
+        IEnumerable<(Instant Start, Instant End)> open = [interval];
+        foreach (var closure in closures ?? [])
+        {
+            var from = zone.ResolveLocal(closure.Start, Start).ToInstant();
+            var to = zone.ResolveLocal(closure.End, End).ToInstant();
+            open = open.SelectMany(p => new[] { (p.Start, Instant.Min(p.End, from)), (Instant.Max(p.Start, to), p.End) }).Where(p => p.Item2 > p.Item1).ToList();
+        }
+
+        return open;
+    }
+
+    private IEnumerable<(Instant Start, Instant End)> OpenDayIntervals(LocalDate day)
     {
         if (workingDays is not null && workingDays.TryGetValue(day, out var workingDay))
         {
