@@ -45,6 +45,10 @@ public abstract record HolidayRule
     /// Gets or initializes the first ISO year in which the holiday is kept (Juneteenth from 2021); <see langword="null"/>
     /// for no first year. <see cref="DateIn"/> and <see cref="DatesIn"/> give no date before it.
     /// </summary>
+    /// <remarks>
+    /// Each bound is checked against the other as it is set, so a <see langword="with"/> expression that moves both past
+    /// each other sets them in the order that keeps them uncrossed (to move a range later, <see cref="LastYear"/> first).
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is outside 1 to 9999, or after <see cref="LastYear"/>.</exception>
     public int? FirstYear
     {
