@@ -306,7 +306,7 @@ public sealed class BusinessCalendar
         var k = YearOf(t);
         var year = Table(k);
         var through = year.BusinessDaysThrough(year.LocalDay(t) - (startDayCounts ? 1 : 0));
-        return FindBusinessDay(k, through, days, out var found, out var ordinal) ? FromNanos(Table(found).CloseOfBusiness(ordinal)) : null;
+        return FindBusinessDay(k, through, days, out var found, out var ordinal) ? Table(found).CloseOfBusiness(ordinal) : null;
     }
 
     private bool TryAdd(Instant start, long t, Duration amount, out Instant due)
@@ -408,11 +408,11 @@ public sealed class BusinessCalendar
         var n = (long)through + days - 1;
         if (n < year.BusinessDays)
         {
-            return FromNanos(year.CloseOfBusiness((int)n));
+            return year.CloseOfBusiness((int)n);
         }
 
         return FindBusinessDayInLaterYears(k + 1, n - year.BusinessDays, out var found, out var ordinal)
-            ? FromNanos(Table(found).CloseOfBusiness(ordinal))
+            ? Table(found).CloseOfBusiness(ordinal)
             : throw PastTheEnd(k, through, days, receivedAt);
     }
 
@@ -429,7 +429,7 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(businessDay), businessDay, $"{businessDay} is not a business day.");
         }
 
-        return FromNanos(year.CloseOfBusiness(year.BusinessDaysThrough(day) - 1));
+        return year.CloseOfBusiness(year.BusinessDaysThrough(day) - 1);
     }
 
     /// <summary>Gets the covered years as text, for example <c>2000–2100</c>, for error messages.</summary>

@@ -23,7 +23,7 @@ internal sealed class CalendarYear
     private readonly long[] _dayStarts;
     private readonly ushort[] _businessDaysThrough;
     private readonly ushort[] _businessDayIndex;
-    private readonly long[] _closeOfBusiness;
+    private readonly Instant[] _closeOfBusiness;
     private readonly Interval[] _intervals;
     private readonly int[] _intervalByDay;
     private readonly int[] _intervalByWork;
@@ -35,7 +35,7 @@ internal sealed class CalendarYear
     /// <param name="leadIn">The parts of the year before's intervals at or after <paramref name="dayStarts"/>[0], sorted, disjoint and not touching.</param>
     /// <param name="businessDaysThrough">For each day of the year, how many business days the year has up to it, inclusive.</param>
     /// <param name="businessDayIndex">The day of the year of each business day, in order.</param>
-    /// <param name="closeOfBusiness">The close of business of each business day, in order.</param>
+    /// <param name="closeOfBusiness">The close of business of each business day, in order; kept as instants, the answers themselves.</param>
     /// <param name="starts">The starts of the year's own working intervals, sorted, disjoint and not touching.</param>
     /// <param name="ends">Their ends.</param>
     internal CalendarYear(
@@ -47,7 +47,7 @@ internal sealed class CalendarYear
         LeadInEnd = leadIn.Length > 0 ? leadIn[^1].End : Start;
         _businessDaysThrough = businessDaysThrough;
         _businessDayIndex = businessDayIndex;
-        _closeOfBusiness = closeOfBusiness;
+        _closeOfBusiness = Array.ConvertAll(closeOfBusiness, BusinessCalendar.FromNanos);
         _intervals = new Interval[starts.Length];
         var total = 0UL;
         for (var i = 0; i < starts.Length; i++)
@@ -113,7 +113,7 @@ internal sealed class CalendarYear
 
     /// <summary>Gets the approximate number of bytes the year's tables hold, for the benchmarks.</summary>
     internal long Bytes =>
-        (8L * (_dayStarts.Length + _closeOfBusiness.Length + (3 * _intervals.Length) + (2 * _leadIn.Length)))
+        (8L * (_dayStarts.Length + (2 * _closeOfBusiness.Length) + (3 * _intervals.Length) + (2 * _leadIn.Length)))
         + (2L * (_businessDaysThrough.Length + _businessDayIndex.Length))
         + (4L * (_intervalByDay.Length + _intervalByWork.Length))
         + (10 * 24) + 72;
@@ -129,7 +129,7 @@ internal sealed class CalendarYear
     internal int BusinessDay(int ordinal) => _businessDayIndex[ordinal];
 
     /// <summary>Gets the close of business of the business day with an ordinal (from 0).</summary>
-    internal long CloseOfBusiness(int ordinal) => _closeOfBusiness[ordinal];
+    internal Instant CloseOfBusiness(int ordinal) => _closeOfBusiness[ordinal];
 
     /// <summary>Gets the day of the year (from 0) a position in the year falls on.</summary>
     /// <remarks>Local days last 23 to 25 hours, so the 24-hour bucket is at most a day or so off; a step or two corrects it.</remarks>
