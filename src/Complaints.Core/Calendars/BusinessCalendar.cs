@@ -22,7 +22,7 @@ namespace Complaints.Core.Calendars;
 /// </para>
 /// <para>
 /// Memory: a built calendar holds its rules' holidays as one bit per day and a few numbers per covered year (about 8 KB
-/// over the default 101 years); a year's tables, about 15 KB for a Monday–Friday week, are built the first time a query
+/// over the default 101 years); a year's tables, about 18 KB for a Monday–Friday week, are built the first time a query
 /// reaches into that year, and kept. A query that crosses years reads the working time and business days of the years
 /// in between from per-year totals, one step per year crossed, without keeping their tables.
 /// </para>
