@@ -533,22 +533,39 @@ public sealed class ComplaintDesk
     /// page was read is left to that writer, which evaluated it at its own instant.
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>How many complaints were evaluated and saved.</returns>
-    /// <exception cref="System.Text.Json.JsonException">A stored complaint's document cannot be read; the sweep stops there.</exception>
-    /// <exception cref="ArgumentException">A stored complaint's history does not fit the lifecycle; the sweep stops there.</exception>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    /// <returns>How many complaints were evaluated and saved, and those that could not be.</returns>
+    /// <remarks>
+    /// <para>
+    /// One complaint that cannot be evaluated does not stop the sweep: a stored document that cannot be read, a history
+    /// that does not fit the lifecycle, an evaluation that throws (an instant outside a calendar's years, say) or a save
+    /// that fails is recorded in <see cref="SweepResult.Failures"/> with the complaint's id and the error, and the sweep
+    /// goes on with the next one. Nothing is written for a failed complaint: its record stays as it was, still due, so
+    /// every later sweep finds it again and reports it again until it is repaired.
+    /// </para>
+    /// <para>
+    /// A complaint saved but whose notifications the sink did not take counts as saved, as for a command: its
+    /// notifications stay pending for <see cref="DispatchPendingAsync"/>.
+    /// </para>
+    /// <para>
+    /// An error of the store's query for the due complaints (<see cref="IComplaintStore.FindDueAsync"/>) is passed on, as
+    /// the sweep cannot go on without its pages; the complaints saved before it stay saved.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the complaints saved before stay saved.</exception>
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = _clock.GetCurrentInstant();
         var saved = 0;
+        List<SweepFailure>? failures = null;
         DueCursor? after = null;
         do
         {
             var page = await _store.FindDueAsync(now, after, _sweepPageSize, cancellationToken).ConfigureAwait(false);
             foreach (var record in page.Records)
             {
-                var complaint = ComplaintJson.Deserialize(record.Json, _lifecycle);
                 try
                 {
+                    var complaint = ComplaintJson.Deserialize(record.Json, _lifecycle);
                     await SettleAndSaveAsync(record, complaint.Snapshot, complaint, now, commandId: null, cancellationToken).ConfigureAwait(false);
                     saved++;
                 }
@@ -556,13 +573,19 @@ public sealed class ComplaintDesk
                 {
                     // Saved by another writer since the page was read; that save evaluated the complaint.
                 }
+#pragma warning disable CA1031 // One complaint that cannot be evaluated must not keep the others from their warnings; the error is returned.
+                catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    (failures ??= []).Add(new SweepFailure(record.Id, error));
+                }
             }
 
             after = page.Next;
         }
         while (after is not null);
 
-        return saved;
+        return new SweepResult(saved, failures ?? []);
     }
 
     private Task<ComplaintCommandResult> RunAsync(CommandId commandId, ComplaintId complaintId, Actor actor, Func<Complaint, Actor, Instant, HistoryEntry> verb, CancellationToken cancellationToken)

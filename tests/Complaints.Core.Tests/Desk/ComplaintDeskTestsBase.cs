@@ -329,7 +329,7 @@ public abstract class ComplaintDeskTestsBase
         var assessed = await d.Service.AssessAsync(Cmd("assess"), Id, Agent, Severity.High, Priority.High);
         await d.Service.AssessAsync(Cmd("assess"), Id, Agent, Severity.High, Priority.High);
         await d.Service.StartInvestigationAsync(Cmd("investigate"), Id, Agent);
-        Assert.Equal(0, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(0, []), await d.Service.SweepAsync());
 
         var complaint = Stored(d.Store);
         Assert.Equal(1, submitted.Version);
@@ -402,16 +402,16 @@ public abstract class ComplaintDeskTestsBase
         var d = new Desk(CreateStore(), sla: Sla, policies: rules);
         await d.Service.SubmitAsync(Cmd("submit"), Id, Intake());
         Assert.Equal(Start + Duration.FromHours(18), (await d.Store.FindAsync(Id))!.NextChangeAt);
-        Assert.Equal(0, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(0, []), await d.Service.SweepAsync());
 
         d.Clock.Advance(Duration.FromHours(19));
-        Assert.Equal(1, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(1, []), await d.Service.SweepAsync());
         d.Clock.Advance(Duration.FromHours(1));
-        Assert.Equal(0, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(0, []), await d.Service.SweepAsync());
         d.Clock.Advance(Duration.FromHours(5));
-        Assert.Equal(1, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(1, []), await d.Service.SweepAsync());
         d.Clock.Advance(Duration.FromHours(5));
-        Assert.Equal(0, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(0, []), await d.Service.SweepAsync());
 
         var record = (await d.Store.FindAsync(Id))!;
         var complaint = Stored(d.Store);
@@ -435,10 +435,153 @@ public abstract class ComplaintDeskTestsBase
         d.Clock.Advance(Duration.FromHours(30));
 
         await d.Service.RecordCommunicationAsync(Cmd("note"), Id, Agent, CommunicationKind.InternalNote, "Looked at it.");
-        Assert.Equal(0, await d.Service.SweepAsync());
+        Assert.Equal(new SweepResult(0, []), await d.Service.SweepAsync());
         await d.Service.AcknowledgeAsync(Cmd("ack"), Id, Agent);
 
         Assert.Equal([(NotificationKind.SlaBreach, "acknowledge"), (NotificationKind.Acknowledgement, "Acknowledge")], d.Sink.Sent.Select(s => (s.Kind, s.Topic)));
+    }
+
+    // One stored complaint that cannot be read, restored or evaluated does not keep the others from their warnings: it
+    // is reported with its id and error, nothing is written for it, and the next sweep reports it again.
+    [Theory]
+    [InlineData("unreadable", typeof(System.Text.Json.JsonException))]
+    [InlineData("history that does not fit", typeof(ArgumentException))]
+    [InlineData("received outside the calendar's years", typeof(ArgumentOutOfRangeException))]
+    public async Task Sweep_OfADueComplaintThatCannotBeEvaluated_ReportsIt_AndEvaluatesTheOthers(string kind, Type error)
+    {
+        // Working time on a 24x7 calendar: the same deadlines as elapsed time, but read from the calendar's covered years.
+        var sla = new SlaEngine(
+        [
+            SlaPolicy.CreateBuilder("customer")
+                .AddTarget("acknowledge", SlaTargetKind.Acknowledge, DeadlineRule.WorkingTime(Duration.FromHours(24)), BusinessCalendar.AlwaysOpen("Europe/London", 2026, 2027), t => t.WarnAt(0.75))
+                .Build(),
+        ]);
+        var d = new Desk(CreateStore(), sla: sla);
+        var bad = new ComplaintId("C-2");
+        await d.Service.SubmitAsync(Cmd("submit-1"), Id, Intake());
+        await PlantAsync(d.Store, bad, kind, Start + Duration.FromHours(18));
+        await d.Service.SubmitAsync(Cmd("submit-3"), new ComplaintId("C-3"), Intake());
+        var before = await d.Store.FindAsync(bad);
+        d.Clock.Advance(Duration.FromHours(19));
+
+        var first = await d.Service.SweepAsync();
+        var second = await d.Service.SweepAsync();
+
+        Assert.Equal(2, first.Saved);
+        Assert.Equal([bad], first.Failures.Select(f => f.ComplaintId));
+        Assert.IsType(error, first.Failures[0].Error);
+        ReadOnlyAssert.CannotMutate(first.Failures);
+        Assert.Equal(
+            [(NotificationKind.SlaWarning, "C-1"), (NotificationKind.SlaWarning, "C-3")],
+            d.Sink.Sent.Select(s => (s.Kind, s.ComplaintId.Value)));
+        Assert.True((await d.Store.FindAsync(new ComplaintId("C-3")))!.NextChangeAt > d.Clock.GetCurrentInstant());
+        Assert.Equal(before, await d.Store.FindAsync(bad));
+        Assert.Equal(0, second.Saved);
+        Assert.Equal([(bad, error)], second.Failures.Select(f => (f.ComplaintId, f.Error.GetType())));
+        Assert.Equal(before, await d.Store.FindAsync(bad));
+        Assert.Equal(2, d.Sink.Sent.Count);
+    }
+
+    // Across pages, and a save the store refuses for one complaint: the sweep goes on to the next page.
+    [Fact]
+    public async Task Sweep_WhenTheStoreRefusesOneSave_ReportsThatComplaint_AndGoesOnToTheNextPage()
+    {
+        var store = new CrashingStore(CreateStore());
+        var d = new Desk(store, sla: Sla, options: new ComplaintDeskOptions { SweepPageSize = 1 });
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await d.Service.SubmitAsync(Cmd($"submit-{n}"), new ComplaintId($"C-{n}"), Intake());
+        }
+
+        d.Clock.Advance(Duration.FromHours(19));
+        store.CrashingFor = new ComplaintId("C-2");
+
+        var result = await d.Service.SweepAsync();
+
+        Assert.Equal(2, result.Saved);
+        Assert.Equal([(new ComplaintId("C-2"), typeof(IOException))], result.Failures.Select(f => (f.ComplaintId, f.Error.GetType())));
+        Assert.Equal(["C-1", "C-3"], d.Sink.Sent.Select(s => s.ComplaintId.Value));
+        Assert.Equal(0, (await d.Store.FindAsync(new ComplaintId("C-2")))!.Version);
+        Assert.Equal(Start + Duration.FromHours(18), (await d.Store.FindAsync(new ComplaintId("C-2")))!.NextChangeAt!.Value);
+    }
+
+    // The sink is not the complaint's failure: the complaint is saved and counted, its notifications stay pending.
+    [Fact]
+    public async Task Sweep_WhenTheSinkFails_SavesAndCountsTheComplaint_AndItsNotificationsStayPending()
+    {
+        var sink = new FailingSink();
+        var d = new Desk(CreateStore(), sink: sink, sla: Sla);
+        await d.Service.SubmitAsync(Cmd("submit"), Id, Intake());
+        d.Clock.Advance(Duration.FromHours(19));
+        sink.Failing = true;
+
+        var result = await d.Service.SweepAsync();
+
+        Assert.Equal(new SweepResult(1, []), result);
+        Assert.True((await d.Store.FindAsync(Id))!.NextChangeAt > d.Clock.GetCurrentInstant());
+        Assert.Equal([NotificationKind.SlaWarning], (await d.Store.FindPendingNotificationsAsync(10)).Select(p => p.Notification.Kind));
+
+        sink.Failing = false;
+
+        Assert.Equal(1, await d.Service.DispatchPendingAsync());
+        Assert.Equal([NotificationKind.SlaWarning], sink.Sent.Select(n => n.Kind));
+    }
+
+    // The caller's cancellation is not a complaint's failure: it ends the sweep.
+    [Fact]
+    public async Task Sweep_CanceledWhileSavingAComplaint_Throws_AndEvaluatesNoMore()
+    {
+        using var cancel = new CancellationTokenSource();
+        var store = new InterferingStore(CreateStore());
+        var d = new Desk(store, sla: Sla);
+        await d.Service.SubmitAsync(Cmd("submit-1"), Id, Intake());
+        await d.Service.SubmitAsync(Cmd("submit-2"), new ComplaintId("C-2"), Intake());
+        d.Clock.Advance(Duration.FromHours(19));
+        store.BeforeNextSave = cancel.CancelAsync;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => d.Service.SweepAsync(cancel.Token));
+
+        Assert.Equal(Start + Duration.FromHours(18), (await d.Store.FindAsync(new ComplaintId("C-2")))!.NextChangeAt!.Value);
+        Assert.Empty(d.Sink.Sent);
+    }
+
+    [Fact]
+    public void SweepResult_CopiesItsFailures_AndComparesThemInOrder()
+    {
+        var failures = new List<SweepFailure> { new(Id, new InvalidOperationException("Bad.")) };
+
+        var result = new SweepResult(3, failures);
+        failures.Clear();
+
+        Assert.Single(result.Failures);
+        Assert.Equal(new SweepResult(3, [result.Failures[0]]), result);
+        Assert.NotEqual(new SweepResult(3, []), result);
+        Assert.Equal("SweepResult { Saved = 3, Failures = [C-1: InvalidOperationException] }", result.ToString());
+        ReadOnlyAssert.CannotMutate(result.Failures);
+        ReadOnlyAssert.CannotMutate(new SweepResult(0, []).Failures);
+        Assert.Equal("saved", Assert.Throws<ArgumentOutOfRangeException>(() => new SweepResult(-1, [])).ParamName);
+        Assert.Equal("failures", Assert.Throws<ArgumentNullException>(() => new SweepResult(0, [null!])).ParamName);
+        Assert.Equal("error", Assert.Throws<ArgumentNullException>(() => new SweepFailure(Id, null!)).ParamName);
+    }
+
+    /// <summary>Stores a due complaint the desk cannot evaluate, straight through the store as a broken writer or a hand edit would.</summary>
+    private static async Task PlantAsync(IComplaintStore store, ComplaintId id, string kind, Instant nextChangeAt)
+    {
+        var receivedAt = kind == "received outside the calendar's years" ? Instant.FromUtc(2020, 3, 2, 9, 0) : Start;
+        var complaint = Complaint.Receive(id, Intake(receivedAt), Lifecycle);
+        var json = ComplaintJson.Serialize(complaint);
+        if (kind == "history that does not fit")
+        {
+            complaint.Acknowledge(Agent, Start + Duration.FromMinutes(1));
+            json = ComplaintJson.Serialize(complaint).Replace("\"sequence\": 1,", "\"sequence\": 2,", StringComparison.Ordinal);
+        }
+        else if (kind == "unreadable")
+        {
+            json = json[..(json.Length / 2)];
+        }
+
+        var record = new ComplaintRecord(id, complaint.Version, json, "cust-1", receivedAt, nextChangeAt, isOpen: true);
+        await store.SaveAsync(new ComplaintSave(record, null, null, []));
     }
 
     [Fact]
@@ -496,13 +639,18 @@ public abstract class ComplaintDeskTestsBase
         }
     }
 
-    /// <summary>A store whose saves fail while <see cref="Crashing"/> is set, before reaching the store, as when the process dies.</summary>
+    /// <summary>
+    /// A store whose saves fail while <see cref="Crashing"/> is set (or, for one complaint, while <see cref="CrashingFor"/>
+    /// names it), before reaching the store, as when the process dies.
+    /// </summary>
     private sealed class CrashingStore(IComplaintStore inner) : ForwardingStore(inner)
     {
         public bool Crashing { get; set; }
 
+        public ComplaintId? CrashingFor { get; set; }
+
         public override ValueTask<IReadOnlyList<PendingNotification>> SaveAsync(ComplaintSave save, CancellationToken cancellationToken = default) =>
-            Crashing ? throw new IOException("The process died before the save.") : base.SaveAsync(save, cancellationToken);
+            Crashing || save.Record.Id == CrashingFor ? throw new IOException("The process died before the save.") : base.SaveAsync(save, cancellationToken);
     }
 
     /// <summary>A sink that throws while <see cref="Failing"/> is set, and otherwise keeps what it is sent and in which batches.</summary>
