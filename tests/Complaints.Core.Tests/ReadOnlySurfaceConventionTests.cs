@@ -163,6 +163,7 @@ public sealed class ReadOnlySurfaceConventionTests
         return
         [
             new Complaints.Core.Desk.ComplaintSave(record, null, null, [note]), new Complaints.Core.Desk.ComplaintPage([record], null), sink,
+            new Complaints.Core.Desk.SweepResult(1, [new Complaints.Core.Desk.SweepFailure(c.Id, refusal)]),
             c, open, lifecycle, refusal, calculator, accumulator.ToReport(), calendar,
             new WorkingDayOverride(new LocalDate(2024, 11, 2), [(new LocalTime(9, 0), new LocalTime(12, 0)), (new LocalTime(13, 0), new LocalTime(17, 0))]),
             new RussianHolidayTransfers(new LocalTime(9, 0), new LocalTime(18, 0)), RussianHolidays.Decrees[1],
