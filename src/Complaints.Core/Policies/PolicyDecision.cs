@@ -1,4 +1,6 @@
 using Complaints.Core.Domain;
+using Complaints.Core.History;
+using Complaints.Core.Sla;
 using NodaTime;
 
 namespace Complaints.Core.Policies;
@@ -10,15 +12,34 @@ namespace Complaints.Core.Policies;
 /// </summary>
 public sealed class PolicyDecision
 {
+    // Either the matches, or (until first read) what they are worked out from; the actions are published before the
+    // matches replace it, so a reader that finds the matches finds the actions too.
+    private object _matches;
+    private IReadOnlyList<PolicyAction>? _actions;
+
     internal PolicyDecision(
         ComplaintId complaintId, Instant asOf, IReadOnlyList<PolicyMatch> matches, IReadOnlyList<PolicyMatch> alreadyApplied, IReadOnlyList<PolicyMiss> misses, IReadOnlyList<PolicyAction> actions)
     {
         AlreadyApplied = alreadyApplied;
         ComplaintId = complaintId;
         AsOf = asOf;
-        Matches = matches;
+        _matches = matches;
         Misses = misses;
-        Actions = actions;
+        _actions = actions;
+    }
+
+    /// <summary>
+    /// A decision of matched rules only (none carried out already, no miss asked for, nothing routed) whose matches and
+    /// actions are worked out when first read, from the rules of <paramref name="set"/> in the mask
+    /// <paramref name="matched"/> (bit <c>r</c>: rule <c>r</c>; at least one) and what they read.
+    /// </summary>
+    internal PolicyDecision(PolicyRuleSet set, ComplaintSnapshot complaint, Instant asOf, in PolicyContext context, SlaTargetFact[] sla, ulong matched, IReadOnlyList<PolicyMatch> none, IReadOnlyList<PolicyMiss> noMisses)
+    {
+        ComplaintId = complaint.Id;
+        AsOf = asOf;
+        AlreadyApplied = none;
+        Misses = noMisses;
+        _matches = new Pending(set, complaint, context, sla, matched);
     }
 
     /// <summary>Gets the complaint's id.</summary>
@@ -28,7 +49,8 @@ public sealed class PolicyDecision
     public Instant AsOf { get; }
 
     /// <summary>Gets the rules that matched, in the set's order, with the facts they matched on.</summary>
-    public IReadOnlyList<PolicyMatch> Matches { get; }
+    /// <remarks>Worked out when first read, if not when decided; every read returns the same list.</remarks>
+    public IReadOnlyList<PolicyMatch> Matches => Volatile.Read(ref _matches) as IReadOnlyList<PolicyMatch> ?? Merge().Matches;
 
     /// <summary>
     /// Gets the rules whose condition holds but that were carried out already in this cycle (recorded with
@@ -49,10 +71,31 @@ public sealed class PolicyDecision
     /// set's order) is kept, not the lowest level. Each action left out is listed in its match's
     /// <see cref="PolicyMatch.SetAside"/> with the reason, naming the rule that decided.
     /// </summary>
-    public IReadOnlyList<PolicyAction> Actions { get; }
+    /// <remarks>Worked out when first read, if not when decided; every read returns the same list.</remarks>
+    public IReadOnlyList<PolicyAction> Actions => Volatile.Read(ref _actions) ?? Merge().Actions;
 
     /// <summary>Gets whether no rule matched.</summary>
-    public bool IsEmpty => Matches.Count == 0;
+    public bool IsEmpty => Volatile.Read(ref _matches) is not Pending && Matches.Count == 0;
+
+    /// <summary>
+    /// Works out the matches and the actions of the rules matched; of threads that race here, the first to publish each
+    /// list wins, and every reader sees that one.
+    /// </summary>
+    private (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Merge()
+    {
+        if (Volatile.Read(ref _matches) is not Pending pending)
+        {
+            // Another thread published the matches, and the actions before them.
+            return ((IReadOnlyList<PolicyMatch>)_matches, Volatile.Read(ref _actions)!);
+        }
+
+        var (matches, actions) = pending.Set.Merge(pending.Matched, pending.Complaint, AsOf, pending.Context, pending.Sla);
+        actions = Interlocked.CompareExchange(ref _actions, actions, null) ?? actions;
+        return (Interlocked.CompareExchange(ref _matches, matches, pending) as IReadOnlyList<PolicyMatch> ?? matches, actions);
+    }
+
+    /// <summary>What a decision's matches and actions are worked out from when first read: the rules matched (bit <c>r</c>: rule <c>r</c>) and what they read.</summary>
+    private sealed record Pending(PolicyRuleSet Set, ComplaintSnapshot Complaint, PolicyContext Context, SlaTargetFact[] Sla, ulong Matched);
 
     /// <inheritdoc/>
     public override string ToString() =>

@@ -177,7 +177,8 @@ public sealed class PolicyRuleSet
         var buffer = default(SnapshotBlock);
         Span<ComplaintSnapshot> then = buffer;
         var routes = Routing is not null;
-        List<(int Index, PolicyDecision Decision)>? made = null;
+        (int Index, PolicyDecision Decision)[]? made = null;
+        var madeCount = 0;
         for (var from = 0; from < complaints.Length; from += size)
         {
             var n = Math.Min(size, complaints.Length - from);
@@ -231,7 +232,12 @@ public sealed class PolicyRuleSet
                 var j = System.Numerics.BitOperations.TrailingZeroCount(rest);
                 if (Decide(then[j], asOf, contexts.IsEmpty ? default : contexts[from + j], explainMisses: false, facts.Slice(j * width, width), counts[j], masks, j) is { } decision)
                 {
-                    (made ??= []).Add((from + j, decision));
+                    if (made is null || madeCount == made.Length)
+                    {
+                        made = Grow(made, madeCount, complaints.Length);
+                    }
+
+                    made[madeCount++] = (from + j, decision);
                 }
             }
         }
@@ -242,12 +248,32 @@ public sealed class PolicyRuleSet
             return 0;
         }
 
-        foreach (var (index, decision) in made)
+        foreach (var (index, decision) in made.AsSpan(0, madeCount))
         {
             destination[index] = decision;
         }
 
-        return made.Count;
+        Made.Return(made, clearArray: true);
+        return madeCount;
+    }
+
+    /// <summary>
+    /// Where a batch keeps its decisions until every complaint has passed: rented, so a large batch does not allocate
+    /// (and on the large object heap, collect) a new list each time. A batch that throws leaves its array to the collector.
+    /// </summary>
+    private static System.Buffers.ArrayPool<(int Index, PolicyDecision Decision)> Made => System.Buffers.ArrayPool<(int, PolicyDecision)>.Shared;
+
+    /// <summary>A larger array for the decisions kept aside, holding the first <paramref name="count"/> of <paramref name="made"/>, which goes back to the pool.</summary>
+    private static (int Index, PolicyDecision Decision)[] Grow((int Index, PolicyDecision Decision)[]? made, int count, int most)
+    {
+        var larger = Made.Rent(Math.Min(Math.Max(2 * count, 16), most));
+        if (made is not null)
+        {
+            made.AsSpan(0, count).CopyTo(larger);
+            Made.Return(made, clearArray: true);
+        }
+
+        return larger;
     }
 
     /// <summary>The most complaints a batch tests together (one bit each in a mask).</summary>
@@ -299,7 +325,8 @@ public sealed class PolicyRuleSet
     /// <summary>
     /// Decides for a complaint as it was at <paramref name="asOf"/>; <see langword="null"/> when the decision would be
     /// empty (no match, nothing already carried out, no miss to explain), with nothing allocated. The SLA facts are
-    /// read into <paramref name="facts"/>, unless <paramref name="known"/> says how many it holds already.
+    /// read into <paramref name="facts"/>, unless <paramref name="known"/> says how many it holds already. A batch's
+    /// decision (<paramref name="bit"/> given) of matched rules only works out its matches and actions when first read.
     /// </summary>
     private PolicyDecision? Decide(
         ComplaintSnapshot then, Instant asOf, in PolicyContext context, bool explainMisses, Span<SlaTargetFact> facts, int known = -1, ReadOnlySpan<ulong> held = default, int bit = -1)
@@ -340,6 +367,19 @@ public sealed class PolicyRuleSet
             return null;
         }
 
+        if (bit >= 0 && applied is null && misses is null && !routes && _rules.Length <= 64)
+        {
+            // In a batch, matched rules only: the decision keeps which, and works out its matches and actions when first
+            // read, so a sweep that keeps many decisions keeps two small objects for each until it reads them.
+            var mask = 0UL;
+            foreach (var r in matched[..matchedCount])
+            {
+                mask |= 1UL << r;
+            }
+
+            return new PolicyDecision(this, then, asOf, context, input.Sla.ToArray(), mask, [], []);
+        }
+
         var (matches, actions) = matchedCount == 0 ? ([], []) : Decide(matched[..matchedCount], input);
         if (routes && Routing!.Find(then) is var (route, department))
         {
@@ -352,6 +392,23 @@ public sealed class PolicyRuleSet
 
         return new PolicyDecision(
             then.Id, asOf, matches, applied is null ? [] : Array.AsReadOnly(applied.ToArray()), misses is null ? [] : Array.AsReadOnly(misses.ToArray()), actions);
+    }
+
+    /// <summary>
+    /// The matches and actions of a decision whose rules matched in the mask <paramref name="matched"/> (bit <c>r</c>:
+    /// rule <c>r</c>), from what they read: as <see cref="Decide(ReadOnlySpan{int}, in PolicyInput)"/> gives them.
+    /// </summary>
+    internal (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions) Merge(
+        ulong matched, ComplaintSnapshot complaint, Instant asOf, in PolicyContext context, SlaTargetFact[] sla)
+    {
+        Span<int> rules = stackalloc int[System.Numerics.BitOperations.PopCount(matched)];
+        var count = 0;
+        for (var rest = matched; rest != 0; rest &= rest - 1)
+        {
+            rules[count++] = System.Numerics.BitOperations.TrailingZeroCount(rest);
+        }
+
+        return Decide(rules, new PolicyInput(complaint, asOf, sla, context, Lifecycle, Sla));
     }
 
     /// <summary>When the rule was last carried out in the complaint's current cycle, if it was.</summary>

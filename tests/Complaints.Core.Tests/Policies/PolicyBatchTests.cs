@@ -151,6 +151,59 @@ public sealed class PolicyBatchTests
         Assert.Equal(0, rules.Evaluate([], asOf, []));
     }
 
+    // A decision of matched rules only works out its matches and actions when first read: threads that read them at once
+    // all get the same read-only lists, equal to those of a decision worked out when it was made (one with misses).
+    [Fact]
+    public void Decision_ReadByManyThreadsAtOnce_GivesEveryThreadTheSameMatchesAndActions()
+    {
+        var lifecycle = SlaArbitraries.Lifecycle;
+        var rules = PolicyRuleSet.CreateBuilder(lifecycle)
+            .AddRule("top", PolicyCondition.KindIs(FeedbackKind.Complaint), new NotifyAction("agent", "look"), new RaiseLevelAction(lifecycle.Levels[^1].Name))
+            .AddRule("next", PolicyCondition.KindIs(FeedbackKind.Complaint), new NotifyAction("agent", "look"), new RaiseLevelAction(lifecycle.Levels[1].Name))
+            .AddRule("abusive", PolicyCondition.FlaggedAbusive(), new NotifyAction("manager", "abuse"))
+            .Build();
+        var complaint = Complaint.Receive(new ComplaintId("LAZY-1"), TestComplaints.Intake(FeedbackKind.Complaint, SlaArbitraries.Base), lifecycle).Snapshot;
+        var asOf = SlaArbitraries.Base + Duration.FromHours(1);
+        var explained = rules.Evaluate(complaint, asOf, explainMisses: true);
+        Assert.Single(explained.Misses);
+        var expected = PolicyPropertyTests.Describe(explained).Split('\n').Where(line => line.StartsWith('+')).ToArray();
+        Assert.Equal(2, expected.Length);
+
+        for (var round = 0; round < 40; round++)
+        {
+            var destination = new PolicyDecision?[1];
+            Assert.Equal(1, rules.Evaluate([complaint], asOf, destination));
+            var decision = destination[0]!;
+            Assert.False(decision.IsEmpty);
+            var reads = new (IReadOnlyList<PolicyMatch> Matches, IReadOnlyList<PolicyAction> Actions)[4];
+            using var start = new Barrier(reads.Length);
+            var threads = Enumerable.Range(0, reads.Length).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                if (i % 2 == 0)
+                {
+                    var actions = decision.Actions;
+                    reads[i] = (decision.Matches, actions);
+                }
+                else
+                {
+                    reads[i] = (decision.Matches, decision.Actions);
+                }
+            })).ToArray();
+            Array.ForEach(threads, t => t.Start());
+            Array.ForEach(threads, t => t.Join());
+
+            Assert.All(reads, read => Assert.Same(reads[0].Matches, read.Matches));
+            Assert.All(reads, read => Assert.Same(reads[0].Actions, read.Actions));
+            Assert.Same(reads[0].Matches, decision.Matches);
+            Assert.Equal(expected, PolicyPropertyTests.Describe(decision).Split('\n'));
+            Assert.Equal(explained.Actions, decision.Actions);
+            ReadOnlyAssert.CannotMutate(decision.Matches);
+            ReadOnlyAssert.CannotMutate(decision.Actions);
+            ReadOnlyAssert.CannotMutate(decision.Matches[1].SetAside);
+        }
+    }
+
     /// <summary>Fresh complaints, assigned and acknowledged, that no rule of the set matches an hour after receipt.</summary>
     private static ComplaintSnapshot[] Quiet(int count)
     {
