@@ -52,9 +52,6 @@ public sealed class BusinessCalendar
     /// </summary>
     private const int YearBucketShift = 54;
 
-    /// <summary>Marks a year whose working time is not yet known.</summary>
-    private const ulong Unknown = ulong.MaxValue;
-
     private readonly IReadOnlyDictionary<LocalDate, WorkingDayOverride> _workingDays;
     private readonly WorkingInterval[][] _weeklyByDay;
     private readonly (long Start, long End)[] _closed;
@@ -66,8 +63,7 @@ public sealed class BusinessCalendar
     private readonly long[] _yearStarts;
     private readonly ushort[] _yearByBucket;
     private readonly CalendarYear?[] _years;
-    private readonly ulong[] _yearWork;
-    private readonly int[] _yearBusinessDays;
+    private readonly YearTotals?[] _yearTotals;
     private readonly long _coverageStart;
     private readonly long _coverageEnd;
     private readonly Instant _firstInstant;
@@ -76,7 +72,7 @@ public sealed class BusinessCalendar
     internal BusinessCalendar(
         DateTimeZone zone,
         IReadOnlyList<WorkingInterval> weeklyHours,
-        IEnumerable<LocalDate> holidays,
+        SortedSet<LocalDate> holidays,
         IReadOnlyDictionary<LocalDate, WorkingDayOverride> workingDays,
         IReadOnlyList<CalendarClosure> closures,
         int firstYear,
@@ -98,11 +94,10 @@ public sealed class BusinessCalendar
         _coverageEnd = Nanos(_endInstant);
 
         // The holidays, one bit per day from the first to the last (they may reach a year either side of the covered ones).
-        var sorted = holidays.Order().ToArray();
-        _firstHoliday = sorted.Length > 0 ? sorted[0] : _firstDay;
-        _holidaySpan = sorted.Length > 0 ? Period.DaysBetween(_firstHoliday, sorted[^1]) + 1 : 0;
+        _firstHoliday = holidays.Count > 0 ? holidays.Min : _firstDay;
+        _holidaySpan = holidays.Count > 0 ? Period.DaysBetween(_firstHoliday, holidays.Max) + 1 : 0;
         _holidayBits = new ulong[(_holidaySpan + 63) / 64];
-        foreach (var date in sorted)
+        foreach (var date in holidays)
         {
             var i = Period.DaysBetween(_firstHoliday, date);
             _holidayBits[i >> 6] |= 1UL << (i & 63);
@@ -145,10 +140,7 @@ public sealed class BusinessCalendar
             _yearByBucket[b] = (ushort)k;
         }
         _years = new CalendarYear?[years];
-        _yearWork = new ulong[years];
-        _yearBusinessDays = new int[years];
-        Array.Fill(_yearWork, Unknown);
-        Array.Fill(_yearBusinessDays, -1);
+        _yearTotals = new YearTotals?[years];
 
         if (!HasWorkingTime(lastDay))
         {
@@ -206,7 +198,7 @@ public sealed class BusinessCalendar
         BusinessCalendarBuilder.CheckYears(firstYear, lastYear);
         var allDay = Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)
             .Select(d => new WorkingInterval(d, LocalTime.Midnight, LocalTime.Midnight)).ToArray();
-        return new BusinessCalendar(ZoneFor(zoneId, nameof(zoneId)), allDay, FrozenSet<LocalDate>.Empty, FrozenDictionary<LocalDate, WorkingDayOverride>.Empty, [], firstYear, lastYear, alwaysOpen: true);
+        return new BusinessCalendar(ZoneFor(zoneId, nameof(zoneId)), allDay, [], FrozenDictionary<LocalDate, WorkingDayOverride>.Empty, [], firstYear, lastYear, alwaysOpen: true);
     }
 
     /// <summary>Gets whether a date is a holiday of this calendar (by rule or provider).</summary>
@@ -254,7 +246,7 @@ public sealed class BusinessCalendar
         // The years after k start at or after the end of k's last interval, so their lead-ins are over by then.
         for (k++; k < _years.Length; k++)
         {
-            if (WorkIn(k) > 0)
+            if (Totals(k).Work > 0)
             {
                 return FromNanos(Table(k).FirstStart);
             }
@@ -345,7 +337,7 @@ public sealed class BusinessCalendar
         left -= year.TotalWork - worked;
         for (k++; k < _years.Length; k++)
         {
-            var work = WorkIn(k);
+            var work = Totals(k).Work;
             if (left <= work)
             {
                 due = FromNanos(Table(k).At(left));
@@ -405,13 +397,7 @@ public sealed class BusinessCalendar
         var k = YearOf(t);
         var year = Table(k);
         var through = year.BusinessDaysThrough(year.LocalDay(t));
-        var n = (long)through + days - 1;
-        if (n < year.BusinessDays)
-        {
-            return year.CloseOfBusiness((int)n);
-        }
-
-        return FindBusinessDayInLaterYears(k + 1, n - year.BusinessDays, out var found, out var ordinal)
+        return FindBusinessDay(k, through, days, out var found, out var ordinal)
             ? Table(found).CloseOfBusiness(ordinal)
             : throw PastTheEnd(k, through, days, receivedAt);
     }
@@ -443,15 +429,6 @@ public sealed class BusinessCalendar
 
     /// <summary>Gets how many covered years have their tables built.</summary>
     internal int BuiltYears => _years.Count(y => y is not null);
-
-    /// <summary>
-    /// Gets the approximate number of bytes the calendar holds in its own arrays (not the shared zone, nor the rule,
-    /// interval, override and closure objects it was built from), for the benchmarks.
-    /// </summary>
-    internal long Bytes =>
-        (8L * (_holidayBits.Length + _yearStarts.Length + _years.Length + _yearWork.Length + (3 * _closed.Length))) + (2L * _yearByBucket.Length)
-        + (4L * _yearBusinessDays.Length)
-        + _years.Sum(y => y?.Bytes ?? 0);
 
     /// <summary>Gets the nanoseconds from the Unix epoch to an instant within 292 years of it (every covered instant is).</summary>
     internal static long Nanos(Instant instant)
@@ -585,36 +562,25 @@ public sealed class BusinessCalendar
         return Interlocked.CompareExchange(ref _years[k], built, null) ?? built;
     }
 
-    /// <summary>Gets a year's working time from its tables or its recorded total, building (without keeping) its tables the first time.</summary>
-    private ulong WorkIn(int k)
+    /// <summary>
+    /// Gets a year's working time and business days from its tables, or from its recorded totals for a year whose tables
+    /// are not kept, building (without keeping) its tables the first time.
+    /// </summary>
+    private (ulong Work, int BusinessDays) Totals(int k)
     {
         if (Volatile.Read(ref _years[k]) is { } year)
         {
-            return year.TotalWork;
+            return (year.TotalWork, year.BusinessDays);
         }
 
-        var work = Volatile.Read(ref _yearWork[k]);
-        return work != Unknown ? work : Summarize(k).TotalWork;
-    }
-
-    /// <summary>Gets a year's number of business days, as <see cref="WorkIn"/> gets its working time.</summary>
-    private int BusinessDaysIn(int k)
-    {
-        if (Volatile.Read(ref _years[k]) is { } year)
+        if (Volatile.Read(ref _yearTotals[k]) is not { } totals)
         {
-            return year.BusinessDays;
+            var built = BuildYear(k);
+            totals = new YearTotals(built.TotalWork, built.BusinessDays);
+            Volatile.Write(ref _yearTotals[k], totals);
         }
 
-        var days = Volatile.Read(ref _yearBusinessDays[k]);
-        return days >= 0 ? days : Summarize(k).BusinessDays;
-    }
-
-    private CalendarYear Summarize(int k)
-    {
-        var year = BuildYear(k);
-        Volatile.Write(ref _yearWork[k], year.TotalWork);
-        Volatile.Write(ref _yearBusinessDays[k], year.BusinessDays);
-        return year;
+        return (totals.Work, totals.BusinessDays);
     }
 
     /// <summary>Gets the working time in the calendar's intervals from a position to their end.</summary>
@@ -639,7 +605,7 @@ public sealed class BusinessCalendar
         var work = first.LeadInAfter(from);
         for (var j = k; j < last; j++)
         {
-            work += WorkIn(j);
+            work += Totals(j).Work;
         }
 
         work -= first.WorkedBefore(from);
@@ -674,7 +640,7 @@ public sealed class BusinessCalendar
     {
         for (; k < _years.Length; k++)
         {
-            var count = BusinessDaysIn(k);
+            var count = Totals(k).BusinessDays;
             if (n < count)
             {
                 (year, ordinal) = (k, (int)n);
@@ -693,10 +659,10 @@ public sealed class BusinessCalendar
     /// <summary>Creates the error for a count of business days past the covered years; kept out of the hot path.</summary>
     private ArgumentOutOfRangeException PastTheEnd<TFrom>(int k, int through, int days, TFrom countedFrom)
     {
-        var left = (long)BusinessDaysIn(k) - through;
+        var left = (long)Totals(k).BusinessDays - through;
         for (var j = k + 1; j < _years.Length; j++)
         {
-            left += BusinessDaysIn(j);
+            left += Totals(j).BusinessDays;
         }
 
         return new(
@@ -861,4 +827,7 @@ public sealed class BusinessCalendar
 
         return new CalendarYear(dayStarts, [.. leadIn], businessDaysThrough, [.. businessDayIndex], [.. closeOfBusiness], [.. starts], [.. ends]);
     }
+
+    /// <summary>A year's working time and number of business days, kept for a year whose tables are not.</summary>
+    private sealed record YearTotals(ulong Work, int BusinessDays);
 }

@@ -99,24 +99,8 @@ internal sealed class CalendarYear
     /// <summary>Gets the number of business days in the year.</summary>
     internal int BusinessDays => _closeOfBusiness.Length;
 
-    /// <summary>Gets whether the year has working intervals of its own.</summary>
-    internal bool HasIntervals => _intervals.Length > 0;
-
-    /// <summary>Gets the end of the year's last interval; only when <see cref="HasIntervals"/>.</summary>
-    internal long LastEnd => _intervals[^1].End;
-
-    /// <summary>Gets the start of the year's first interval; only when <see cref="HasIntervals"/>.</summary>
+    /// <summary>Gets the start of the year's first interval; only when <see cref="TotalWork"/> is more than zero.</summary>
     internal long FirstStart => _intervals[0].Start;
-
-    /// <summary>Gets the number of days in the year.</summary>
-    internal int Days => _businessDaysThrough.Length;
-
-    /// <summary>Gets the approximate number of bytes the year's tables hold, for the benchmarks.</summary>
-    internal long Bytes =>
-        (8L * (_dayStarts.Length + (2 * _closeOfBusiness.Length) + (3 * _intervals.Length) + (2 * _leadIn.Length)))
-        + (2L * (_businessDaysThrough.Length + _businessDayIndex.Length))
-        + (4L * (_intervalByDay.Length + _intervalByWork.Length))
-        + (10 * 24) + 72;
 
     /// <summary>Gets how many business days the year has up to a day of the year, inclusive; 0 before the first day.</summary>
     /// <param name="day">The day of the year, from 0; -1 for none.</param>
