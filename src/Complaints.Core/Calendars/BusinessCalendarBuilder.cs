@@ -32,6 +32,7 @@ public sealed class BusinessCalendarBuilder
     private readonly List<IHolidayAnnouncementProvider> _announcementProviders = [];
     private int _firstYear = DefaultFirstYear;
     private int _lastYear = DefaultLastYear;
+    private HashSet<IsoDayOfWeek>? _weekend;
     private bool _built;
 
     internal BusinessCalendarBuilder(DateTimeZone zone)
@@ -243,6 +244,26 @@ public sealed class BusinessCalendarBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets the weekend explicitly: the days of the week whose holidays move under their rule's
+    /// <see cref="HolidayRule.Substitution"/>, and that a substitute never lands on. Without it the weekend is the days
+    /// on which no weekly working interval starts; set it when those differ, for example a help desk staffed on Saturday
+    /// whose Saturday holidays are still observed on the Monday after.
+    /// </summary>
+    /// <param name="days">The weekend days; none for a calendar whose holidays never move.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>The weekend decides substitution only; working time is still the weekly hours, holidays, overrides and closures.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="days"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A day is not a day of the week.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
+    public BusinessCalendarBuilder WithWeekend(IEnumerable<IsoDayOfWeek> days)
+    {
+        EnsureNotBuilt();
+        ArgumentNullException.ThrowIfNull(days);
+        _weekend = [.. days.Select(d => Domain.Guard.DayOfWeek(d, nameof(days)))];
+        return this;
+    }
+
     /// <summary>Sets the years the calendar covers; operations outside them throw.</summary>
     /// <param name="firstYear">The first year, from 1900.</param>
     /// <param name="lastYear">The last year, up to 2200.</param>
@@ -277,7 +298,8 @@ public sealed class BusinessCalendarBuilder
 
     /// <summary>Builds the calendar, precomputing its tables.</summary>
     /// <remarks>
-    /// The calendar's weekend is the days of the week on which no weekly working interval starts; a holiday rule's
+    /// The calendar's weekend is the days given to <see cref="WithWeekend"/>, or else the days of the week on which no
+    /// weekly working interval starts; a holiday rule's
     /// <see cref="HolidayRule.Substitution"/> moves the rule's dates that fall on those days. Provider dates never move,
     /// and no substitute lands on one. A working-day override (<see cref="WorkingDayOverride"/>) beats holidays: a holiday on
     /// its date is neither observed nor moved, and no substitute lands on it. An announcement (<see cref="HolidayAnnouncement"/>)
@@ -413,7 +435,7 @@ public sealed class BusinessCalendarBuilder
         FrozenDictionary<LocalDate, WorkingDayOverride> workingDays, IReadOnlyDictionary<string, IReadOnlyDictionary<int, LocalDate>> announced)
     {
         // The years either side of the covered ones are asked only for substitutes that move into them.
-        var weekend = Enum.GetValues<IsoDayOfWeek>()
+        var weekend = _weekend ?? Enum.GetValues<IsoDayOfWeek>()
             .Where(d => d != IsoDayOfWeek.None && !_weekly.Exists(w => w.Day == d))
             .ToHashSet();
         var provided = new List<LocalDate>();

@@ -35,6 +35,41 @@ public sealed class HolidaySubstitutionTests
     }
 
     [Fact]
+    public void ExplicitWeekend_SaturdayStaffed_StillMovesASaturdayHolidayToMonday()
+    {
+        // A help desk open Monday to Saturday whose Saturday holidays are observed on Monday: 26 December 2026 is a Saturday.
+        LocalTime nine = new(9, 0), five = new(17, 0);
+        BusinessCalendarBuilder Desk() => BusinessCalendar.CreateBuilder("Europe/London").Covering(2026, 2027)
+            .AddWeekdayHours(nine, five)
+            .AddWorkingHours(IsoDayOfWeek.Saturday, nine, new LocalTime(13, 0))
+            .AddHolidays(UkBankHolidays.EnglandAndWales);
+
+        var derived = Desk().Build();
+        var explicitWeekend = Desk().WithWeekend([IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday]).Build();
+
+        // Derived weekend (Sunday only): Boxing Day on Saturday stays there, so Monday 28 December is a working day.
+        Assert.True(derived.IsHoliday(D(2026, 12, 26)));
+        Assert.False(derived.IsHoliday(D(2026, 12, 28)));
+
+        // Explicit Saturday–Sunday weekend: Boxing Day moves to Monday 28 December; Saturday keeps its hours.
+        Assert.True(explicitWeekend.IsHoliday(D(2026, 12, 28)));
+        Assert.False(explicitWeekend.IsHoliday(D(2026, 12, 26)));
+        Assert.True(explicitWeekend.IsBusinessDay(D(2026, 12, 26)));
+        Assert.True(explicitWeekend.IsBusinessDay(D(2027, 1, 2)));
+
+        // An empty weekend moves nothing.
+        Assert.True(Desk().WithWeekend([]).Build().IsHoliday(D(2026, 12, 26)));
+    }
+
+    [Fact]
+    public void ExplicitWeekend_BadDayOrNull_IsRefusedByName()
+    {
+        var builder = BusinessCalendar.CreateBuilder("Etc/UTC");
+        Assert.Equal("days", Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithWeekend([IsoDayOfWeek.Saturday, IsoDayOfWeek.None])).ParamName);
+        Assert.Equal("days", Assert.Throws<ArgumentNullException>(() => builder.WithWeekend(null!)).ParamName);
+    }
+
+    [Fact]
     public void NextWorkingDay_SundayOnSundayToThursdayWeek_IsNotMoved()
     {
         // 4 January 2026 is a Sunday, a working day on this week: the holiday stays and Monday stays a business day.
